@@ -1,0 +1,246 @@
+"""The domain objects that flow through the pipeline.
+
+load → ``Article``; extract → ``Claim``; align → groups of claims; rules → ``Finding``;
+report → text. Every stage imports these and nothing from the stages after it.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Qualifier = Literal["exact", "approx", "min", "max", "range"]
+Severity = Literal["error", "warning", "info"]
+SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
+
+
+def severity_rank(severity: str) -> int:
+    """Order severities so that ``--fail-on`` can compare them."""
+    return SEVERITIES.index(severity)
+
+
+@dataclass(frozen=True, slots=True)
+class Position:
+    """A 1-based line and column, as editors and CI annotations count them."""
+
+    line: int
+    column: int
+
+
+class LineIndex:
+    """Turns character offsets into line/column in O(log n), built once per file."""
+
+    def __init__(self, text: str) -> None:
+        self._starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            self._starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+
+    def position(self, offset: int) -> Position:
+        line = bisect.bisect_right(self._starts, offset) - 1
+        return Position(line + 1, offset - self._starts[line] + 1)
+
+
+@dataclass(slots=True)
+class Article:
+    """One article as read from disk.
+
+    ``text`` is the prose to analyse. It has exactly the length of the part of the file
+    it comes from, with everything that is not prose (front matter, Markdown markup,
+    HTML tags, JSON syntax, suppressed regions) replaced by spaces, so an offset into
+    ``text`` plus ``offset`` is an offset into the file as read: every report can point
+    into the file without a mapping table.
+    """
+
+    path: str
+    text: str
+    file_text: str
+    offset: int = 0
+    id: str = ""
+    title: str = ""
+    source: str = ""
+    date: dt.date | None = None
+    lang: str = "fr"
+    story: str = ""
+    meta: dict[str, Any] = field(default_factory=dict)
+    _lines: LineIndex | None = field(default=None, repr=False, compare=False)
+
+    def position(self, file_offset: int) -> Position:
+        """Line and column of an offset into the file."""
+        if self._lines is None:
+            self._lines = LineIndex(self.file_text)
+        return self._lines.position(file_offset)
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+
+@dataclass(slots=True)
+class Claim:
+    """A numeric statement: a value with its unit, what it counts, and its context.
+
+    ``start``/``end`` are character offsets into the text the claim was extracted from
+    (for an ``Article``, into the file as read). ``unit`` is a string pint parses with
+    the program's registry: a unit (``"kilogram"``), an ISO 4217 code (``"EUR"``),
+    ``"percent"``, or ``""`` for a bare count.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: float
+    unit: str = ""
+    qualifier: Qualifier = "exact"
+    high: float | None = None
+    subject: str = ""
+    subject_head: str = ""
+    sentence: str = ""
+    sentence_start: int = 0
+    line: int = 0
+    column: int = 0
+    predicate: str = ""
+    place: str = ""
+    period: str = ""
+    period_start: int | None = None
+    period_end: int | None = None
+    period_days: float | None = None
+    when: dt.date | None = None
+    attribution: str = ""
+    cues: tuple[str, ...] = ()
+    path: str = ""
+    lang: str = "fr"
+    article: Article | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def approximate(self) -> bool:
+        """True when the number is not asserted as exact (bound, range, "environ")."""
+        return self.qualifier != "exact"
+
+    @property
+    def kind(self) -> str:
+        """count, money, percent, duration or physical: what kind of quantity it is."""
+        from factcheck.units import unit_kind
+
+        return unit_kind(self.unit)
+
+    @property
+    def base_value(self) -> float:
+        """The value in base units (kg, m, s, …), so 720 g and 0.72 kg compare equal."""
+        from factcheck.units import to_base
+
+        return to_base(self.value, self.unit)
+
+    @property
+    def base_high(self) -> float | None:
+        from factcheck.units import to_base
+
+        return None if self.high is None else to_base(self.high, self.unit)
+
+    @property
+    def dimension(self) -> str:
+        from factcheck.units import dimension_of
+
+        return dimension_of(self.unit)
+
+    @property
+    def quantity(self):  # -> pint.Quantity
+        from factcheck.units import Q_
+
+        return Q_(self.value, self.unit or "dimensionless")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The claim as plain JSON-ready data (for ``--format json``)."""
+        data = {
+            "path": self.path,
+            "start": self.start,
+            "end": self.end,
+            "line": self.line,
+            "column": self.column,
+            "text": self.text,
+            "value": self.value,
+            "unit": self.unit,
+            "qualifier": self.qualifier,
+            "subject": self.subject,
+        }
+        if self.high is not None:
+            data["high"] = self.high
+        for key in ("predicate", "place", "period", "attribution"):
+            if getattr(self, key):
+                data[key] = getattr(self, key)
+        if self.period_days is not None:
+            data["period_days"] = self.period_days
+        if self.when is not None:
+            data["when"] = self.when.isoformat()
+        if self.cues:
+            data["cues"] = list(self.cues)
+        return data
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A rule's documented case: passages that must (bad) or must not (good) fire it."""
+
+    passages: tuple[str, ...]
+    lang: str = "fr"
+
+
+@dataclass(slots=True)
+class Rule:
+    """A configured instance of a rule kind, loaded from ``rules/*.yaml``."""
+
+    id: str
+    name: str
+    kind: str
+    severity: Severity
+    message: dict[str, str]
+    doc: str
+    params: dict[str, Any] = field(default_factory=dict)
+    bad: tuple[Example, ...] = ()
+    good: tuple[Example, ...] = ()
+    path: str = ""
+    enabled: bool = True
+
+    def render_message(self, lang: str, **values: Any) -> str:
+        """The message in the article's language (English when none is written for it)."""
+        template = self.message.get(lang) or self.message.get("en") or next(iter(self.message.values()))
+        return template.format(**values)
+
+
+@dataclass(slots=True)
+class Finding:
+    """A contradiction (or a single suspicious claim) reported by a rule."""
+
+    rule_id: str
+    rule_name: str
+    severity: Severity
+    message: str
+    claims: tuple[Claim, ...]
+    kind: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "rule": self.rule_id,
+            "name": self.rule_name,
+            "severity": self.severity,
+            "message": self.message,
+            "claims": [c.to_dict() for c in self.claims],
+        }
+
+
+@dataclass(slots=True)
+class Report:
+    """What one run found: the articles read, their claims and the findings."""
+
+    articles: list[Article]
+    claims: list[Claim]
+    findings: list[Finding]
+
+    def counts(self) -> dict[str, int]:
+        out = {s: 0 for s in SEVERITIES}
+        for f in self.findings:
+            out[f.severity] += 1
+        return out

@@ -1,0 +1,126 @@
+"""The program's single pint registry, extended with currencies and French unit words.
+
+Every module that needs units imports ``ureg``/``Q_`` from here; nobody builds a second
+registry. ``lookup`` maps a unit as written in press copy ("kg", "kilos", "M€",
+"km/h", "pour cent") to a canonical unit string plus a multiplier.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from dataclasses import dataclass
+from importlib import resources
+
+import pint
+
+_DATA = resources.files("factcheck") / "data"
+
+ureg = pint.UnitRegistry(autoconvert_offset_to_baseunit=True, cache_folder=None)
+with resources.as_file(_DATA / "units.txt") as _path:
+    ureg.load_definitions(str(_path))
+Q_ = ureg.Quantity
+
+CURRENCIES: frozenset[str] = frozenset(
+    name for name in ("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "CNY", "INR", "XOF")
+)
+
+
+@dataclass(frozen=True, slots=True)
+class UnitMatch:
+    """A unit as recognised in text: canonical unit string and the factor it implies."""
+
+    unit: str
+    factor: float = 1.0
+
+
+def _parse_surface_table() -> tuple[dict[str, tuple[str, frozenset[str]]], dict[str, tuple[str, frozenset[str]]]]:
+    folded: dict[str, tuple[str, frozenset[str]]] = {}
+    exact: dict[str, tuple[str, frozenset[str]]] = {}
+    for raw in (_DATA / "unit_surfaces.tsv").read_text(encoding="utf-8").splitlines():
+        if not raw.strip() or raw.startswith("#"):
+            continue
+        surface, expr, langs = raw.split("\t")
+        entry = (expr, frozenset(langs.split()))
+        if surface.startswith("="):
+            exact[surface[1:]] = entry
+        else:
+            folded.setdefault(surface.strip().lower(), entry)
+    return folded, exact
+
+
+_FOLDED, _EXACT = _parse_surface_table()
+SURFACES: tuple[str, ...] = tuple(sorted(set(_FOLDED) | set(_EXACT), key=len, reverse=True))
+"""Every unit surface factcheck knows, longest first (for building matchers)."""
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve(expr: str) -> UnitMatch:
+    factor = 1.0
+    if "*" in expr and expr.rsplit("*", 1)[-1].replace("e", "").replace(".", "").isdigit():
+        expr, mult = expr.rsplit("*", 1)
+        factor = float(mult)
+    if expr in CURRENCIES or expr == "percent":
+        return UnitMatch(expr, factor)
+    return UnitMatch(str(ureg.parse_units(expr)), factor)
+
+
+def lookup(surface: str, lang: str = "fr") -> UnitMatch | None:
+    """The unit written as ``surface``, or None when it is not a unit factcheck knows."""
+    surface = " ".join(surface.split())
+    entry = _EXACT.get(surface)
+    if entry is None:
+        key = surface.lower()
+        entry = _FOLDED.get(key)
+        if entry is None and len(key) > 2 and key.endswith("s"):
+            entry = _FOLDED.get(key[:-1])
+    if entry is None or lang not in entry[1]:
+        return None
+    return _resolve(entry[0])
+
+
+@functools.lru_cache(maxsize=1024)
+def unit_kind(unit: str) -> str:
+    """count, percent, money, duration or physical."""
+    if not unit:
+        return "count"
+    if unit == "percent":
+        return "percent"
+    if unit in CURRENCIES:
+        return "money"
+    if dimension_of(unit) == "[time]":
+        return "duration"
+    return "physical"
+
+
+@functools.lru_cache(maxsize=1024)
+def dimension_of(unit: str) -> str:
+    """A string naming the unit's dimension, so compatible units share a key."""
+    if not unit:
+        return "count"
+    if unit == "percent":
+        return "percent"
+    if unit in CURRENCIES:
+        return unit
+    return str(ureg.parse_units(unit).dimensionality)
+
+
+@functools.lru_cache(maxsize=1024)
+def _base_factor(unit: str) -> tuple[float, bool]:
+    offset = float(Q_(0.0, unit).to_base_units().magnitude) != 0.0  # °C, °F
+    return float(Q_(1.0, unit).to_base_units().magnitude), offset
+
+
+def to_base(value: float, unit: str) -> float:
+    """``value`` in base units (kg, m, s, K). Counts, money and percentages stay as written."""
+    if not unit or unit == "percent" or unit in CURRENCIES:
+        return value
+    factor, offset = _base_factor(unit)
+    if offset:
+        return float(Q_(value, unit).to_base_units().magnitude)
+    return value * factor
+
+
+def same_value(a: float, b: float, rel: float = 1e-9) -> bool:
+    """Equality of two magnitudes up to float noise."""
+    return math.isclose(a, b, rel_tol=rel, abs_tol=1e-12)
