@@ -17,21 +17,34 @@ from text_to_num import find_numbers
 _SEP = "[ \u00a0\u202f]"
 _MINUS = "[-\u2212]"
 
-# French: "8 300", "8\u202f300", "26.000" (dot thousands), "5,4" (decimal comma), "5.4".
+# Scientific notation, shared by both languages: "1e10", "12,32e+14", "-127.32e13".
+_SCI = r"\d+(?:[,.]\d+)?e[+-]?\d+(?![\w])"
+# French: "8 300", "8\u202f300", "26.000" and "1.458.000,00" (dot thousands), "5,4" (decimal comma), "5.4".
 _FR_NUMBER = re.compile(
     rf"(?<![\w.,/]){_MINUS}?"
-    rf"(?:\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:,\d+)?"
-    r"|\d{1,3}(?:\.\d{3})+(?![\d,]|\.\d)"
-    r"|\d+(?:[,.]\d+)?(?![.,]\d))"
+    rf"(?:{_SCI}"
+    rf"|\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:,\d+)?"
+    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d]|[.,]\d)"
+    r"|\d+(?:[,.]\d+)?(?![.,]\d)"
+    r"|(?<![\d,]),\d+(?![\d,]))"
 )
 # English: "1,200", "40,000", "1.84", "8 300" (space thousands, as some wires write them).
 _EN_NUMBER = re.compile(
     rf"(?<![\w.,/]){_MINUS}?"
-    r"(?:\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
+    rf"(?:{_SCI}"
+    r"|\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
     rf"|\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:\.\d+)?"
     r"|\d+(?:\.\d+)?(?![.,]\d)"
     r"|\.\d+)"
 )
+# Fractions in digits: "3/4", "10 1/2", "-4/5"; a proper fraction with a small denominator
+# (dates such as "13/12" or "1/12/2023" are not fractions).
+_DIGIT_FRACTION = re.compile(
+    rf"(?<![\w.,/]){_MINUS}?(?:(\d+)[ \u00a0])?(\d{{1,2}})/(\d{{1,2}})(?![\d/])"
+)
+_UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
+                      "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
+_UNICODE_FRACTION_RE = re.compile(r"(?:(\d+)[ \u00a0]?)?([" + "".join(_UNICODE_FRACTIONS) + "])")
 _WORD_TOKEN = re.compile(r"\w+|[^\w\s]")
 
 # Nouns of approximate quantity: "une vingtaine", "un millier", "a dozen".
@@ -58,26 +71,50 @@ class Atom:
     approx_noun: bool = False
     ordinal: bool = False
     article: bool = False
+    fraction: bool = False
+    bare: bool = False
+
+
+_DOT_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def parse_digits(surface: str, lang: str) -> float:
-    """The value of a digit string in the language's conventions ("8 300", "26.000", "5,4")."""
+    """The value of a digit string in the language's conventions ("8 300", "26.000", "5,4", "1e10")."""
     s = surface.replace("\u2212", "-")
     for sep in (" ", "\u00a0", "\u202f"):
         s = s.replace(sep, "")
+    mantissa, e, exponent = s.lower().partition("e")
+    if e and exponent:
+        return float(mantissa.replace(",", ".")) * 10 ** int(exponent)
     if lang == "fr":
-        if re.fullmatch(r"-?\d{1,3}(?:\.\d{3})+", s):
+        if _DOT_THOUSANDS.fullmatch(s):
             s = s.replace(".", "")
         s = s.replace(",", ".")
     else:
         s = s.replace(",", "")
+    if s.startswith("."):
+        s = "0" + s
+    elif s.startswith("-."):
+        s = "-0" + s[1:]
     return float(s)
 
 
 def digit_atoms(text: str, lang: str) -> list[Atom]:
-    """Numbers written with digits."""
+    """Numbers written with digits, fractions included ("3/4", "10 1/2", "½")."""
     pattern = _FR_NUMBER if lang == "fr" else _EN_NUMBER
-    return [Atom(m.start(), m.end(), parse_digits(m.group(), lang)) for m in pattern.finditer(text)]
+    atoms = [Atom(m.start(), m.end(), parse_digits(m.group(), lang)) for m in pattern.finditer(text)]
+    for m in _DIGIT_FRACTION.finditer(text):
+        num, den = int(m.group(2)), int(m.group(3))
+        if not 0 < num < den or den > 32 or re.match(r"(?:le|du|au|on|the)\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+            continue
+        value = num / den + (int(m.group(1)) if m.group(1) else 0)
+        if m.group().startswith(("-", "\u2212")):
+            value = -value
+        atoms.append(Atom(m.start(), m.end(), value, fraction=True))
+    for m in _UNICODE_FRACTION_RE.finditer(text):
+        value = _UNICODE_FRACTIONS[m.group(2)] + (int(m.group(1)) if m.group(1) else 0)
+        atoms.append(Atom(m.start(), m.end(), value, fraction=True))
+    return atoms
 
 
 class _Tok:
@@ -130,6 +167,116 @@ def _approx_noun_atoms(text: str, lang: str) -> list[Atom]:
     return out
 
 
+# Denominators written as nouns ("deux tiers", "trois quarts", "un demi", "a half"); other
+# denominators are ordinals read by text2num ("trois cinquièmes", "one fifth").
+_DENOMINATOR_WORDS = {
+    "fr": re.compile(r"(?:tiers|quarts?|demie?s?)(?![\w])(?!-[a-z]+ième)", re.IGNORECASE),
+    "en": re.compile(r"(?:halves|half|quarters?|thirds?)(?![\w-])", re.IGNORECASE),
+}
+_DENOMINATOR_VALUES = {"tiers": 3, "quart": 4, "quarts": 4, "demi": 2, "demie": 2, "demis": 2, "demies": 2,
+                       "half": 2, "halves": 2, "quarter": 4, "quarters": 4, "third": 3, "thirds": 3}
+_FRACTION_GAP = re.compile(r"[ \u00a0-]")
+_ONE_BEFORE = {"fr": re.compile(r"\b(?:une?)[ \u00a0]$", re.IGNORECASE),
+               "en": re.compile(r"\b(?:an?|one)[ \u00a0-]$", re.IGNORECASE)}
+_AND_GAP = {"fr": re.compile(r"[ \u00a0]+et[ \u00a0]+", re.IGNORECASE),
+            "en": re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)}
+# An ordinal is a denominator only where a fraction can end: "trois cinquièmes des voix",
+# "a fifth of", not "un troisième suspect".
+_AFTER_FRACTION = re.compile(r"[ \u00a0]*(?:$|[,.;:!?)]|(?:de|des|du|d'|d’|of|de million|millions?|milliards?)\b)", re.IGNORECASE)
+_SPLIT_AND = {"fr": re.compile(r"[ \u00a0]+et[ \u00a0]+", re.IGNORECASE), "en": re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)}
+_OVER = {"fr": re.compile(r"[ \u00a0]+sur[ \u00a0]+", re.IGNORECASE),
+         "en": re.compile(r"[ \u00a0]+(?:out of|in)[ \u00a0]+", re.IGNORECASE)}
+# A sign written as a word: "moins 5 °C", "négatif un", "minus 40". "au moins 5" is a bound, not a sign.
+_NEGATIVE_WORD = re.compile(
+    r"(?:(?<!\bau )(?<!\bdu )(?<!\bpas )(?<!\ble )(?<!\bla )(?<!\bde )(?<!\ben )(?<!\bou )(?<!\bet )(?<!\bplus )"
+    r"(?<!\bni )\bmoins|\bnégati(?:f|ve)|\bminus|\bnegative)[ \u00a0]+$",
+    re.IGNORECASE)
+
+
+def _denominator_at(text: str, pos: int, atoms: list[Atom], j: int, lang: str) -> tuple[int, float, int] | None:
+    """A denominator right after ``pos``: (end, denominator, atoms used)."""
+    gap = _FRACTION_GAP.match(text, pos)
+    if gap is None:
+        return None
+    at = gap.end()
+    if j < len(atoms) and atoms[j].start == at and atoms[j].ordinal and atoms[j].value >= 3 \
+            and _AFTER_FRACTION.match(text, atoms[j].end):
+        return atoms[j].end, atoms[j].value, 1
+    m = _DENOMINATOR_WORDS[lang].match(text, at)
+    if m:
+        return m.end(), float(_DENOMINATOR_VALUES[m.group().lower()]), 0
+    return None
+
+
+def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
+    """Fractions ("trois cinquièmes", "a third", "un sur trois", "deux et demi") and signs in words."""
+    out: list[Atom] = []
+    i = 0
+    while i < len(atoms):
+        atom = atoms[i]
+        i += 1
+        if not atom.ordinal and not atom.approx_noun and not atom.fraction and atom.value == int(atom.value) > 0:
+            over = _OVER[lang].match(text, atom.end)
+            if over and i < len(atoms) and atoms[i].start == over.end() and not atoms[i].ordinal \
+                    and not atoms[i].approx_noun and atoms[i].value == int(atoms[i].value) > 0 \
+                    and (over.group().strip().lower() != "in" or text[atom.start:atom.end].lower() in ("one", "1")) \
+                    and not re.match(r"[ \u00a0]*(?:%|pour|per)", text[atoms[i].end:]):
+                nxt = atoms[i]
+                out.append(Atom(atom.start, nxt.end, atom.value / nxt.value, words=True, fraction=True))
+                i += 1
+                continue
+        if atom.words and not atom.ordinal and not atom.approx_noun and not atom.fraction:
+            den = _denominator_at(text, atom.end, atoms, i, lang)
+            if den is not None:
+                end, d, used = den
+                left, numerator = 0.0, atom.value
+                parts = _SPLIT_AND[lang].split(text[atom.start:atom.end])
+                if len(parts) > 1:  # "vingt et trois cinquièmes" = 20 + 3/5
+                    right = word_atoms(parts[-1], lang)
+                    if right:
+                        numerator = right[-1].value
+                        left = atom.value - numerator
+                out.append(Atom(atom.start, end, left + numerator / d, words=True, fraction=True))
+                i += used
+                continue
+        if atom.ordinal and atom.value >= 3 and _AFTER_FRACTION.match(text, atom.end):
+            art = _ONE_BEFORE[lang].search(text[max(0, atom.start - 4):atom.start])
+            if art:  # "a third of", "un cinquième des"
+                out.append(Atom(atom.start - len(art.group()), atom.end, 1 / atom.value, words=True, fraction=True))
+                continue
+        out.append(atom)
+    # "un demi", "a half", "un quart": a denominator word after the article
+    for m in _DENOMINATOR_WORDS[lang].finditer(text):
+        if any(a.start <= m.start() < a.end for a in out):
+            continue
+        word = m.group().lower()
+        if word in ("thirds", "quarters", "halves", "quarts"):
+            continue
+        art = _ONE_BEFORE[lang].search(text[max(0, m.start() - 4):m.start()])
+        start = m.start() - len(art.group()) if art else m.start()
+        if not art and word not in ("demi", "demie", "half"):
+            continue
+        out.append(Atom(start, m.end(), 1 / _DENOMINATOR_VALUES[word], words=True, fraction=True, bare=not art))
+    out.sort(key=lambda a: (a.start, -a.end))
+    # "deux et demi", "cinq et un quart", "one and a half"
+    merged: list[Atom] = []
+    for atom in out:
+        if merged and atom.fraction and 0 < atom.value < 1 and not merged[-1].fraction and not merged[-1].ordinal:
+            prev = merged[-1]
+            if _AND_GAP[lang].fullmatch(text[prev.end:atom.start]):
+                merged[-1] = Atom(prev.start, atom.end, prev.value + atom.value, words=True, fraction=True)
+                continue
+        if merged and atom.start < merged[-1].end:
+            continue
+        merged.append(atom)
+    for atom in merged:
+        neg = _NEGATIVE_WORD.search(text[max(0, atom.start - 12):atom.start])
+        if neg and atom.value > 0:
+            atom.start -= len(neg.group())
+            atom.value = -atom.value
+    return merged
+
+
 def find_atoms(text: str, lang: str) -> list[Atom]:
     """All numbers in ``text``, sorted, without overlaps (digits win over words)."""
     atoms = sorted(digit_atoms(text, lang) + word_atoms(text, lang), key=lambda a: (a.start, -a.end))
@@ -138,4 +285,4 @@ def find_atoms(text: str, lang: str) -> list[Atom]:
         if out and atom.start < out[-1].end:
             continue
         out.append(atom)
-    return out
+    return _compose(text, out, lang)

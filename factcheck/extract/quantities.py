@@ -4,10 +4,22 @@
 it is pure, fast, and testable without a spaCy model. The spaCy component adds what
 needs syntax (the subject, the predicate) on top of its output.
 
-What is deliberately *not* a quantity (documented in the README):
-calendar dates and years, clock times, ordinals, identifiers ("CRS 82", "A28",
-"ligne 4", "Covid-19"), phone numbers, the bare article ("un homme"), vague plurals
-("des centaines").
+What is deliberately *not* a quantity, and why:
+
+- calendar dates ("13 décembre", "le 13/12", "May 3", "Oct. 31") and years ("en 2022",
+  a bare four-digit number between 1800 and 2100): they locate an event, they do not
+  count or measure anything, and comparing them is the dates module's job;
+- clock times ("à 21 heures", "18 h 30", "7 p.m.", "10:27"): a point in the day, not a
+  duration ("pendant 48 heures" is one);
+- identifiers and names ("CRS 82", "ligne 4", "A28", "Covid-19", "iPhone 11", "S&P 500",
+  "Section 427"): the number names a thing, two different values never contradict;
+- phone numbers and numbers inside URLs;
+- ordinals ("deuxième", "2e", "3rd"): a rank, not an amount ("trois cinquièmes" is a
+  fraction, "un troisième suspect" is an ordinal);
+- the bare article ("un homme", "a man") and pronouns ("each one"): it is 1 only before
+  a unit of measure ("un an");
+- vague plurals ("des centaines", "des dizaines", "thousands of", "tens of"): no value
+  can be asserted, so no contradiction can be proved.
 """
 
 from __future__ import annotations
@@ -17,21 +29,39 @@ from dataclasses import dataclass
 from typing import Iterable
 
 from factcheck.extract.numbers import Atom, find_atoms
-from factcheck.units import SURFACES, lookup
+from factcheck.units import CURRENCIES, SURFACES, lookup
 
 _SP = r"[ \u00a0\u202f]"
+_SP_OPT = re.compile(_SP + r"?")
+_SP_ANY = re.compile(_SP + r"*")
 
 MULTIPLIERS: dict[str, dict[str, float]] = {
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-           "billion": 1e12, "billions": 1e12},
+           "billion": 1e12, "billions": 1e12, "trillion": 1e18, "trillions": 1e18,
+           "lakh": 1e5, "lakhs": 1e5, "crore": 1e7, "crores": 1e7},
     "en": {"thousand": 1e3, "thousands": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9,
-           "billions": 1e9, "trillion": 1e12, "hundred": 1e2},
+           "billions": 1e9, "trillion": 1e12, "trillions": 1e12, "hundred": 1e2, "lakh": 1e5, "crore": 1e7},
 }
-# Abbreviated multipliers glued to a number: "£96m", "$1.84bn", "12 Md", "3,5 Mds".
-_ABBREV_MULT = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9}
-_ABBREV_RE = re.compile(r"(?:k|m|mn|bn|Md|Mds|Mrds?)(?![\w€$£])", re.IGNORECASE)
-_CURRENCY_PREFIX = re.compile(r"(?:US\$|C\$|A\$|\$|£|€|¥)" + _SP + r"?$")
-_PREFIX_CODES = {"US$": "USD", "C$": "CAD", "A$": "AUD", "$": "USD", "£": "GBP", "€": "EUR", "¥": "JPY"}
+_MULT_WORD_RE = {
+    lang: re.compile(_SP + r"*(?:(?:de|d'|d’|of)" + _SP + r"+)?(" + "|".join(sorted(words, key=len, reverse=True))
+                     + r")(?![\w-])", re.IGNORECASE)
+    for lang, words in MULTIPLIERS.items()
+}
+# "of" / "de" between a number and its multiplier only after a fraction ("quart de million").
+_MULT_OF = re.compile(r"(?:de|d'|d’|of)" + _SP, re.IGNORECASE)
+# Abbreviated multipliers glued to a number: "£96m", "$1.84bn", "12 Md", "3,5 Mds", "25k", "10M".
+_ABBREV_MULT = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12,
+                "md": 1e9, "mds": 1e9, "mrd": 1e9, "mrds": 1e9}
+_ABBREV_RE = re.compile(r"(?:k|m|mn|mln|mil|bn|b|tn|Md|Mds|Mrds?)(?![\w€$£])", re.IGNORECASE)
+# Currency written before the number: "$5", "US$5", "US $5", "$US5", "HK $3.7", "£96m", "EUR 1000", "cad$ 15".
+_CURRENCY_PREFIX = re.compile(
+    r"(?:(?<![\w$])(?:US|HK|NZ|AU|A|C|S)" + _SP + r"?\$|(?<![\w$])(?:usd|cad|aud|nzd|hkd|mxn|sgd)\$|"
+    r"\$(?:US|A|C|NZ)?|£|€|¥|(?<![\w])(?:PS|RM|Rs\.?|R\$|EUR|USD|GBP|CHF|JPY|CAD|AUD)" + _SP + r"?)" + _SP + r"?$")
+_PREFIX_CODES = {"US$": "USD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
+                 "$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "$NZ": "NZD", "£": "GBP", "€": "EUR", "¥": "JPY",
+                 "PS": "GBP", "RM": "MYR", "RS": "INR", "RS.": "INR", "R$": "BRL",
+                 "USD$": "USD", "CAD$": "CAD", "AUD$": "AUD", "NZD$": "NZD", "HKD$": "HKD", "MXN$": "MXN", "SGD$": "SGD",
+                 "EUR": "EUR", "USD": "USD", "GBP": "GBP", "CHF": "CHF", "JPY": "JPY", "CAD": "CAD", "AUD": "AUD"}
 
 
 def _unit_regex(exact: bool) -> re.Pattern[str]:
@@ -39,7 +69,8 @@ def _unit_regex(exact: bool) -> re.Pattern[str]:
     for surface in SURFACES:
         body = re.escape(surface).replace(r"\ ", _SP + "+")
         if surface[-1:].isalnum():
-            body += r"s?(?![\w])"
+            # plural -s only on words: "kms" is not written, "has" is not "hectares"
+            body += (r"s?" if len(surface) > 2 else "") + r"(?![\w])"
         parts.append(body)
     return re.compile("|".join(parts), 0 if exact else re.IGNORECASE)
 
@@ -81,23 +112,61 @@ boulevard avenue rue bd
 """.split())
 _ORDINAL_SUFFIX = re.compile(r"(?:e|er|ère|re|ème|eme|è|nd|nde|rd|th|st|°)(?![\w])", re.IGNORECASE)
 _PHONE = re.compile(r"(?<!\d)(?:\+\d{2,3}[ .]?)?0?\d(?:[ .]?\d{2}){4}(?!\d)|(?<!\d)0\d{3}[ ]\d{3}[ ]\d{4}(?!\d)"
-                    r"|(?<!\d)\(?\d{3}\)?[ -]\d{3}-\d{4}(?!\d)")
+                    r"|(?<!\d)\(?\d{3}\)?[ -]\d{3}-\d{4}(?!\d)|\+\d{1,3}(?:[-. ]\d{2,4}){2,}(?:/\d+)?")
+_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|fr)/\S*", re.IGNORECASE)
+# Dates and clock times (a minimal guard; the dates module passes its own spans as ``blocked``).
+_FR_MONTHS = r"(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|avr|juil|sept|oct|nov|déc)\.?"
+_EN_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
+              r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?")
+_WEEKDAYS = r"(?i:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DATE_CLOCK = re.compile(
+    r"\b\d{1,2}(?:er|st|nd|rd|th)?" + _SP + r"+(?:of" + _SP + r"+)?(?:" + _FR_MONTHS + "|" + _EN_MONTHS + r")(?![\w])"
+    r"|(?<![\w])" + _EN_MONTHS + _SP + r"+\d{1,2}(?:st|nd|rd|th)?(?![\d,.]\d)"
+    r"|(?<![\w])" + _WEEKDAYS + _SP + r"+\d{1,2}(?![\d,.]\d)"
+    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
+    r"|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"
+    r"|\b\d{1,2}[:.h]\d{2}" + _SP + r"?(?:[ap]\.?m\.?|AM|PM)(?![\w])"
+    r"|\b\d{1,2}" + _SP + r"?(?:[ap]\.m\.|[ap]m\b|AM\b|PM\b)"
+    r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?!\d)"
+)
 _FRACTIONS = {
-    "fr": re.compile(r"\b(?:(la|une) moitié|(un|les deux|deux) tiers)\b", re.IGNORECASE),
-    "en": re.compile(r"\b(?:(a|one) half|half|(one|two)[- ]thirds?)\b(?=\s+of\b)", re.IGNORECASE),
+    "fr": re.compile(r"\bmoitié\b", re.IGNORECASE),
+    "en": re.compile(r"\bhalf\b(?=\s+(?:of|the)\b)", re.IGNORECASE),
 }
+_CAP_BEFORE = re.compile(r"(\S*)" + _SP + r"+([A-Z][\w&'’-]*)" + _SP + r"*$")
 _ARTICLE_NOT_UNIT = re.compile(_SP + r"+(?:année|year)\b", re.IGNORECASE)
-_HALF = re.compile(r"^" + _SP + r"+(?:et demie?|and a half)\b", re.IGNORECASE)
+# A fraction after a multiplier or a unit: "un million et demi", "cinq milliards et trois quarts", "un an et demi".
+_HALF = re.compile(_SP + r"+(?:et" + _SP + r"+(demie?|un" + _SP + r"+quart|trois" + _SP + r"+quarts|un" + _SP
+                   + r"+tiers|deux" + _SP + r"+tiers)|and" + _SP + r"+(a" + _SP + r"+half|a" + _SP + r"+quarter))(?![\w])",
+                   re.IGNORECASE)
+_HALF_VALUES = {"demi": 0.5, "demie": 0.5, "a half": 0.5, "un quart": 0.25, "trois quarts": 0.75, "un tiers": 1 / 3,
+                "deux tiers": 2 / 3, "a quarter": 0.25}
 _HOUR_MINUTES = re.compile(_SP + r"?h" + _SP + r"?(\d{2})(?!\d)")
 _CLOCK_CUE = re.compile(r"(?:\bà|\bvers|\bdès|\bavant|\baprès|\bjusqu'à|\btrain de|\bpeu avant|\bpeu après|"
                         r"\baux alentours de|\bsur le coup de|\bat|\bby|\buntil|\bbefore|\bafter)"
                         + _SP + r"+$", re.IGNORECASE)
-_TIME_OF_DAY_UNITS = frozenset({"hour"})
-_YEAR_CUE = re.compile(r"(?:\ben|\bde|\bdepuis|\bdès|\bin|\bsince|\bof|\bfin|\bdébut|\bl'an|\bannée|\bpour|"
-                       r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-                       r"january|february|march|april|may|june|july|august|september|october|november|december|"
-                       r"\bet|\band|\bto|\bà|,|\()" + _SP + r"*$", re.IGNORECASE)
-_NOT_YEAR_NEXT = re.compile(_SP + r"*(?:[a-zà-ÿ]{3,})", re.IGNORECASE)
+_PREV_WORD = re.compile(r"([\w°'&]+)([.!?:;]?)" + _SP + r"*$")
+_LETTER_BEFORE = re.compile(r"[A-Za-zÀ-ÿ]-?$")
+_LETTER_DIGIT_AFTER = re.compile(r"[A-Za-z]\d")
+_UPPER_ID = re.compile(r"[A-Z][A-Z&]{0,4}")
+_RANGE_TO_UNIT = re.compile(_SP + r"*(?:-|–|to|à|and|et)" + _SP + r"*\d")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_ARTICLE_BEFORE = re.compile(r"\b(une?|a|one)" + _SP + r"+$", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“«(\n]|\b(?:and|or|et|ou))" + _SP + r"*$")
+# Angles rather than temperatures: "tourner à 45 degrés", "an angle of 30 degrees".
+_ANGLE_CUE = re.compile(r"\b(?:angle|tourn|pivot|virage|incli|pente|rotat|turn|slope|tilt|latitude|longitude)", re.IGNORECASE)
+# A rate: "800,000 barrels a day", "400 metres per second", "188 miles à l'heure".
+_PER = re.compile(_SP + r"*(?:per|a|an|/|par|à l'|à l’|a l'|a l’)" + _SP + r"*", re.IGNORECASE)
+_RATE_UNITS = {"second": "second", "minute": "minute", "hour": "hour", "day": "day", "week": "week", "month": "month",
+               "year": "year"}
+_QUALIFIER_WORD = re.compile(r"About|Around|Some|Nearly|Almost|Over|Under|Roughly|Approximately|Just|Only|At|By|To|From|In|On|With|And|Or|Than|Of|For|Up|Down|Top|Bottom|Plus", re.IGNORECASE)
+_PRONOUN_ONE = re.compile(r"\b(?:each|the|same|this|that|every|any|no|which|another|other|only|favourite|favorite|new|old)"
+                          + _SP + r"+$", re.IGNORECASE)
+# Plural multipliers and nouns of approximate quantity without a number: vague ("thousands of", "des centaines").
+_VAGUE = frozenset({"tens", "hundreds", "thousands", "millions", "billions", "dizaines", "centaines", "milliers",
+                    "millions", "milliards", "dozens", "scores"})
+_CENT_HUNDREDS = re.compile(_SP + r"+cent(?![\w-])", re.IGNORECASE)
+_DOLLAR_CENTS = re.compile(_SP + r"+(?:et|and)" + _SP + r"+", re.IGNORECASE)
 
 
 @dataclass(slots=True)
@@ -118,7 +187,7 @@ class Mention:
         return self.qualifier != "exact"
 
 
-_UNIT_GAP = re.compile(r"-(?=[a-z])|" + _SP + r"{0,2}")
+_UNIT_GAP = re.compile(r"-(?=[a-zμµ])|" + _SP + r"{0,2}")
 _COMPOUND_TAIL = re.compile(r"-(?:old|long|wide|high|tall|deep)\b")
 
 
@@ -128,6 +197,7 @@ def _match_unit(text: str, pos: int, lang: str, allow_space: bool = True) -> tup
     start = m.end() if m else pos
     if start >= len(text):
         return None
+    limit = len(text)
     um = _UNIT_RE.match(text, start)
     while um:
         surface = um.group()
@@ -139,36 +209,48 @@ def _match_unit(text: str, pos: int, lang: str, allow_space: bool = True) -> tup
                 end = compound.end() if compound else end
             return end, found.unit, found.factor
         # the longest alternative was not a unit in this language: try shorter ones
-        shorter = surface[:-1]
-        um = _UNIT_RE.match(text[: start + len(shorter)], start) if shorter else None
+        limit = start + len(surface) - 1
+        um = _UNIT_RE.match(text, start, limit) if limit > start else None
     return None
 
 
-def _multiplier(text: str, atom_end: int, atoms: list[Atom], idx: int, lang: str) -> tuple[int, float, int]:
-    """A multiplier after a number ("1,2 million", "£96m"): (end, factor, atoms consumed)."""
-    if idx + 1 < len(atoms):
-        nxt = atoms[idx + 1]
-        gap = text[atom_end:nxt.start]
-        word = text[nxt.start:nxt.end].lower()
-        if re.fullmatch(_SP + "*", gap) and word in MULTIPLIERS[lang]:
-            return nxt.end, MULTIPLIERS[lang][word], 1
-    m = re.compile(_SP + r"?").match(text, atom_end)
-    am = _ABBREV_RE.match(text, m.end() if m else atom_end)
+def _multiplier(text: str, end: int, atom: Atom, lang: str) -> tuple[int, float]:
+    """A multiplier after a number ("1,2 million", "£96m", "2millions"): (end, factor)."""
+    m = _MULT_WORD_RE[lang].match(text, end)
+    if m and (atom.fraction or not _MULT_OF.match(text, end + (1 if text[end:end + 1].isspace() else 0))):
+        factor = MULTIPLIERS[lang][m.group(1).lower()]
+        # "4 hundred million", "deux cent mille" read by digits
+        m2 = _MULT_WORD_RE[lang].match(text, m.end())
+        if m2 and factor < 1e6 and MULTIPLIERS[lang][m2.group(1).lower()] > factor and not _MULT_OF.match(text, m.end() + 1):
+            return m2.end(), factor * MULTIPLIERS[lang][m2.group(1).lower()]
+        return m.end(), factor
+    if atom.words:
+        return end, 1.0
+    sp = _SP_OPT.match(text, end)
+    am = _ABBREV_RE.match(text, sp.end())
     if am:
-        abbrev = am.group().lower()
-        after = text[am.end():am.end() + 2]
-        glued = am.start() == atom_end
-        # "12 M€" and "3,5 Md€" carry their currency; "£96m" is a multiplier only after a currency
-        if after[:1] in "€$£" or abbrev in ("bn", "mn", "md", "mds", "mrd", "mrds") or (glued and abbrev in ("m", "k") and _currency_before(text, atom_end, atoms[idx])):
-            return am.end(), _ABBREV_MULT[abbrev], 0
-    return atom_end, 1.0, 0
+        abbrev = am.group()
+        low = abbrev.lower()
+        after = text[am.end():am.end() + 1]
+        glued = am.start() == end
+        currency = _currency_before(text, atom) is not None
+        if after in ("€", "$", "£"):
+            return am.end(), _ABBREV_MULT[low]
+        if low in ("bn", "mn", "mln", "md", "mds", "mrd", "mrds", "tn") and (glued or currency or low in ("md", "mds", "mrd", "mrds")):
+            return am.end(), _ABBREV_MULT[low]
+        if glued and (currency or (abbrev in ("M", "k", "K", "b", "B") and lang == "en") or abbrev in ("M", "b")):
+            if low == "mil" and not currency:
+                return end, 1.0
+            return am.end(), _ABBREV_MULT[low]
+    return end, 1.0
 
 
-def _currency_before(text: str, _end: int, atom: Atom) -> str | None:
-    m = _CURRENCY_PREFIX.search(text[max(0, atom.start - 4):atom.start])
+def _currency_before(text: str, atom: Atom) -> str | None:
+    m = _CURRENCY_PREFIX.search(text, max(0, atom.start - 6), atom.start)
     if not m:
         return None
-    return _PREFIX_CODES[m.group().strip(" \u00a0\u202f")]
+    key = m.group().replace(" ", "").replace("\u00a0", "").replace("\u202f", "").upper()
+    return _PREFIX_CODES.get(key) or _PREFIX_CODES.get(key.rstrip("."))
 
 
 def _qualifier(text: str, start: int) -> str:
@@ -183,24 +265,29 @@ def _blocked(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(a <= pos < b for a, b in spans)
 
 
-def _prev_word(text: str, pos: int) -> str:
-    m = re.search(r"([\w°']+)" + _SP + r"*$", text[max(0, pos - 30):pos])
-    return m.group(1) if m else ""
+def _prev_word(text: str, pos: int) -> tuple[str, str]:
+    m = _PREV_WORD.search(text, max(0, pos - 30), pos)
+    return (m.group(1), m.group(2)) if m else ("", "")
 
 
-def _is_identifier(text: str, atom: Atom, has_unit: bool) -> bool:
-    if has_unit or atom.words:
+def _is_identifier(text: str, atom: Atom, lang: str) -> bool:
+    if atom.words:
         return False
     before = text[max(0, atom.start - 2):atom.start]
-    if re.search(r"[A-Za-zÀ-ÿ]-$", before) or re.search(r"[A-Za-zÀ-ÿ]$", before):
+    if _LETTER_BEFORE.search(before):
         return True  # Covid-19, A28
-    word = _prev_word(text, atom.start)
+    word, punct = _prev_word(text, atom.start)
     if word.lower() in _ID_WORDS:
         return True
-    if 2 <= len(word) <= 5 and word.isupper() and word.isalpha():
-        return True  # CRS 82, RN 12
-    after = text[atom.end:atom.end + 2]
-    return bool(re.match(r"[A-Za-z]\d", after))
+    if not punct and _UPPER_ID.fullmatch(word) and len(word) >= 1 and (len(word) >= 2 or lang == "en"):
+        return True  # CRS 82, RN 12, S&P 500
+    if lang == "en" and not punct and word[:1].isupper():
+        cap = _CAP_BEFORE.search(text, max(0, atom.start - 40), atom.start)
+        if cap and cap.group(1) and cap.group(1)[-1] not in ".!?:;\"“«(" and not _QUALIFIER_WORD.fullmatch(word):
+            return True  # Section 427, Game 2, Apple Watch 5: a capitalised name inside a sentence
+    if word[:1].islower() and any(c.isupper() for c in word[1:]) and not punct:
+        return True  # iPhone 11
+    return bool(_LETTER_DIGIT_AFTER.match(text, atom.end))
 
 
 def _continues_identifier(text: str, atom: Atom, dropped_end: int) -> bool:
@@ -208,96 +295,155 @@ def _continues_identifier(text: str, atom: Atom, dropped_end: int) -> bool:
     return dropped_end >= 0 and bool(re.fullmatch(_SP + r"*(?:et|and|à|to|ou|or|,|-)" + _SP + r"*", text[dropped_end:atom.start]))
 
 
-def _is_year(text: str, atom: Atom, has_unit: bool) -> bool:
-    if has_unit or atom.words or atom.value != int(atom.value) or not 1800 <= atom.value <= 2100:
+def _is_year(text: str, atom: Atom) -> bool:
+    if atom.words or atom.value != int(atom.value) or not 1800 <= atom.value <= 2100:
         return False
-    if not re.fullmatch(r"\d{4}", text[atom.start:atom.end]):
+    if not _FOUR_DIGITS.fullmatch(text, atom.start, atom.end):
         return False
-    if _YEAR_CUE.search(text[max(0, atom.start - 12):atom.start]):
-        return True
-    return not _NOT_YEAR_NEXT.match(text, atom.end)
+    return True
+
+
+def _guards(text: str, blocked: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    spans = list(blocked)
+    for pattern in (_PHONE, _URL, _DATE_CLOCK):
+        spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    return spans
 
 
 def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Every quantity in ``text``, in order. ``blocked`` spans (dates, clock times) are skipped."""
-    blocked_spans = sorted(blocked) + [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    blocked_spans = _guards(text, blocked)
     atoms = find_atoms(text, lang)
     mentions: list[Mention] = []
     dropped_id = -1
+    consumed = -1
     i = 0
     while i < len(atoms):
         atom = atoms[i]
         i += 1
-        if atom.ordinal or _blocked(atom.start, blocked_spans):
+        if atom.start < consumed or atom.ordinal or _blocked(atom.start, blocked_spans) \
+                or _blocked(atom.end - 1, blocked_spans):
             continue
-        if not atom.words and _ORDINAL_SUFFIX.match(text, atom.end):
+        if not atom.words and not atom.fraction and _ORDINAL_SUFFIX.match(text, atom.end):
             continue
         start, value, qualifier = atom.start, atom.value, "exact"
         end = atom.end
         # "18 h 30", "7h42": a clock time after a cue ("à", "vers"), else a duration ("2 h 15")
         hm = _HOUR_MINUTES.match(text, atom.end) if not atom.words else None
-        if hm and _CLOCK_CUE.search(text[max(0, start - 25):start]):
-            while i < len(atoms) and atoms[i].start < hm.end():
-                i += 1
+        if hm and _CLOCK_CUE.search(text, max(0, start - 25), start):
+            consumed = hm.end()
             continue
+        surface = text[atom.start:atom.end]
         # "une vingtaine", "deux centaines", "a dozen"
         if atom.approx_noun:
-            art = re.search(r"\b(une?|a|one)" + _SP + r"+$", text[max(0, atom.start - 5):atom.start], re.IGNORECASE)
+            art = _ARTICLE_BEFORE.search(text, max(0, atom.start - 5), atom.start)
             if art is None:
                 continue  # "des centaines", "dozens": vague
-            start = atom.start - len(art.group())
+            start = art.start()
             qualifier = "approx"
+        elif atom.words and surface.lower() in _VAGUE:
+            continue  # "thousands of", "des milliers"
         elif i < len(atoms) and atoms[i].approx_noun and re.fullmatch(_SP + "+", text[atom.end:atoms[i].start]):
             value *= atoms[i].value
             end = atoms[i].end
             qualifier = "approx"
             i += 1
         # multiplier: "1,2 million"; text2num already folded "deux milliards"
-        has_multiplier = atom.words and text[start:end].lower().rsplit(" ", 1)[-1] in MULTIPLIERS[lang]
-        if not has_multiplier and qualifier == "exact":
-            end2, factor, used = _multiplier(text, end, atoms, i - 1, lang)
+        has_multiplier = atom.words and surface.lower().rsplit(" ", 1)[-1] in MULTIPLIERS[lang]
+        factor = 1.0
+        if qualifier == "exact":
+            end2, factor = _multiplier(text, end, atom, lang)
             if factor != 1.0:
                 value *= factor
                 end = end2
-                i += used
                 has_multiplier = True
+        if lang == "fr" and not atom.words and not has_multiplier:
+            ch = _CENT_HUNDREDS.match(text, end)
+            if ch:  # "322 cent", "3 cent un": hundreds, as in "trois cent un"
+                value *= 100
+                end = ch.end()
+                nxt = atoms[i] if i < len(atoms) and atoms[i].start <= end + 1 else None
+                if nxt is not None and nxt.words and nxt.start >= end:
+                    value += nxt.value
+                    end = nxt.end
+                has_multiplier = True
+        if has_multiplier:
+            half = _HALF.match(text, end)
+            if half:
+                value += _HALF_VALUES[" ".join((half.group(1) or half.group(2)).lower().split())] * (factor if factor != 1.0 else 1e6)
+                end = half.end()
         # unit: directly, or after "de" for multipliers and approximate nouns ("2,5 millions d'euros")
         unit, unit_factor = "", 1.0
-        currency = _currency_before(text, start, atom) if not atom.words else None
+        currency = _currency_before(text, atom) if not atom.words else None
         found = _match_unit(text, end, lang)
-        if found is None and (has_multiplier or qualifier == "approx"):
+        if found is None and (has_multiplier or qualifier == "approx" or atom.fraction):
             de = _DE_RE.match(text, end + (1 if text[end:end + 1] in " \u00a0\u202f" else 0))
             if de:
                 found = _match_unit(text, de.end(), lang, allow_space=False)
         if currency is not None:
             unit = currency
-            start -= len(_CURRENCY_PREFIX.search(text[max(0, atom.start - 4):atom.start]).group())
+            start = _CURRENCY_PREFIX.search(text, max(0, atom.start - 6), atom.start).start()
+            if found is not None and found[1] in CURRENCIES:  # "$ 5 US", "15 $ c"
+                end = found[0]
         elif found is not None:
             end, unit, unit_factor = found
+            if unit == "pound" and has_multiplier and lang == "fr":
+                unit = "GBP"  # "361 millions de livres" is money
+            elif unit == "degree_Celsius" and lang == "fr" and _ANGLE_CUE.search(text, max(0, start - 60), start) \
+                    and text[start:end].lower().rstrip("s").endswith("degré"):
+                unit = "degree"
+            elif unit == "degree" and lang == "en" and not _ANGLE_CUE.search(text, max(0, start - 60), end + 30):
+                unit = "degree"
             value *= unit_factor
+            # a rate: "800,000 barrels a day", "188 miles à l'heure"
+            if unit and unit not in CURRENCIES and unit != "percent":
+                per = _PER.match(text, end)
+                if per:
+                    rate = _match_unit(text, per.end(), lang, allow_space=False)
+                    if rate is not None and rate[1] in _RATE_UNITS and (lang == "en" or rate[1] == "hour"):
+                        unit = f"{unit} / {rate[1]}"
+                        end = rate[0]
+        # "15 dollars et 15 cents", "treize euros et quarante-cinq cents", "15 dollars 50"
+        if unit in CURRENCIES and not has_multiplier and i < len(atoms):
+            nxt = atoms[i]
+            gap = text[end:nxt.start]
+            if (_DOLLAR_CENTS.fullmatch(gap) or re.fullmatch(_SP + "+", gap)) and nxt.value == int(nxt.value) and 0 < nxt.value < 100:
+                sub = _match_unit(text, nxt.end, lang)
+                if sub is not None and sub[1] == unit and sub[2] == 0.01:
+                    value += nxt.value / 100
+                    end = sub[0]
+                    i += 1
+                elif sub is None and (gap.strip() == "" or text[nxt.end:nxt.end + 1] in ".,;" ):
+                    value += nxt.value / 100
+                    end = nxt.end
+                    i += 1
+        if atom.fraction and not unit and not has_multiplier and (atom.bare or text[atom.end:atom.end + 1] == "-"):
+            continue  # "demi-finale", "une demi-journée" without a unit we know
         # the article is a number only before a unit ("un an"), never alone ("un homme")
         if atom.article and qualifier == "exact" and (not unit or _ARTICLE_NOT_UNIT.match(text, atom.end)):
             continue
-        if unit == "hour" and _CLOCK_CUE.search(text[max(0, start - 25):start]):
+        if lang == "en" and atom.words and surface.lower() == "one" and not unit and _PRONOUN_ONE.search(text, max(0, start - 12), start):
+            continue  # "each one", "the same one"
+        if unit == "hour" and _CLOCK_CUE.search(text, max(0, start - 25), start):
             continue  # "à 21 heures", "vers 23 heures": clock times
         if unit == "hour" and hm:
             value = atom.value + int(hm.group(1)) / 60
             end = hm.end()
-            while i < len(atoms) and atoms[i].start < end:
-                i += 1
-        half = _HALF.match(text, end)
-        if half and unit:
-            value += 0.5
-            end = half.end()
-        if not unit and (_is_identifier(text, atom, False) or _continues_identifier(text, atom, dropped_id)):
+        if unit and not has_multiplier:
+            half = _HALF.match(text, end)
+            if half:
+                value += _HALF_VALUES[" ".join((half.group(1) or half.group(2)).lower().split())]
+                end = half.end()
+        if not unit and not has_multiplier and (_is_identifier(text, atom, lang) or _continues_identifier(text, atom, dropped_id)):
             dropped_id = atom.end
             continue
-        if not unit and not has_multiplier and _is_year(text, atom, False):
+        if not unit and not has_multiplier and _is_year(text, atom):
             continue
         if qualifier == "exact":
             qualifier = _qualifier(text, start)
+        consumed = end
         mentions.append(Mention(start, end, value, unit, qualifier, None, atom.start, atom.end))
-    mentions.extend(_fractions(text, lang))
+    mentions.extend(m for m in _fractions(text, lang) if not any(o.start < m.end and m.start < o.end for o in mentions))
     mentions.sort(key=lambda m: m.start)
     return _merge_ranges(text, mentions)
 
@@ -305,9 +451,8 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
 def _fractions(text: str, lang: str) -> list[Mention]:
     out = []
     for m in _FRACTIONS[lang].finditer(text):
-        surface = m.group().lower()
-        value = 50.0 if ("moitié" in surface or "half" in surface) else (200 / 3 if "deux" in surface or "two" in surface else 100 / 3)
-        out.append(Mention(m.start(), m.end(), value, "percent", "exact", None, m.start(), m.end()))
+        value = 0.5
+        out.append(Mention(m.start(), m.end(), value, "", "exact", None, m.start(), m.end()))
     return out
 
 
