@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import math
+import re
 from dataclasses import dataclass
 from importlib import resources
 
@@ -22,8 +23,9 @@ with resources.as_file(_DATA / "units.txt") as _path:
 Q_ = ureg.Quantity
 
 CURRENCIES: frozenset[str] = frozenset(
-    name for name in ("EUR", "USD", "GBP", "CHF", "JPY", "CAD", "AUD", "CNY", "INR", "XOF")
+    re.findall(r"^([A-Z]{3}) = \[currency_\1\]", (_DATA / "units.txt").read_text(encoding="utf-8"), re.MULTILINE)
 )
+"""ISO 4217 codes of the currencies defined in units.txt (one pint dimension each)."""
 
 
 @dataclass(frozen=True, slots=True)
