@@ -1,5 +1,11 @@
-"""factcheck: find numeric contradictions between press reports."""
+"""factcheck: find numeric contradictions between press reports.
 
+``factcheck.extract(text, lang)`` is the public function; the extraction *stage* is the
+package ``factcheck.extract`` too. The package is imported first, so that the function
+bound below keeps the name (a later ``import factcheck.extract.x`` does not rebind it).
+"""
+
+import factcheck.extract  # noqa: F401  (the stage package; see the docstring)
 from factcheck.api import extract
 
 __all__ = ["extract"]

@@ -97,7 +97,7 @@ class Claim:
     qualifier: Qualifier = "exact"
     high: float | None = None
     subject: str = ""
-    subject_head: str = ""
+    subject_full: str = ""
     sentence: str = ""
     sentence_start: int = 0
     line: int = 0

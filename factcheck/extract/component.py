@@ -1,0 +1,76 @@
+"""The spaCy pipeline component: ``nlp.add_pipe("factcheck_claims")`` puts claims on ``doc._.claims``.
+
+The factory only builds the component; the work is in module-level functions
+(``scan``, ``subject_fr``/``subject_en``, ``context``) that tests call without a model.
+Claims made here carry offsets into ``doc.text`` and what needs the parse (subject,
+predicate, place); ``factcheck.extract.pipeline`` adds what needs the whole article
+(file offsets, the period and the day a claim refers to).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from factcheck.extract import context
+from factcheck.extract.dates import blocked_spans, find_times
+from factcheck.extract.quantities import scan
+from factcheck.extract.subjects import subject_en, subject_fr
+from factcheck.models import Claim
+
+DEFAULT_EXTENSION = "claims"
+
+
+@Language.factory(
+    "factcheck_claims",
+    assigns=[f"doc._.{DEFAULT_EXTENSION}"],
+    default_config={"extension": DEFAULT_EXTENSION, "lang": None},
+)
+def make_claim_extractor(nlp: Language, name: str, extension: str, lang: str | None) -> "ClaimExtractor":
+    return ClaimExtractor(name, extension=extension, lang=lang or nlp.lang)
+
+
+class ClaimExtractor:
+    """Finds numeric claims in a Doc and stores them on ``doc._.<extension>``."""
+
+    def __init__(self, name: str = "factcheck_claims", *, extension: str = DEFAULT_EXTENSION, lang: str = "fr") -> None:
+        self.name = name
+        self.extension = extension
+        self.lang = lang
+        if not Doc.has_extension(extension):
+            Doc.set_extension(extension, default=None)
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.set(self.extension, claims_in_doc(doc, self.lang))
+        return doc
+
+
+def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
+    """Claims in one Doc, offsets into ``doc.text``."""
+    text = doc.text
+    blocked = blocked_spans(find_times(text, lang, None))
+    mentions = scan(text, lang, blocked)
+    if not mentions:
+        return []
+    parsed = doc.has_annotation("DEP")
+    sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
+    claims: list[Claim] = []
+    for m in mentions:
+        sent = next((s for s in sents if s.start_char <= m.start < s.end_char), sents[-1])
+        if lang == "fr" and parsed:
+            subject, full = subject_fr(doc, m.start, m.end, m.unit)
+            predicate = context.predicate_fr(doc, m.start, m.end)
+        else:
+            subject, full = subject_en(text, m.start, m.end, m.unit)
+            predicate = ""
+        if not subject and not m.unit and claims and not claims[-1].unit and claims[-1].sentence_start == sent.start_char:
+            subject, full = claims[-1].subject, claims[-1].subject_full  # "dont quatre grièvement"
+        window = text[max(sent.start_char, m.start - 60):min(sent.end_char, m.end + 60)]
+        claims.append(Claim(
+            start=m.start, end=m.end, text=text[m.start:m.end], value=m.value, unit=m.unit,
+            qualifier=m.qualifier, high=m.high, subject=subject, subject_full=full,
+            sentence=sent.text, sentence_start=sent.start_char, predicate=predicate,
+            place=context.place(sent, sent.text, lang), attribution=context.attribution(sent.text),
+            cues=context.cues(window, lang), lang=lang,
+        ))
+    return claims

@@ -1,0 +1,115 @@
+"""The context that decides whether two claims state the same fact.
+
+For each claim: the predicate (the event verb), the place, the period it covers
+("depuis deux ans"), the day it refers to, who states it ("selon la police"), and
+cue words that change its meaning ("nouveaux", "autres", "au total", "s'est alourdi").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+_ATTRIBUTION = re.compile(
+    r"\b(?:selon|d'après|d’après|de source|according to|said|says|a indiqué|a précisé|affirme)\s+"
+    r"((?:l[ae]s?\s|l'|l’|the\s|des\s|du\s)?[\wÀ-ÿ'’-]+(?:\s(?:de|du|des|of)\s[\wÀ-ÿ'’-]+)?)",
+    re.IGNORECASE,
+)
+_CUES = {
+    "fr": {
+        "new": r"\bnouve(?:aux|lles?|l)\b|\bsupplémentaires?\b|\brenforts?\b|\ben plus\b",
+        "other": r"\bautres?\b",
+        "total": r"\bau total\b|\btotal\b|\bau moins\b|\bdont\b|\bsoit\b|\ben tout\b",
+        "update": r"s'est alourdi|s’est alourdi|\balourdi\b|\bdésormais\b|\bnouveau bilan\b|\bpasse(?:r|é)? à\b"
+                  r"|\bporté à\b|\bs'élève désormais\b|\bréévalué\b|\bprovisoire\b",
+        "daily": r"\bchaque jour\b|\btous les jours\b|\bquotidien",
+        "planned": r"\bprévu|\bdevrai(?:en)?t\b|\bpourrai(?:en)?t\b|\bobjectif\b|\bd'ici\b",
+    },
+    "en": {
+        "new": r"\bnew\b|\badditional\b|\bextra\b|\bmore\b",
+        "other": r"\bother\b|\banother\b",
+        "total": r"\bin total\b|\btotal\b|\bincluding\b|\bof whom\b|\bof which\b",
+        "update": r"\brose to\b|\brisen to\b|\bnew toll\b|\bupdated\b|\brevised\b|\bnow\b|\bclimbed to\b",
+        "daily": r"\bevery day\b|\bdaily\b|\beach day\b",
+        "planned": r"\bplanned\b|\bwill\b|\bcould\b|\bexpected\b|\btarget\b",
+    },
+}
+_CUE_RE = {lang: {name: re.compile(p, re.IGNORECASE) for name, p in cues.items()} for lang, cues in _CUES.items()}
+_PLACE_EN = re.compile(r"\b(?:in|at|near|off)\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)")
+
+
+@dataclass(slots=True)
+class Context:
+    predicate: str = ""
+    place: str = ""
+    attribution: str = ""
+    cues: tuple[str, ...] = ()
+
+
+def attribution(sentence: str) -> str:
+    """Who the sentence says the figure comes from ("la police", "les syndicats"), lowercased."""
+    m = _ATTRIBUTION.search(sentence)
+    return " ".join(m.group(1).lower().split()) if m else ""
+
+
+def cues(window: str, lang: str) -> tuple[str, ...]:
+    """Cue words near a claim that change what it counts."""
+    return tuple(name for name, pattern in _CUE_RE.get(lang, _CUE_RE["en"]).items() if pattern.search(window))
+
+
+def predicate_fr(doc: Doc, start: int, end: int) -> str:
+    """The verb the quantity depends on ("saisir", "interpeller", "mobiliser")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not doc.has_annotation("DEP"):
+        return ""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ == "VERB":
+            return tok.lemma_.lower()
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return ""
+
+
+def place(sent: Span | None, sentence_text: str, lang: str) -> str:
+    """The first place named in the sentence (NER LOC in French, capitalised after "in" in English)."""
+    if sent is not None and sent.doc.has_annotation("ENT_IOB"):
+        for ent in sent.ents:
+            if ent.label_ in ("LOC", "GPE"):
+                return ent.text
+    if lang == "en":
+        m = _PLACE_EN.search(sentence_text)
+        if m:
+            return m.group(1)
+    return ""
+
+
+def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_end: int, mentions: list) -> tuple[str, int | None, int | None, float | None]:
+    """The period ("depuis deux ans") in the claim's sentence that the claim is counted over."""
+    best = None
+    for m in mentions:
+        if m.kind not in ("period",) or m.days is None:
+            continue
+        if not (sentence_start <= m.start < sentence_end):
+            continue
+        if m.start <= claim_start and claim_end <= m.end:
+            continue  # the claim is the period itself
+        dist = abs(m.start - claim_start)
+        if best is None or dist < best[0]:
+            best = (dist, m)
+    if best is None:
+        return "", None, None, None
+    m = best[1]
+    return m.text, m.start, m.end, m.days
+
+
+def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions: list, anchor: dt.date | None) -> dt.date | None:
+    """The day the claim refers to: a date in its sentence, else the publication date."""
+    for m in mentions:
+        if m.kind in ("date", "relative_day") and m.date is not None and sentence_start <= m.start < sentence_end:
+            return m.date
+    return anchor

@@ -1,0 +1,211 @@
+"""What a quantity counts or measures: "5,4 kg de résine" → résine, "trois policiers" → policier.
+
+French uses the dependency parse of spaCy's French pipeline; English runs on a blank
+pipeline (no trained English model is on PyPI), so it reads the words around the number.
+Both return the head lemma (what the scorer and the aligner compare) and the compound
+("résine de cannabis", "sapeur-pompier") for reports.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+# Nouns that follow a number without being what it counts ("50 km/h en moyenne").
+_NOT_SUBJECTS = frozenset("""
+moyenne total tout tour fois hausse baisse plus moins maximum minimum environ près an année mois jour
+semaine heure minute rythme cours début fin moment partie
+average total time times rise fall year month week day hour minute lot rest least most
+""".split())
+
+
+def _lemma(token: Token) -> str:
+    lemma = token.lemma_ or token.text
+    return lemma.lower() if not token.text.isupper() else token.text
+
+
+def _compound(token: Token) -> tuple[str, str]:
+    """The lemma, joined with a hyphenated continuation ("sapeurs-pompiers" → sapeur-pompier)."""
+    doc = token.doc
+    lemma = _lemma(token)
+    i = token.i
+    while i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 1].idx == doc[i].idx + len(doc[i].text) \
+            and doc[i + 2].is_alpha and doc[i + 2].idx == doc[i + 1].idx + 1:
+        lemma += "-" + _lemma(doc[i + 2])
+        i += 2
+    full = lemma
+    for child in token.children:
+        if child.dep_ == "nmod" and child.i > token.i and child.pos_ in ("NOUN", "PROPN"):
+            cases = [c.text.lower() for c in child.children if c.dep_ == "case"]
+            if cases and cases[0] in ("de", "d'", "d’"):
+                full = f"{lemma} de {_lemma(child)}"
+                break
+    return lemma, full
+
+
+def _span_head(span: Span) -> Token:
+    for tok in span:
+        if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
+            return tok
+    return span.root
+
+
+def _good_noun(token: Token) -> bool:
+    return token.pos_ in ("NOUN", "PROPN") and token.is_alpha and _lemma(token) not in _NOT_SUBJECTS \
+        and not token.like_num
+
+
+_UNIT_LINKS = frozenset({"de", "d'", "d’", "des", "du"})
+_MONEY_LINKS = _UNIT_LINKS | {"en"}
+_AREA_UNITS = ("hectare", "acre", "meter ** 2", "kilometer ** 2", "are")
+
+
+def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
+    """Subject of the quantity at character span [start, end) of a parsed French doc."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return "", ""
+    head = _span_head(span)
+    nxt = doc[span.end] if span.end < len(doc) else None
+    if not unit:
+        # 1. the noun the number counts: "trois nouveaux policiers", "mille deux cents adhérents"
+        i = span.end
+        while i < len(doc) and i - span.end < 2 and doc[i].pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":
+            i += 1
+        if i < len(doc) and (_good_noun(doc[i]) or (i == span.end and doc[i].pos_ == "ADJ" and doc[i].is_alpha
+                                                   and _lemma(doc[i]) not in _NOT_SUBJECTS and len(doc[i]) > 3
+                                                   and not doc[i].text.endswith("ment"))):
+            return _compound(doc[i])
+        if head.head.i >= span.end and head.dep_ in ("nummod", "det") and _good_noun(head.head):
+            return _compound(head.head)
+        if nxt is None or nxt.pos_ in ("ADP", "PUNCT", "ADV", "CCONJ") or nxt.pos_ == "VERB":
+            # an approximate noun or multiplier: "une centaine de sinistrés", "1,2 million d'habitants"
+            for child in head.children:
+                if child.i >= span.end and child.dep_ in ("nmod", "obl:arg", "obl:mod") and _good_noun(child):
+                    cases = [c.text.lower() for c in child.children if c.dep_ == "case"]
+                    if cases and cases[0] in _UNIT_LINKS:
+                        return _compound(child)
+            return "", ""  # elliptic ("dont quatre grièvement"): the caller may inherit a subject
+    else:
+        # 2. the complement right after a unit: "5,4 kg de résine", "8 300€ en liquide", "62 % des conducteurs"
+        links = _MONEY_LINKS if unit.isupper() else _UNIT_LINKS
+        if unit not in _AREA_UNITS and nxt is not None and nxt.text.lower() in links:
+            j = span.end + 1
+            while j < len(doc) and doc[j].pos_ == "DET":
+                j += 1
+            if j < len(doc) and _good_noun(doc[j]):
+                return _compound(doc[j])
+    # 3. the noun the quantity qualifies: "un budget de 412 M€", "une chute d'une quinzaine de mètres"
+    gov = head.head
+    if gov.i != head.i and _good_noun(gov) and head.dep_ in ("nmod", "appos", "nummod", "amod") and gov.i < span.start:
+        return _compound(gov)
+    # 4. a verb or an adjective: its subject ("La dose se vend 10 euros", "le chauffeur, âgé de 58 ans")
+    for _ in range(6):
+        if gov.pos_ == "ADJ" and gov.head.i != gov.i and _good_noun(gov.head):
+            return _compound(gov.head)
+        if gov.pos_ in ("VERB", "AUX", "ADJ"):
+            subj = [c for c in gov.children if c.dep_ in ("nsubj", "nsubj:pass") and _good_noun(c)]
+            if subj:
+                return _compound(subj[0])
+            objs = [c for c in gov.children if c.dep_ == "obj" and c.i < span.start and _good_noun(c)]
+            if objs:
+                return _compound(objs[0])
+            if gov.dep_ in ("acl", "acl:relcl") and _good_noun(gov.head):
+                return _compound(gov.head)
+        if gov.head.i == gov.i:
+            break
+        gov = gov.head
+    return "", ""
+
+
+_EN_STOP = frozenset("""
+a an the of in on at to for by from with and or but per each every this that these those its their his her
+is are was were be been has have had will would could should may might more than less about around over under
+some any all other such same new additional extra just only also as its our your
+when where which who whom whose while because if then there here just
+""".split())
+_EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@functools.lru_cache(maxsize=1)
+def _inflect():
+    import inflect
+
+    return inflect.engine()
+
+
+@functools.lru_cache(maxsize=8192)
+def singular_en(word: str) -> str:
+    """English singular ("men" → "man", "holdalls" → "holdall")."""
+    lower = word.lower()
+    if lower.endswith("ss") or len(lower) < 4 and not lower.endswith("en"):
+        return lower
+    single = _inflect().singular_noun(lower)
+    return single or lower
+
+
+_EN_ADJ_SUFFIX = re.compile(r"(?:al|ive|ous|ful|less|ic|ed|ing|ary|ible|able|ish)$")
+
+
+_EN_VERBS = frozenset("""
+is are was were be been has have had will would can could should may might must do does did
+fell rose rise rises risen grew grow grows cost costs spent spend spends reached reach reaches hit hits
+approved approve seized seize burned burn covers cover covered accounts account totalled totaled
+gusting knocked reported said says says carried carrying holds held handles handled
+lost lose loses remain remains remained hidden taken given made
+""".split())
+_EN_PREPS = frozenset("of in on at to for by from with and or but than as into over under after before during".split())
+_EN_AFTER_ADJ = frozenset("long wide high tall deep old away ago later earlier more less each apiece".split())
+_EN_NOUN_AFTER_VERB_SUFFIX = re.compile(r"(?:ed)$")
+
+
+def _sentence_subject_en(text: str, start: int) -> str:
+    """Head of the sentence's first noun phrase: "Property taxes on a home will rise" → tax."""
+    dot = text.rfind(". ", 0, start)
+    sent_start = dot + 2 if dot >= 0 else 0
+    words = _EN_WORD.findall(text[sent_start:start])
+    head = ""
+    for w in words:
+        lw = w.lower()
+        if lw in _EN_VERBS or lw in _EN_PREPS or _EN_NOUN_AFTER_VERB_SUFFIX.search(lw) and head:
+            break
+        if lw in _EN_STOP or w.endswith("'s"):
+            continue
+        head = w
+    return singular_en(head) if head and head[0].isalpha() else ""
+
+
+def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
+    """Subject of an English quantity from the words around it (no parse available)."""
+    after = text[end:end + 60]
+    words = _EN_WORD.findall(after)[:5]
+    # "nine-member board", "52-year-old driver"
+    if text[end:end + 1] == "-" and words:
+        return singular_en(words[0]), singular_en(words[0])
+    i = 0
+    if words and words[0].lower() == "of":
+        i = 1  # "1.2 tonnes of cocaine"
+    while i < len(words) and words[i].lower() in _EN_STOP - {"of"} - _EN_PREPS:
+        i += 1
+    if i < len(words) and (i > 0 or not re.match(r"\s*[,.;:)]", after)):
+        # the noun right after, or the last of a compound: "$1.84 billion operating budget on"
+        j = i
+        first = words[i].lower()
+        while unit and i == 0 and first not in _EN_PREPS and first not in _EN_STOP and j + 1 < len(words) and words[j + 1].lower() not in _EN_STOP and words[j + 1].lower() not in _EN_PREPS \
+                and words[j + 1].lower() not in _EN_VERBS and not _EN_NOUN_AFTER_VERB_SUFFIX.search(words[j + 1].lower()) \
+                and j - i < 2:
+            j += 1
+        cand = words[j]
+        lc = cand.lower()
+        if lc not in _EN_STOP and lc not in _EN_PREPS and lc not in _EN_VERBS and lc not in _EN_AFTER_ADJ \
+                and not _EN_NOUN_AFTER_VERB_SUFFIX.search(lc) and (cand[0].islower() or i == 0 and not unit):
+            return singular_en(cand), singular_en(cand)
+    # "a street value of £96 million", "the tax rate by 4.5%"
+    before = text[max(0, start - 40):start]
+    m = re.search(r"([A-Za-z]+)\s+(?:of|by|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
+    if m and m.group(1).lower() not in _EN_STOP:
+        return singular_en(m.group(1)), singular_en(m.group(1))
+    head = _sentence_subject_en(text, start)
+    return head, head
