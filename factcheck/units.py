@@ -36,18 +36,18 @@ class UnitMatch:
     factor: float = 1.0
 
 
-def _parse_surface_table() -> tuple[dict[str, tuple[str, frozenset[str]]], dict[str, tuple[str, frozenset[str]]]]:
-    folded: dict[str, tuple[str, frozenset[str]]] = {}
-    exact: dict[str, tuple[str, frozenset[str]]] = {}
+def _parse_surface_table() -> tuple[dict[str, dict[str, str]], dict[str, dict[str, str]]]:
+    """surface -> {lang: expression}; the first line for a (surface, language) pair wins."""
+    folded: dict[str, dict[str, str]] = {}
+    exact: dict[str, dict[str, str]] = {}
     for raw in (_DATA / "unit_surfaces.tsv").read_text(encoding="utf-8").splitlines():
         if not raw.strip() or raw.startswith("#"):
             continue
         surface, expr, langs = raw.split("\t")
-        entry = (expr, frozenset(langs.split()))
-        if surface.startswith("="):
-            exact[surface[1:]] = entry
-        else:
-            folded.setdefault(surface.strip().lower(), entry)
+        table, key = (exact, surface[1:]) if surface.startswith("=") else (folded, surface.strip().lower())
+        entry = table.setdefault(key, {})
+        for lang in langs.split():
+            entry.setdefault(lang, expr)
     return folded, exact
 
 
@@ -71,14 +71,14 @@ def lookup(surface: str, lang: str = "fr") -> UnitMatch | None:
     """The unit written as ``surface``, or None when it is not a unit factcheck knows."""
     surface = " ".join(surface.split())
     entry = _EXACT.get(surface)
-    if entry is None:
+    if entry is None or lang not in entry:
         key = surface.lower()
         entry = _FOLDED.get(key)
-        if entry is None and len(key) > 2 and key.endswith("s"):
+        if (entry is None or lang not in entry) and len(key) > 2 and key.endswith("s"):
             entry = _FOLDED.get(key[:-1])
-    if entry is None or lang not in entry[1]:
+    if entry is None or lang not in entry:
         return None
-    return _resolve(entry[0])
+    return _resolve(entry[lang])
 
 
 @functools.lru_cache(maxsize=1024)

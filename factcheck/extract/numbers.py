@@ -40,12 +40,14 @@ _EN_NUMBER = re.compile(
 # Fractions in digits: "3/4", "10 1/2", "-4/5"; a proper fraction with a small denominator
 # (dates such as "13/12" or "1/12/2023" are not fractions).
 _DIGIT_FRACTION = re.compile(
-    rf"(?<![\w.,/]){_MINUS}?(?:(\d+)[ \u00a0])?(\d{{1,2}})/(\d{{1,2}})(?![\d/])"
+    rf"(?<![\w.,/]){_MINUS}?(?:(\d+)[ \u00a0]+)?(\d{{1,2}})/(\d{{1,2}})(?![\d/])"
 )
+_POWER = re.compile(r"(?<![\w.,])(-?\d+(?:[,.]\d+)?)\^([+-]*)(\d{1,3})(?!\d)")
 _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
                       "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _UNICODE_FRACTION_RE = re.compile(r"(?:(\d+)[ \u00a0]?)?([" + "".join(_UNICODE_FRACTIONS) + "])")
 _WORD_TOKEN = re.compile(r"\w+|[^\w\s]")
+_UNACCENTED_ORDINAL = re.compile(r"ieme(?=s?$)")
 
 # Nouns of approximate quantity: "une vingtaine", "un millier", "a dozen".
 APPROX_NOUNS: dict[str, dict[str, float]] = {
@@ -103,6 +105,13 @@ def digit_atoms(text: str, lang: str) -> list[Atom]:
     """Numbers written with digits, fractions included ("3/4", "10 1/2", "½")."""
     pattern = _FR_NUMBER if lang == "fr" else _EN_NUMBER
     atoms = [Atom(m.start(), m.end(), parse_digits(m.group(), lang)) for m in pattern.finditer(text)]
+    for m in _POWER.finditer(text):  # "1,1^23", "2,5^-1"
+        base = parse_digits(m.group(1), lang)
+        exponent = int(m.group(3)) * (-1 if m.group(2).count("-") % 2 else 1)
+        try:
+            atoms.append(Atom(m.start(), m.end(), base ** exponent if base >= 0 else -((-base) ** exponent)))
+        except (OverflowError, ZeroDivisionError):
+            pass
     for m in _DIGIT_FRACTION.finditer(text):
         num, den = int(m.group(2)), int(m.group(3))
         if not 0 < num < den or den > 32 or re.match(r"(?:le|du|au|on|the)\s+$", text[max(0, m.start() - 4):m.start()], re.I):
@@ -120,17 +129,18 @@ def digit_atoms(text: str, lang: str) -> list[Atom]:
 class _Tok:
     """The token protocol text2num's ``find_numbers`` reads."""
 
-    __slots__ = ("_text", "start", "end")
+    __slots__ = ("_text", "start", "end", "_gap")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
-        self._text, self.start, self.end = text, start, end
+    def __init__(self, text: str, start: int, end: int, gap: str = " ") -> None:
+        self._text, self.start, self.end, self._gap = text, start, end, gap
 
     def text(self) -> str:
-        return self._text
+        # "cinquieme" as typed without accents is "cinquième"
+        return _UNACCENTED_ORDINAL.sub("ième", self._text) if "ieme" in self._text else self._text
 
     def nt_separated(self, previous: "_Tok") -> bool:
-        # Two words separated by more than a space or a hyphen are not one number.
-        return self.start - previous.end > 1
+        # Two words separated by anything but spaces or a hyphen are not one number.
+        return self._gap.strip(" \u00a0\u202f") != ""
 
     def not_a_number_part(self) -> bool:
         return False
@@ -138,7 +148,11 @@ class _Tok:
 
 def word_atoms(text: str, lang: str) -> list[Atom]:
     """Numbers written in words, read by text2num, plus approximate nouns."""
-    tokens = [_Tok(m.group(), m.start(), m.end()) for m in _WORD_TOKEN.finditer(text)]
+    tokens: list[_Tok] = []
+    prev_end = 0
+    for m in _WORD_TOKEN.finditer(text):
+        tokens.append(_Tok(m.group(), m.start(), m.end(), text[prev_end:m.start()]))
+        prev_end = m.end()
     atoms: list[Atom] = []
     for occ in find_numbers(tokens, lang, threshold=0):
         first, last = tokens[occ.start], tokens[occ.end - 1]
@@ -186,6 +200,13 @@ _AFTER_FRACTION = re.compile(r"[ \u00a0]*(?:$|[,.;:!?)]|(?:de|des|du|d'|d’|of|
 _SPLIT_AND = {"fr": re.compile(r"[ \u00a0]+et[ \u00a0]+", re.IGNORECASE), "en": re.compile(r"[ \u00a0]+and[ \u00a0]+", re.IGNORECASE)}
 _OVER = {"fr": re.compile(r"[ \u00a0]+sur[ \u00a0]+", re.IGNORECASE),
          "en": re.compile(r"[ \u00a0]+(?:out of|in)[ \u00a0]+", re.IGNORECASE)}
+_NOT_RATIO_AFTER = re.compile(r"[ \u00a0]*(?:%|pour|per|ans?\b|années?|mois|jours?|semaines?|heures?|years?|months?|"
+                              r"days?|weeks?|hours?|minutes?)", re.IGNORECASE)
+# "un million et demi": the fraction is of the last multiplier
+_LAST_MULTIPLIER = re.compile(r"(mille|millions?|milliards?|thousand|millions?|billions?)$", re.IGNORECASE)
+_LAST_MULTIPLIER_VALUES = {"mille": 1e3, "thousand": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9,
+                           "milliards": 1e9, "billion": 1e9, "billions": 1e9}
+_BEFORE_MILLION = re.compile(r"[ \u00a0-]*(?:de[ \u00a0]+|d'|d’)?(?:millions?|milliards?)\b", re.IGNORECASE)
 # A sign written as a word: "moins 5 °C", "négatif un", "minus 40". "au moins 5" is a bound, not a sign.
 _NEGATIVE_WORD = re.compile(
     r"(?:(?<!\bau )(?<!\bdu )(?<!\bpas )(?<!\ble )(?<!\bla )(?<!\bde )(?<!\ben )(?<!\bou )(?<!\bet )(?<!\bplus )"
@@ -220,7 +241,7 @@ def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
             if over and i < len(atoms) and atoms[i].start == over.end() and not atoms[i].ordinal \
                     and not atoms[i].approx_noun and atoms[i].value == int(atoms[i].value) > 0 \
                     and (over.group().strip().lower() != "in" or text[atom.start:atom.end].lower() in ("one", "1")) \
-                    and not re.match(r"[ \u00a0]*(?:%|pour|per)", text[atoms[i].end:]):
+                    and atom.value < atoms[i].value and not _NOT_RATIO_AFTER.match(text, atoms[i].end):
                 nxt = atoms[i]
                 out.append(Atom(atom.start, nxt.end, atom.value / nxt.value, words=True, fraction=True))
                 i += 1
@@ -231,12 +252,16 @@ def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
                 end, d, used = den
                 left, numerator = 0.0, atom.value
                 parts = _SPLIT_AND[lang].split(text[atom.start:atom.end])
+                scale = 1.0
                 if len(parts) > 1:  # "vingt et trois cinquièmes" = 20 + 3/5
                     right = word_atoms(parts[-1], lang)
                     if right:
                         numerator = right[-1].value
                         left = atom.value - numerator
-                out.append(Atom(atom.start, end, left + numerator / d, words=True, fraction=True))
+                        last = _LAST_MULTIPLIER.search(parts[-2])
+                        if last:  # "cinq milliards et trois quarts"
+                            scale = _LAST_MULTIPLIER_VALUES[last.group(1).lower()]
+                out.append(Atom(atom.start, end, left + numerator / d * scale, words=True, fraction=scale == 1.0))
                 i += used
                 continue
         if atom.ordinal and atom.value >= 3 and _AFTER_FRACTION.match(text, atom.end):
@@ -254,9 +279,11 @@ def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
             continue
         art = _ONE_BEFORE[lang].search(text[max(0, m.start() - 4):m.start()])
         start = m.start() - len(art.group()) if art else m.start()
-        if not art and word not in ("demi", "demie", "half"):
+        before_million = bool(_BEFORE_MILLION.match(text, m.end()))
+        if not art and word not in ("demi", "demie", "half") and not before_million:
             continue
-        out.append(Atom(start, m.end(), 1 / _DENOMINATOR_VALUES[word], words=True, fraction=True, bare=not art))
+        out.append(Atom(start, m.end(), 1 / _DENOMINATOR_VALUES[word], words=True, fraction=True,
+                        bare=not art and not before_million))
     out.sort(key=lambda a: (a.start, -a.end))
     # "deux et demi", "cinq et un quart", "one and a half"
     merged: list[Atom] = []
@@ -264,7 +291,12 @@ def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
         if merged and atom.fraction and 0 < atom.value < 1 and not merged[-1].fraction and not merged[-1].ordinal:
             prev = merged[-1]
             if _AND_GAP[lang].fullmatch(text[prev.end:atom.start]):
-                merged[-1] = Atom(prev.start, atom.end, prev.value + atom.value, words=True, fraction=True)
+                last = _LAST_MULTIPLIER.search(text, prev.start, prev.end)
+                scale = _LAST_MULTIPLIER_VALUES[last.group(1).lower()] if last and prev.words else 1.0
+                if lang == "fr" and scale == 1e9 and last.group(1).lower().startswith("billion"):
+                    scale = 1e12
+                merged[-1] = Atom(prev.start, atom.end, prev.value + atom.value * scale, words=True,
+                                  fraction=scale == 1.0)
                 continue
         if merged and atom.start < merged[-1].end:
             continue
@@ -274,6 +306,7 @@ def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
         if neg and atom.value > 0:
             atom.start -= len(neg.group())
             atom.value = -atom.value
+            atom.article = False
     return merged
 
 

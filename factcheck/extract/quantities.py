@@ -43,7 +43,7 @@ MULTIPLIERS: dict[str, dict[str, float]] = {
            "billions": 1e9, "trillion": 1e12, "trillions": 1e12, "hundred": 1e2, "lakh": 1e5, "crore": 1e7},
 }
 _MULT_WORD_RE = {
-    lang: re.compile(_SP + r"*(?:(?:de|d'|d’|of)" + _SP + r"+)?(" + "|".join(sorted(words, key=len, reverse=True))
+    lang: re.compile(r"(?:" + _SP + r"*|-)(?:(?:de|d'|d’|of)" + _SP + r"+)?(" + "|".join(sorted(words, key=len, reverse=True))
                      + r")(?![\w-])", re.IGNORECASE)
     for lang, words in MULTIPLIERS.items()
 }
