@@ -34,6 +34,7 @@ from factcheck.units import CURRENCIES, SURFACES, lookup
 _SP = r"[ \u00a0\u202f]"
 _SP_OPT = re.compile(_SP + r"?")
 _SP_ANY = re.compile(_SP + r"*")
+_SP_PLUS = re.compile(_SP + r"+")
 
 MULTIPLIERS: dict[str, dict[str, float]] = {
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
@@ -123,7 +124,9 @@ _DATE_CLOCK = re.compile(
     r"\b\d{1,2}(?:er|st|nd|rd|th)?" + _SP + r"+(?:of" + _SP + r"+)?(?:" + _FR_MONTHS + "|" + _EN_MONTHS + r")(?![\w])"
     r"|(?<![\w])" + _EN_MONTHS + _SP + r"+\d{1,2}(?:st|nd|rd|th)?(?![\d,.]\d)"
     r"|(?<![\w])" + _WEEKDAYS + _SP + r"+\d{1,2}(?![\d,.]\d)"
-    r"|\b\d{1,2}/\d{1,2}(?:/\d{2,4})?(?![\d/])"
+    r"|\b\d{1,2}/\d{1,2}/\d{2,4}(?![\d/])"
+    r"|(?:\b(?:le|du|au|depuis|on|since)" + _SP + r"+)\d{1,2}/\d{1,2}(?![\d/])"
+    r"|\b(?!(?:1/[2-8]|[1-3]/4|[2-4]/5|[1-7]/8|[1-9]/10|\d{1,2}/16)(?![\d/]))\d{1,2}/\d{1,2}(?![\d/])"
     r"|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"
     r"|\b\d{1,2}[:.h]\d{2}" + _SP + r"?(?:[ap]\.?m\.?|AM|PM)(?![\w])"
     r"|\b\d{1,2}" + _SP + r"?(?:[ap]\.m\.|[ap]m\b|AM\b|PM\b)"
@@ -187,6 +190,7 @@ class Mention:
         return self.qualifier != "exact"
 
 
+_ABBREV_DOT = re.compile(r"\.\w")
 _UNIT_GAP = re.compile(r"-(?=[a-zμµ])|" + _SP + r"{0,2}")
 _COMPOUND_TAIL = re.compile(r"-(?:old|long|wide|high|tall|deep)\b")
 
@@ -202,6 +206,8 @@ def _match_unit(text: str, pos: int, lang: str, allow_space: bool = True) -> tup
     while um:
         surface = um.group()
         found = lookup(surface, lang)
+        if found is not None and len(surface) == 1 and _ABBREV_DOT.match(text, um.end()):
+            found = None
         if found is not None:
             end = um.end()
             if text[pos:start] == "-":
@@ -385,7 +391,10 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
             start = _CURRENCY_PREFIX.search(text, max(0, atom.start - 6), atom.start).start()
             if found is not None and found[1] in CURRENCIES:  # "$ 5 US", "15 $ c"
                 end = found[0]
-        elif found is not None:
+        elif found is not None and atom.words and found[2] == 0.01 and found[1] == "USD" \
+                and (atom.value >= 100 or not text[end:found[0]].rstrip().lower().endswith("cents")):
+            found = None  # "deux cent", "trois cents" are numbers, not money
+        if currency is None and found is not None:
             end, unit, unit_factor = found
             if unit == "pound" and has_multiplier and lang == "fr":
                 unit = "GBP"  # "361 millions de livres" is money
@@ -407,7 +416,9 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
         if unit in CURRENCIES and not has_multiplier and i < len(atoms):
             nxt = atoms[i]
             gap = text[end:nxt.start]
-            if (_DOLLAR_CENTS.fullmatch(gap) or re.fullmatch(_SP + "+", gap)) and nxt.value == int(nxt.value) and 0 < nxt.value < 100:
+            if unit_factor == 1.0 and not nxt.article and not nxt.fraction \
+                    and (_DOLLAR_CENTS.fullmatch(gap) or (_SP_PLUS.fullmatch(gap) and not nxt.words)) \
+                    and nxt.value == int(nxt.value) and 0 < nxt.value < 100:
                 sub = _match_unit(text, nxt.end, lang)
                 if sub is not None and sub[1] == unit and sub[2] == 0.01:
                     value += nxt.value / 100
