@@ -1,0 +1,8 @@
+"""One module per command (``factcheck extract``, ``factcheck check``, …).
+
+Each module has ``add_parser(subparsers)``, which sets ``run`` on the parsed arguments.
+"""
+
+from factcheck.commands import check, extract
+
+COMMANDS = [extract, check]

@@ -1,0 +1,37 @@
+"""``factcheck extract FILE...``: the numeric claims of each article."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from factcheck.output import write_output
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    p = sub.add_parser("extract", help="list the numeric claims of articles",
+                       description="List the numeric claims (value, unit, subject, qualifier) of articles.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.md .txt .html .jsonl)")
+    p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
+    p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
+    p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck.extract.pipeline import extract_articles
+    from factcheck.load import load_paths
+
+    articles = load_paths(args.paths, lang=args.lang)
+    claims = extract_articles(articles)
+    if args.format == "json":
+        text = json.dumps({"claims": [c.to_dict() for c in claims]}, ensure_ascii=False, indent=2) + "\n"
+    elif args.format == "jsonl":
+        text = "".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in claims)
+    else:
+        from factcheck.report.claims_table import render
+
+        text = render(articles, claims, color=args.output is None and sys.stdout.isatty())
+    write_output(text, args.output)
+    return 0

@@ -1,0 +1,1 @@
+"""The report stage: each output format is one module with a pure ``render`` function."""
