@@ -74,7 +74,7 @@ def lookup(surface: str, lang: str = "fr") -> UnitMatch | None:
     if entry is None or lang not in entry:
         key = surface.lower()
         entry = _FOLDED.get(key)
-        if (entry is None or lang not in entry) and len(key) > 2 and key.endswith("s"):
+        if (entry is None or lang not in entry) and len(key) > 3 and key.endswith("s"):
             entry = _FOLDED.get(key[:-1])
     if entry is None or lang not in entry:
         return None

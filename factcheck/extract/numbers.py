@@ -24,7 +24,7 @@ _FR_NUMBER = re.compile(
     rf"(?<![\w.,/]){_MINUS}?"
     rf"(?:{_SCI}"
     rf"|\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:,\d+)?"
-    r"|\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d]|[.,]\d)"
+    r"|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d]|[.,]\d)"
     r"|\d+(?:[,.]\d+)?(?![.,]\d)"
     r"|(?<![\d,]),\d+(?![\d,]))"
 )
@@ -77,7 +77,7 @@ class Atom:
     bare: bool = False
 
 
-_DOT_THOUSANDS = re.compile(r"-?\d{1,3}(?:\.\d{3})+(?:,\d+)?")
+_DOT_THOUSANDS = re.compile(r"-?(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
 def parse_digits(surface: str, lang: str) -> float:

@@ -112,7 +112,7 @@ route highway interstate chapter section ward district lane terminal pier dock b
 boulevard avenue rue bd
 """.split())
 _ORDINAL_SUFFIX = re.compile(r"(?:e|er|ère|re|ème|eme|è|nd|nde|rd|th|st|°)(?![\w])", re.IGNORECASE)
-_PHONE = re.compile(r"(?<!\d)(?:\+\d{2,3}[ .]?)?0?\d(?:[ .]?\d{2}){4}(?!\d)|(?<!\d)0\d{3}[ ]\d{3}[ ]\d{4}(?!\d)"
+_PHONE = re.compile(r"(?<![\d,.])(?:\+\d{2,3}[ .]?\(?0?\)?\d|0\d)(?:[ .]?\d{2}){4}(?![\d,])|(?<!\d)0\d{3}[ ]\d{3}[ ]\d{4}(?!\d)"
                     r"|(?<!\d)\(?\d{3}\)?[ -]\d{3}-\d{4}(?!\d)|\+\d{1,3}(?:[-. ]\d{2,4}){2,}(?:/\d+)?")
 _URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|fr)/\S*", re.IGNORECASE)
 # Dates and clock times (a minimal guard; the dates module passes its own spans as ``blocked``).

@@ -1,0 +1,103 @@
+"""Property tests: every number written in a press format reads back to itself through ``scan``."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from num2words import num2words
+
+from factcheck.extract.numbers import parse_digits
+from factcheck.extract.quantities import scan
+
+SEPARATORS = [" ", "\u00a0", "\u202f"]
+
+
+def group(n: int, sep: str) -> str:
+    s = str(n)
+    parts = []
+    while len(s) > 3:
+        parts.insert(0, s[-3:])
+        s = s[:-3]
+    parts.insert(0, s)
+    return sep.join(parts)
+
+
+def read_back(text: str, lang: str) -> float:
+    """The single quantity of "<number> kg" in a neutral sentence frame."""
+    found = scan(f"Les douaniers ont saisi {text} kg de marchandises.", lang) if lang == "fr" \
+        else scan(f"Customs officers seized {text} kg of goods.", lang)
+    assert len(found) == 1, found
+    assert found[0].unit == "kilogram"
+    return found[0].value
+
+
+integers = st.integers(min_value=0, max_value=10**12)
+decimals = st.tuples(st.integers(min_value=0, max_value=10**9), st.integers(min_value=1, max_value=999))
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=integers)
+def test_french_plain_integer(n):
+    assert read_back(str(n), "fr") == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=integers, sep=st.sampled_from(SEPARATORS))
+def test_french_space_thousands(n, sep):
+    assert read_back(group(n, sep), "fr") == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=st.integers(min_value=1000, max_value=10**12))
+def test_french_dot_thousands(n):
+    assert read_back(group(n, "."), "fr") == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=decimals, sep=st.sampled_from(["", *SEPARATORS]))
+def test_french_decimal_comma(parts, sep):
+    whole, frac = parts
+    written = f"{group(whole, sep) if sep else whole},{frac:03d}"
+    assert read_back(written, "fr") == pytest.approx(whole + frac / 1000)
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=decimals)
+def test_french_decimal_dot(parts):
+    whole, frac = parts
+    digits = f"{frac:03d}".rstrip("0")
+    if whole >= 1000 or (len(digits) == 3 and whole > 0):
+        return  # "1.250" is dot thousands in French copy
+    assert read_back(f"{whole}.{digits}", "fr") == pytest.approx(float(f"{whole}.{digits}"))
+
+
+@settings(max_examples=200, deadline=None)
+@given(n=integers)
+def test_english_comma_thousands(n):
+    assert read_back(group(n, ","), "en") == n
+
+
+@settings(max_examples=200, deadline=None)
+@given(parts=decimals, comma=st.booleans())
+def test_english_decimal_dot(parts, comma):
+    whole, frac = parts
+    written = f"{group(whole, ',') if comma else whole}.{frac:03d}"
+    assert read_back(written, "en") == pytest.approx(whole + frac / 1000)
+
+
+@settings(max_examples=300, deadline=None)
+@given(n=st.integers(min_value=0, max_value=999_999_999))
+def test_french_number_words(n):
+    words = num2words(n, lang="fr")
+    found = scan(f"Les douaniers ont saisi {words} kg de marchandises.", "fr")
+    assert len(found) == 1, (words, found)
+    assert found[0].value == n
+
+
+@pytest.mark.parametrize("surface, lang, value", [
+    ("8 300", "fr", 8300), ("26.000", "fr", 26000), ("5,4", "fr", 5.4), ("1.458.000,00", "fr", 1458000),
+    ("1,200", "en", 1200), ("1.84", "en", 1.84), ("1e10", "fr", 1e10), ("12,32e+14", "fr", 1.232e15),
+])
+def test_parse_digits(surface, lang, value):
+    assert parse_digits(surface, lang) == pytest.approx(value)
