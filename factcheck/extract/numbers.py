@@ -43,6 +43,7 @@ _DIGIT_FRACTION = re.compile(
     rf"(?<![\w.,/]){_MINUS}?(?:(\d+)[ \u00a0]+)?(\d{{1,2}})/(\d{{1,2}})(?![\d/])"
 )
 _POWER = re.compile(r"(?<![\w.,])(-?\d+(?:[,.]\d+)?)\^([+-]*)(\d{1,3})(?!\d)")
+_DATE_CUE_BEFORE = re.compile(r"\b(?:le|du|au|on|the|depuis|since)\s+$", re.IGNORECASE)
 _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
                       "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
 _UNICODE_FRACTION_RE = re.compile(r"(?:(\d+)[ \u00a0]?)?([" + "".join(_UNICODE_FRACTIONS) + "])")
@@ -114,7 +115,7 @@ def digit_atoms(text: str, lang: str) -> list[Atom]:
             pass
     for m in _DIGIT_FRACTION.finditer(text):
         num, den = int(m.group(2)), int(m.group(3))
-        if not 0 < num < den or den > 32 or re.match(r"(?:le|du|au|on|the)\s+$", text[max(0, m.start() - 4):m.start()], re.I):
+        if not 0 < num < den or den > 32 or _DATE_CUE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
             continue
         value = num / den + (int(m.group(1)) if m.group(1) else 0)
         if m.group().startswith(("-", "\u2212")):

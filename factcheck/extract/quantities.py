@@ -35,6 +35,8 @@ _SP = r"[ \u00a0\u202f]"
 _SP_OPT = re.compile(_SP + r"?")
 _SP_ANY = re.compile(_SP + r"*")
 _SP_PLUS = re.compile(_SP + r"+")
+_APPROX_GAP = re.compile(_SP + r"+|-")  # "deux centaines", "une demi-douzaine"
+_ID_JOIN = re.compile(_SP + r"*(?:et|and|à|to|ou|or|,|-)" + _SP + r"*")
 
 MULTIPLIERS: dict[str, dict[str, float]] = {
     "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
@@ -298,7 +300,7 @@ def _is_identifier(text: str, atom: Atom, lang: str) -> bool:
 
 def _continues_identifier(text: str, atom: Atom, dropped_end: int) -> bool:
     """"sorties 17 et 18", "junctions 10 and 11": the second number names something too."""
-    return dropped_end >= 0 and bool(re.fullmatch(_SP + r"*(?:et|and|à|to|ou|or|,|-)" + _SP + r"*", text[dropped_end:atom.start]))
+    return dropped_end >= 0 and bool(_ID_JOIN.fullmatch(text, dropped_end, atom.start))
 
 
 def _is_year(text: str, atom: Atom) -> bool:
@@ -349,7 +351,7 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
             qualifier = "approx"
         elif atom.words and surface.lower() in _VAGUE:
             continue  # "thousands of", "des milliers"
-        elif i < len(atoms) and atoms[i].approx_noun and re.fullmatch(_SP + "+", text[atom.end:atoms[i].start]):
+        elif i < len(atoms) and atoms[i].approx_noun and _APPROX_GAP.fullmatch(text, atom.end, atoms[i].start):
             value *= atoms[i].value
             end = atoms[i].end
             qualifier = "approx"
@@ -428,7 +430,8 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
                     value += nxt.value / 100
                     end = nxt.end
                     i += 1
-        if atom.fraction and not unit and not has_multiplier and (atom.bare or text[atom.end:atom.end + 1] == "-"):
+        if atom.fraction and not unit and not has_multiplier and qualifier == "exact" \
+                and (atom.bare or text[atom.end:atom.end + 1] == "-"):
             continue  # "demi-finale", "une demi-journée" without a unit we know
         # the article is a number only before a unit ("un an"), never alone ("un homme")
         if atom.article and qualifier == "exact" and (not unit or _ARTICLE_NOT_UNIT.match(text, atom.end)):
