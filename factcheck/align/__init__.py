@@ -1,0 +1,59 @@
+"""Align: decide which claims may state the same fact.
+
+``align(claims)`` returns the candidate pairs, blocked by subject and digits within a
+story and a dimension, each scored by ``same_fact.score_pair``.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from factcheck.align.blocking import candidate_pairs, safe_dimension
+from factcheck.align.features import Features, features
+from factcheck.align.same_fact import Candidate, score_pair
+from factcheck.align.subjects import SubjectIndex
+from factcheck.align.synthetic import synthetic_claims
+from factcheck.models import Claim
+
+__all__ = ["Candidate", "align", "align_synthetic", "synthetic_claims", "claim_features"]
+
+_FEATURES: dict[int, tuple[Claim, Features]] = {}
+
+
+def claim_features(claim: Claim) -> Features:
+    """Features of a claim, computed once per claim object."""
+    hit = _FEATURES.get(id(claim))
+    if hit is None or hit[0] is not claim:
+        if len(_FEATURES) > 200_000:
+            _FEATURES.clear()
+        hit = (claim, features(claim))
+        _FEATURES[id(claim)] = hit
+    return hit[1]
+
+
+def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
+    """Candidate pairs of claims that may state the same fact, in a deterministic order."""
+    index = SubjectIndex(claims)
+    feats = [claim_features(c) for c in claims]
+    sentence_values: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for c, f in zip(claims, feats):
+        try:
+            sentence_values[(f.article_key, f.sentence)].add(round(c.base_value, 6))
+        except Exception:
+            pass
+    frozen = {k: frozenset(v) for k, v in sentence_values.items()}
+    out = []
+    for i, j in candidate_pairs(claims, index, max_bucket=max_bucket):
+        a, b = claims[i], claims[j]
+        if (a.path, a.start, a.end) == (b.path, b.start, b.end):
+            continue
+        if safe_dimension(a) != safe_dimension(b):
+            continue
+        out.append(score_pair(a, b, feats[i], feats[j], index, frozen))
+    return out
+
+
+def align_synthetic(n: int, seed: int = 0) -> tuple[int, int]:
+    """Align ``n`` synthetic claims (for benchmarks): returns (claims, candidate pairs)."""
+    claims = synthetic_claims(n, seed)
+    return len(claims), len(align(claims))

@@ -1,0 +1,71 @@
+"""Blocking keys: only claims that share a key are ever compared.
+
+Two kinds of key, both inside one story and one dimension (a mass is never compared
+with a count, nor a story with another):
+
+- the subject key (``SubjectIndex``: lemma, synonyms, typos);
+- the digit key: the sorted non-zero digits of the written value. It brings together
+  equal figures (150 / cent cinquante), the same digits in another unit (720 g / 720 kg,
+  1,2 million / 1,2 milliard), transposed digits (6,12 / 6,21) and a zero too many
+  (1 200 / 120), whatever their subjects. Buckets larger than ``max_bucket`` are
+  dropped for this key (small numbers such as "2" are everywhere and say nothing).
+
+The number of pairs is the sum of squared bucket sizes, not the square of the number of
+claims.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from typing import Iterable, Iterator
+
+from factcheck.align.features import story_of
+from factcheck.align.subjects import SubjectIndex
+from factcheck.models import Claim
+
+
+def digits_of(value: float) -> str:
+    """The significant digits of a value as written: 720 → "72", 0.72 → "72", 1.2e9 → "12"."""
+    text = f"{abs(value):.12g}"
+    if "e" in text:
+        mant, _ = text.split("e")
+        text = mant
+    return text.replace(".", "").strip("0") or "0"
+
+
+def digit_key(value: float) -> str:
+    return "".join(sorted(digits_of(value).replace("0", ""))) or "0"
+
+
+def safe_dimension(claim: Claim) -> str:
+    try:
+        return claim.dimension
+    except Exception:  # an exotic unit pint does not know: compare it only with itself
+        return f"unit:{claim.unit}"
+
+
+def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
+    story = story_of(claim)
+    dim = safe_dimension(claim)
+    subject = index.key(claim)
+    if subject:
+        yield ("s", story, dim, subject)
+    yield ("d", story, dim, digit_key(claim.value))
+
+
+def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 64,
+                    max_subject_bucket: int = 400) -> Iterable[tuple[int, int]]:
+    """Index pairs (i < j) of claims sharing at least one blocking key, in sorted order."""
+    buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    for i, c in enumerate(claims):
+        for k in keys(c, index):
+            buckets[k].append(i)
+    pairs: set[tuple[int, int]] = set()
+    for k, members in buckets.items():
+        limit = max_subject_bucket if k[0] == "s" else max_bucket
+        if len(members) < 2 or len(members) > limit:
+            continue
+        for x in range(len(members)):
+            for y in range(x + 1, len(members)):
+                pairs.add((members[x], members[y]))
+    return sorted(pairs)

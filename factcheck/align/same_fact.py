@@ -1,0 +1,140 @@
+"""The same-fact score of a candidate pair, and the reasons two claims are *not* the same fact.
+
+A pair gets a score in [0, 1] from its subjects (same lemma, synonym or typo; the subject
+named in the other sentence; or shared sentence words), nudged by predicate, cues and
+attribution. Independently, it may be marked ``different`` (figures attributed to
+different sources, another place, "autres", a rate vs a count) or ``update`` (an explicit
+new toll, a value the other article also cites as an earlier one, a snapshot of
+something still growing). Rules decide what score they need.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from factcheck.align.features import Features, lexicon
+from factcheck.align.subjects import SubjectIndex, fold, subject_forms
+from factcheck.models import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """Two claims that may state the same fact."""
+
+    a: Claim
+    b: Claim
+    score: float
+    subject: str = ""              # same | synonym | typo | sentence | context
+    same_article: bool = False
+    different: str = ""            # why they are not the same fact ("" when they may be)
+    update: str = ""               # why a change between them is not a contradiction
+    reasons: tuple[str, ...] = field(default=())
+
+    @property
+    def claims(self) -> tuple[Claim, Claim]:
+        return (self.a, self.b)
+
+    def comparable(self, min_score: float) -> bool:
+        """Same fact at this threshold, not different, not an update."""
+        return self.score >= min_score and not self.different and not self.update
+
+
+def _subject_score(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex) -> tuple[float, str]:
+    w = lexicon()["weights"]
+    match = index.kind_of_match(a, b)
+    if match in ("same", "synonym"):
+        return w["subject_same"], match
+    if match == "typo":
+        return w["subject_typo"], match
+    ha, _ = subject_forms(a)
+    hb, _ = subject_forms(b)
+    same_sentence = fa.article_key == fb.article_key and fa.sentence == fb.sentence
+    if not same_sentence and ((ha and ha in fb.words) or (hb and hb in fa.words)):
+        return w["subject_in_sentence"], "sentence"
+    union = fa.words | fb.words
+    jacc = len(fa.words & fb.words) / len(union) if union else 0.0
+    score = min(w["context_max"], 2 * jacc)
+    if ha and hb:  # both name what they count, and it differs
+        score = min(score, 0.3)
+    return round(score, 3), "context"
+
+
+def _specific_same_value(a: Claim, b: Claim) -> bool:
+    """The same exact figure, specific enough not to be a coincidence ($45 million, 1 187)."""
+    if a.qualifier != "exact" or b.qualifier != "exact" or a.unit != b.unit or a.value != b.value:
+        return False
+    digits = f"{abs(a.value):.12g}".replace(".", "").strip("0")
+    if a.unit and a.unit != "percent":
+        return len(digits) >= 2 or abs(a.value) >= 1e6
+    return len(digits) >= 3
+
+
+def _later(a: Claim, b: Claim, fa: Features, fb: Features) -> tuple[Claim, Features, Claim, Features]:
+    """(earlier, later) by publication date, then by position in the text."""
+    ka = (fa.date or fb.date, a.path, a.start)
+    kb = (fb.date or fa.date, b.path, b.start)
+    if fa.date and fb.date and fa.date != fb.date:
+        return (a, fa, b, fb) if fa.date < fb.date else (b, fb, a, fa)
+    return (a, fa, b, fb) if ka <= kb else (b, fb, a, fa)
+
+
+def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim) -> bool:
+    if not fa.place or not fb.place or fa.place == fb.place:
+        return False
+    text_a = fold(a.article.text) if a.article is not None else fold(fa.sentence)
+    text_b = fold(b.article.text) if b.article is not None else fold(fb.sentence)
+    return fa.place not in text_b and fb.place not in text_a
+
+
+def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex,
+               sentence_values: dict[tuple[str, str], frozenset[float]] | None = None) -> Candidate:
+    lex = lexicon()
+    w = lex["weights"]
+    score, subject = _subject_score(a, b, fa, fb, index)
+    reasons: list[str] = [f"subject:{subject}"]
+    if score < w["same_value"] and _specific_same_value(a, b):
+        score, subject = w["same_value"], "value"
+        reasons.append("value:same")
+    pa, pb = fa.predicate, fb.predicate
+    if pa and pb and pa not in lex["light"] and pb not in lex["light"]:
+        fam = lex["family"]
+        if pa == pb or (pa in fam and fam.get(pa) == fam.get(pb)):
+            score += w["predicate_same"]
+            reasons.append("predicate:same")
+        else:
+            score += w["predicate_differ"]
+            reasons.append("predicate:differ")
+    if fa.new and fb.new:
+        score += w["cue_same"]
+        reasons.append("cue:new")
+    different = ""
+    if fa.attribution and fb.attribution:
+        if fa.attribution == fb.attribution:
+            score += w["attribution_same"]
+        else:
+            different = f"attribution ({fa.attribution} / {fb.attribution})"
+    if not different and _place_differs(fa, fb, a, b):
+        different = f"place ({a.place} / {b.place})"
+    if not different and (fa.other or fb.other):
+        different = "other group (autres/other)"
+    if not different and fa.daily != fb.daily:
+        different = "rate vs count"
+    if fa.when and fb.when and fa.when != fb.when:
+        score -= 0.2
+        reasons.append("when:differ")
+
+    update = ""
+    first, f1, last, f2 = _later(a, b, fa, fb)
+    if first.base_value != last.base_value:
+        if f2.update:
+            update = "explicit update"
+        elif f1.progressive and last.base_value > first.base_value and (
+                f1.date != f2.date or (f1.when and f2.when and f1.when != f2.when)):
+            update = "snapshot of a growing figure"
+        elif sentence_values is not None and fa.article_key != fb.article_key:
+            seen_b = sentence_values.get((fb.article_key, fb.sentence), frozenset())
+            seen_a = sentence_values.get((fa.article_key, fa.sentence), frozenset())
+            if round(a.base_value, 6) in seen_b or round(b.base_value, 6) in seen_a:
+                update = "both values cited by one article"
+    return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
+                     fa.article_key == fb.article_key, different, update, tuple(reasons))
