@@ -1,0 +1,57 @@
+"""The base class of rule kinds: parameters with defaults, and how a finding is built."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, ClassVar, Iterable
+
+from factcheck.align import Candidate
+from factcheck.models import Article, Claim, Finding, Rule
+
+
+@dataclass(slots=True)
+class CheckContext:
+    """What a run gives the rules: every claim, the aligned candidates, the articles."""
+
+    claims: list[Claim]
+    candidates: list[Candidate]
+    articles: list[Article]
+
+
+class Kind:
+    """A rule kind. A rule (one YAML file) is a configured instance of one kind.
+
+    Pair kinds implement ``check_pair`` (called on each aligned candidate, in priority
+    order; the first finding on a pair wins). Other kinds implement ``check``.
+    """
+
+    name: ClassVar[str] = ""
+    PARAMS: ClassVar[dict[str, Any]] = {}
+    PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()
+    pairwise: ClassVar[bool] = False
+    priority: ClassVar[int] = 100
+
+    def __init__(self, rule: Rule) -> None:
+        self.rule = rule
+        self.params: dict[str, Any] = {**self.PARAMS, **(rule.params or {})}
+
+    def check_pair(self, cand: Candidate) -> Finding | None:  # pragma: no cover - overridden
+        return None
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:  # pragma: no cover - overridden
+        return ()
+
+    def finding(self, claims: Iterable[Claim], lang: str, severity: str | None = None, **values: Any) -> Finding:
+        ordered_claims = tuple(sorted(claims, key=lambda c: (c.path, c.start, c.end)))
+        return Finding(
+            rule_id=self.rule.id,
+            rule_name=self.rule.name,
+            severity=severity or self.rule.severity,  # type: ignore[arg-type]
+            message=self.rule.render_message(lang, **values),
+            claims=ordered_claims,
+            kind=self.name,
+        )
+
+    def scope_ok(self, cand: Candidate) -> bool:
+        """``same_article: false`` keeps a kind to figures from different articles."""
+        return self.params.get("same_article", True) or not cand.same_article

@@ -1,0 +1,122 @@
+"""percent_mismatch: a stated percentage that the stated figures do not give.
+
+What it checks
+    In one sentence, a percentage and two figures in the same unit, either
+    (change) "de 8 M€ à 12 M€, soit une hausse de 40 %", "up 4.5% … $1,284, up from $1,200":
+    the change from the old figure to the new one; or
+    (share) "1 200 hectares, soit 40 % du massif, qui couvre 4 000 ha": the part over the whole.
+    The stated percentage must match to within its own rounding plus ``abs_tol`` points.
+
+Why it matters
+    Readers check percentages; a wrong one discredits the figures around it.
+
+Example
+    "le déficit passe de 8 M€ à 12 M€, soit une hausse de 40 %" (it is 50 %).
+
+Use instead
+    Recompute the percentage from the figures, or check the figures against the source.
+
+Parameters
+    abs_tol: tolerance in percentage points on top of the rounding of the stated percentage.
+    approx_tol: extra relative tolerance when a figure is approximate ("près de 1 200").
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Iterable
+
+from factcheck.align import claim_features
+from factcheck.models import Claim, Finding
+from factcheck.rules.kinds.base import CheckContext, Kind
+from factcheck.rules.values import fmt_number, half_unit  # noqa: F401
+
+_CHANGE = re.compile(r"\b(?:hausse|baisse|augment\w*|diminu\w*|recul\w*|progress\w*|croissance|chute|bond|"
+                     r"rise|rose|raise[sd]?|increase[sd]?|decrease[sd]?|drop\w*|fall|fell|up|down|jump\w*|"
+                     r"grow\w*|grew|climb\w*|cut|gain\w*|loss|decline\w*|plus|moins)\b|[+−-]\s*\d", re.IGNORECASE)
+_DOWN = re.compile(r"\b(?:baisse|diminu\w*|recul\w*|chute|decrease[sd]?|drop\w*|fall|fell|down|cut|decline\w*|"
+                   r"moins)\b", re.IGNORECASE)
+_OLD_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bfrom|\bcontre|\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus)\s*(?:the\s+|l[ae]s?\s+)?"
+                         r"(?:\S+\s+){0,1}$", re.IGNORECASE)
+_SHARE_AFTER = re.compile(r"^\s*(?:du|de la|de l['’]|des|de|of(?: the)?|d['’])\b", re.IGNORECASE)
+_POINTS = re.compile(r"^\s*(?:de\s+)?points?\b|^\s*(?:percentage )?points?\b", re.IGNORECASE)
+
+
+def _dim(c: Claim) -> str:
+    try:
+        return c.dimension
+    except Exception:
+        return f"unit:{c.unit}"
+
+
+class PercentMismatch(Kind):
+    name = "percent_mismatch"
+    PARAMS = {"abs_tol": 1.0, "approx_tol": 0.05}
+    PLACEHOLDERS = frozenset({"percent", "old", "new", "expected", "how"})
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        sentences: dict[tuple[str, int, str], list[Claim]] = {}
+        for c in ctx.claims:
+            sentences.setdefault((c.path, c.sentence_start, c.sentence), []).append(c)
+        for claims in sentences.values():
+            claims.sort(key=lambda c: c.start)
+            for p in claims:
+                if p.unit != "percent" or p.qualifier not in ("exact", "approx"):
+                    continue
+                finding = self._check_percent(p, [c for c in claims if c.unit != "percent" and _dim(c) != "[time]"])
+                if finding is not None:
+                    yield finding
+
+    def _check_percent(self, p: Claim, others: list[Claim]) -> Finding | None:
+        fp = claim_features(p)
+        if fp.offset < 0 or len(others) < 2:
+            return None
+        sentence = fp.sentence
+        if _POINTS.match(sentence[fp.offset + len(p.text):]):
+            return None
+        groups: dict[str, list[Claim]] = {}
+        for c in others:
+            groups.setdefault(_dim(c), []).append(c)
+        pair = next((g for g in groups.values() if len(g) == 2), None)
+        if pair is None:
+            return None
+        x, y = pair
+        fx, fy = claim_features(x), claim_features(y)
+        if fx.offset < 0 or fy.offset < 0:
+            return None
+        around_p = sentence[max(0, fp.offset - 40):fp.offset + len(p.text) + 5]
+        lang = p.lang or "fr"
+        tol = (0.5 if p.value == int(p.value) else half_unit(p.value)) + self.params["abs_tol"]
+        approx = x.qualifier != "exact" or y.qualifier != "exact"
+        if _CHANGE.search(around_p):
+            old, new = (x, y)
+            if _OLD_BEFORE.search(sentence[max(0, fy.offset - 25):fy.offset]) and \
+                    not _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):
+                old, new = y, x
+            elif not _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):
+                return None  # no "de … à" / "from": not sure which figure is the old one
+            if old.base_value == 0:
+                return None
+            expected = (new.base_value - old.base_value) / abs(old.base_value) * 100
+            stated = -p.value if _DOWN.search(around_p) and p.value > 0 else p.value
+            if approx:
+                tol += self.params["approx_tol"] * 100
+            if abs(abs(expected) - abs(stated)) <= tol and (expected >= 0) == (stated >= 0 or expected == 0):
+                return None
+            how = ("évolution" if lang == "fr" else "change")
+        else:
+            after = sentence[fp.offset + len(p.text):]
+            if not _SHARE_AFTER.match(after):
+                return None
+            part, whole = (x, y) if x.base_value < y.base_value else (y, x)
+            if whole.base_value == 0:
+                return None
+            expected = part.base_value / whole.base_value * 100
+            if approx:
+                tol += self.params["approx_tol"] * expected
+            if abs(expected - p.value) <= tol:
+                return None
+            old, new = part, whole
+            how = ("part" if lang == "fr" else "share")
+        return self.finding((p, old, new), lang, percent=p.text, old=old.text, new=new.text,
+                            expected=fmt_number(round(abs(expected), 1), lang) + " %", how=how)

@@ -1,0 +1,57 @@
+"""rounding: an exact-looking round figure that is another figure rounded, with no hedge.
+
+What it checks
+    Two aligned claims, both stated as exact, a few percent apart, where one is round
+    (8000) and equals the other (8 300) rounded to its precision, and no approximation
+    marker ("environ", "près de", "about") is written.
+
+Why it matters
+    "8000 euros" reads as an exact count. If the source says 8 300 €, the article should
+    say "environ 8 000 euros" or give the exact figure.
+
+Example
+    "8 300€ en liquide" in the prefecture's post; "de l'argent liquide (8000 euros)" in the body.
+
+Use instead
+    Copy the exact figure, or mark the rounding ("environ 8 000 euros").
+
+Parameters
+    min_score: same-fact score the pair needs.
+    max_rel: largest relative difference treated as rounding.
+    min_zeros: how many trailing zeros make a figure "round".
+"""
+
+from __future__ import annotations
+
+from factcheck.align import Candidate
+from factcheck.models import Finding
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.values import fmt_number, lang_of, pair_subject, trailing_zeros
+
+
+class Rounding(Kind):
+    name = "rounding"
+    pairwise = True
+    priority = 40
+    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_zeros": 2}
+    PLACEHOLDERS = frozenset({"a", "b", "subject", "diff"})
+
+    def check_pair(self, cand: Candidate) -> Finding | None:
+        a, b = cand.a, cand.b
+        if not cand.comparable(self.params["min_score"]) or not self.scope_ok(cand):
+            return None
+        if a.qualifier != "exact" or b.qualifier != "exact" or a.unit != b.unit or a.value == b.value:
+            return None
+        za, zb = trailing_zeros(a.value), trailing_zeros(b.value)
+        rnd, other = (a, b) if za > zb else (b, a)
+        z = max(za, zb)
+        if z < self.params["min_zeros"] or z == min(za, zb):
+            return None
+        if round(other.value, -z) != rnd.value:
+            return None
+        rel = abs(a.value - b.value) / max(abs(a.value), abs(b.value))
+        if rel > self.params["max_rel"]:
+            return None
+        lang = lang_of(a, b)
+        diff = fmt_number(round(rel * 100, 1), lang) + " %"
+        return self.finding((a, b), lang, a=other.text, b=rnd.text, subject=pair_subject(a, b, lang), diff=diff)

@@ -1,0 +1,55 @@
+"""value_conflict: two different figures for the same fact.
+
+What it checks
+    Two claims aligned as the same fact (same subject, event, place, source, time) whose
+    values cannot both be true: exact figures that differ, or approximations ("près de",
+    "about") further apart than ``approx_tol``. Bounds ("plus de") are left to
+    ``bound_conflict``; small rounding differences to ``rounding``.
+
+Why it matters
+    Readers cannot know which figure is right; one outlet (or one paragraph) is wrong.
+
+Example
+    "trois nouveaux policiers" in one outlet, "cinq policiers supplémentaires" for the
+    same new unit in another.
+
+Use instead
+    Give one figure, with its source; if the figure changed, say so ("le bilan s'est
+    alourdi à …").
+
+Parameters
+    min_score: same-fact score the pair needs.
+    approx_tol: relative width of an approximate figure ("près de 200" → 180–220).
+    rel_tol: relative difference below which two exact figures are the same.
+    same_article: also compare two figures of one article (off by default: an article
+        that gives two figures for one subject usually means two different facts).
+"""
+
+from __future__ import annotations
+
+from factcheck.align import Candidate
+from factcheck.models import Finding
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.values import gap, interval, lang_of, pair_subject
+
+
+class ValueConflict(Kind):
+    name = "value_conflict"
+    pairwise = True
+    priority = 60
+    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False}
+    PLACEHOLDERS = frozenset({"a", "b", "subject"})
+
+    def check_pair(self, cand: Candidate) -> Finding | None:
+        a, b = cand.a, cand.b
+        if not cand.comparable(self.params["min_score"]) or not self.scope_ok(cand):
+            return None
+        if a.qualifier in ("min", "max") or b.qualifier in ("min", "max"):
+            return None
+        ia = interval(a, self.params["approx_tol"])
+        ib = interval(b, self.params["approx_tol"])
+        scale = max(abs(a.base_value), abs(b.base_value)) or 1.0
+        if gap(ia, ib) <= self.params["rel_tol"] * scale + 1e-9:
+            return None
+        lang = lang_of(a, b)
+        return self.finding((a, b), lang, a=a.text, b=b.text, subject=pair_subject(a, b, lang))

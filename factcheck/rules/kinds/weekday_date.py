@@ -1,0 +1,72 @@
+"""weekday_date: a weekday that does not match the date it is written with.
+
+What it checks
+    Each "mercredi 14 décembre 2023" / "Wednesday, March 12" in an article: the weekday
+    must be the one of that date (the year is the one written, else the one that makes
+    the date closest to the publication date). A single-claim rule.
+
+Why it matters
+    A wrong weekday makes the date itself doubtful: was it Tuesday, or the 16th?
+
+Example
+    "lundi 16 janvier" in an article of January 2024 (16 January 2024 was a Tuesday).
+
+Use instead
+    Check the date against a calendar and correct the weekday or the day.
+
+Parameters
+    (none)
+"""
+
+from __future__ import annotations
+
+from typing import Iterable
+
+from factcheck.models import Article, Claim, Finding
+from factcheck.rules.kinds.base import CheckContext, Kind
+
+_WEEKDAYS = {
+    "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+}
+
+
+def _find_times():
+    try:
+        from factcheck.extract.dates import find_times
+    except ImportError:  # the dates module is not installed: nothing to check
+        return None
+    return find_times
+
+
+class WeekdayDate(Kind):
+    name = "weekday_date"
+    PARAMS: dict = {}
+    PLACEHOLDERS = frozenset({"date", "stated", "actual"})
+
+    def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        find_times = _find_times()
+        if find_times is None:
+            return
+        for article in ctx.articles:
+            yield from self._check_article(article, find_times)
+
+    def _check_article(self, article: Article, find_times) -> Iterable[Finding]:
+        lang = article.lang if article.lang in _WEEKDAYS else "en"
+        try:
+            mentions = find_times(article.text, article.lang, article.date)
+        except Exception:
+            return
+        for m in mentions:
+            if m.weekday_ok is not False or m.date is None:
+                continue
+            start = (article.offset or 0) + m.start
+            end = (article.offset or 0) + m.end
+            pos = article.position(start)
+            claim = Claim(start=start, end=end, text=m.text, value=float(m.date.day), unit="",
+                          line=pos.line, column=pos.column, path=article.path, lang=article.lang,
+                          when=m.date, article=article)
+            names = _WEEKDAYS[lang]
+            stated = names[m.stated_weekday] if m.stated_weekday is not None else "?"
+            actual = names[m.date.weekday()]
+            yield self.finding((claim,), lang, date=m.text, stated=stated, actual=actual)
