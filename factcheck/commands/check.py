@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import argparse
+import os
+import subprocess
 import sys
 
-from factcheck.models import SEVERITIES, Report, severity_rank
+from factcheck.models import SEVERITIES, Report, Rule, severity_rank
 from factcheck.output import write_output
 
-FORMATS = ("text", "json")
+FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -18,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (a folder is a story)")
     p.add_argument("--format", choices=FORMATS, default="text")
     p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
-    p.add_argument("--fail-on", choices=SEVERITIES, default="warning",
+    p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
     p.set_defaults(run=run)
@@ -29,20 +31,44 @@ def exit_code(report: Report, fail_on: str) -> int:
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
 
 
-def render(report: Report, fmt: str, color: bool) -> str:
+def repo_root() -> str:
+    """The git work tree's top folder (SARIF/GitHub paths are relative to it), else the cwd."""
+    try:
+        out = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True,
+                             timeout=10, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return os.getcwd()
+    return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else os.getcwd()
+
+
+def render(report: Report, fmt: str, color: bool = False, *, rules: list[Rule] = (), fail_on: str = "warning",
+           root: str | None = None) -> str:
+    from factcheck import __version__
+    from factcheck.report import github, html, json_report, jsonl, junit, sarif, text
+
     if fmt == "json":
-        from factcheck.report import json_report
-
         return json_report.render(report)
-    from factcheck.report import text
-
+    if fmt == "jsonl":
+        return jsonl.render(report)
+    if fmt == "sarif":
+        return sarif.render(report, rules, root=root, version=__version__)
+    if fmt == "junit":
+        return junit.render(report, fail_on=fail_on, root=root)
+    if fmt == "github":
+        return github.render(report, root=root)
+    if fmt == "html":
+        return html.render(report, rules=rules)
     return text.render(report, color=color)
 
 
 def run(args: argparse.Namespace) -> int:
-    from factcheck.api import check
+    from factcheck import api
+    from factcheck.rules import load_rules
 
-    report = check(args.paths, lang=args.lang)
+    fail_on = args.fail_on or "warning"
+    rules = load_rules()
+    report = api.check(args.paths, lang=args.lang, rules=rules)
     color = args.output is None and sys.stdout.isatty()
-    write_output(render(report, args.format, color), args.output)
-    return exit_code(report, args.fail_on)
+    root = repo_root() if args.format in ("sarif", "github", "junit") else None
+    write_output(render(report, args.format, color, rules=rules, fail_on=fail_on, root=root), args.output)
+    return exit_code(report, fail_on)

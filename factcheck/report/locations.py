@@ -1,0 +1,38 @@
+"""Where a claim is, as CI formats want it: a path relative to a root, 1-based regions."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from factcheck.models import Claim
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    start_line: int
+    start_column: int
+    end_line: int
+    end_column: int  # exclusive, as SARIF and GitHub count it
+
+
+def region(claim: Claim) -> Region:
+    art = claim.article
+    if art is not None:
+        a, b = art.position(claim.start), art.position(claim.end)
+        return Region(a.line, a.column, b.line, b.column)
+    line, col = claim.line or 1, claim.column or 1
+    return Region(line, col, line, col + len(claim.text))
+
+
+def relative_path(path: str, root: str | None) -> str:
+    """``path`` relative to ``root`` with forward slashes (as given when root is None or outside)."""
+    if root is not None:
+        rel = os.path.relpath(os.path.abspath(path), os.path.abspath(root))
+        if not rel.startswith(".."):
+            path = rel
+    return path.replace(os.sep, "/")
+
+
+def story_of(claim: Claim) -> str:
+    return claim.article.story if claim.article is not None else ""
