@@ -1,0 +1,51 @@
+import re
+from html.parser import HTMLParser
+
+from factcheck.report import html
+
+
+class _Collect(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags, self.scripts, self.attrs = [], 0, []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append(tag)
+        self.attrs += [k for k, _ in attrs]
+        if tag == "script":
+            self.scripts += 1
+
+
+def test_html_self_contained(report, rules):
+    page = html.render(report, rules)
+    assert not re.search(r"""(src|href)=["']?(https?:)?//""", page)
+    assert "<style>" in page and "<svg" in page
+
+
+def test_html_article_markup_is_escaped(report, rules):
+    page = html.render(report, rules)
+    parser = _Collect()
+    parser.feed(page)
+    assert parser.scripts == 1  # only the page's own filter script
+    assert "img" not in parser.tags and "onerror" not in parser.attrs
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+    assert "L&#x27;Écho &lt;b&gt;" in page
+
+
+def test_html_finding_shows_both_passages(report, rules):
+    page = html.render(report, rules)
+    finding = page[page.index('id="finding-0"'):page.index('id="finding-1"')]
+    assert finding.count('class="passage"') == 2
+    assert '>340 g</mark>' in finding and '>340 kg</mark>' in finding
+    assert "Le Matin" in finding and "2024-03-01" in finding and "2024-03-02" in finding
+
+
+def test_html_summary_counts(report, rules):
+    page = html.render(report, rules)
+    assert '<th>articles</th><td>2</td>' in page and '<th>stories</th><td>1</td>' in page
+    assert '<option value="FC101">' in page and 'value="info" checked' in page
+
+
+def test_html_claims_have_hover_titles(report, rules):
+    page = html.render(report, rules)
+    assert 'title="value: 340; unit: kilogram; subject: cocaïne; qualifier: exact"' in page
