@@ -6,7 +6,7 @@ Data flows one way: load articles → extract claims → align → apply rules �
 from __future__ import annotations
 
 import os
-from typing import Sequence
+from typing import Callable, Collection, Sequence
 
 from factcheck.models import Claim, Report, Rule
 
@@ -24,16 +24,45 @@ def check(
     lang: str | None = None,
     rules: Sequence[Rule] | None = None,
     n_process: int | None = None,
+    path_filter: Callable[[str], bool] | None = None,
+    suppress: bool = True,
+    baseline: object | None = None,
+    changed: Collection[str] | None = None,
+    progress: Callable[[str, int], None] | None = None,
 ) -> Report:
-    """Check articles (files or folders) against each other and themselves."""
+    """Check articles (files or folders) against each other and themselves.
+
+    ``path_filter(path)`` keeps an article (config ``include``/``exclude``). Findings in
+    ranges suppressed by ``<!-- factcheck: … -->`` comments are dropped unless ``suppress``
+    is False; a ``Baseline`` drops the findings it lists; ``changed`` (absolute paths) keeps
+    only the findings that cite at least one changed article. ``progress(stage, n_articles)``
+    is called as each stage starts (extract, align, rules, report).
+    """
     from factcheck.align import align
     from factcheck.extract.pipeline import extract_articles
     from factcheck.load import load_paths
     from factcheck.rules import apply_rules, load_rules
+    from factcheck.suppress import apply_suppressions, only_changed
+
+    def step(stage: str, n: int) -> None:
+        if progress is not None:
+            progress(stage, n)
 
     articles = load_paths(paths, lang=lang)
+    if path_filter is not None:
+        articles = [a for a in articles if path_filter(a.path)]
+    step("extract", len(articles))
     claims = extract_articles(articles, n_process=n_process)
+    step("align", len(articles))
     candidates = align(claims)
+    step("rules", len(articles))
     findings = apply_rules(claims, list(rules) if rules is not None else load_rules(), candidates=candidates,
                            articles=articles)
+    if suppress:
+        findings = apply_suppressions(findings)
+    if baseline is not None:
+        findings = baseline.filter(findings)
+    if changed is not None:
+        findings = only_changed(findings, changed)
+    step("report", len(articles))
     return Report(articles=articles, claims=claims, findings=findings)

@@ -7,10 +7,24 @@ import os
 import subprocess
 import sys
 
+from factcheck.errors import InputError
 from factcheck.models import SEVERITIES, Report, Rule, severity_rank
 from factcheck.output import write_output
 
 FORMATS = ("text", "json", "jsonl", "sarif", "junit", "github", "html")
+
+
+def add_config_flags(p: argparse.ArgumentParser) -> None:
+    """Flags that override the configuration file (shared with ``factcheck config``)."""
+    p.add_argument("--config", metavar="FILE", help="configuration file (default: .factcheck.toml or "
+                   "pyproject.toml [tool.factcheck], searched upwards from the working directory)")
+    p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
+    p.add_argument("--select", action="append", metavar="IDS", help="only these rule ids or prefixes (FC101,FC2)")
+    p.add_argument("--ignore", action="append", metavar="IDS", help="skip these rule ids or prefixes")
+    p.add_argument("--fail-on", choices=SEVERITIES, default=None,
+                   help="lowest severity that makes the exit code 1 (default: warning)")
+    p.add_argument("--rule-dir", action="append", metavar="DIR", dest="rule_dirs",
+                   help="extra folder of rule files (repeatable)")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -19,10 +33,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                                    "Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on errors.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (a folder is a story)")
     p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
-    p.add_argument("--fail-on", choices=SEVERITIES, default=None,
-                   help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    add_config_flags(p)
+    p.add_argument("--baseline", metavar="FILE", help="drop the findings listed in this baseline file")
+    p.add_argument("--write-baseline", metavar="FILE",
+                   help="write the findings to this baseline file (YAML, or JSON for *.json) and exit 0")
+    p.add_argument("--changed-since", metavar="REF",
+                   help="report only findings citing an article changed since this git ref "
+                        "(git diff REF...HEAD, plus uncommitted and untracked files)")
+    p.add_argument("--no-suppress", action="store_true", help="ignore <!-- factcheck: ignore/off --> comments")
     p.set_defaults(run=run)
 
 
@@ -31,14 +50,37 @@ def exit_code(report: Report, fail_on: str) -> int:
     return 1 if any(severity_rank(f.severity) >= threshold for f in report.findings) else 0
 
 
+def _git(args: list[str], cwd: str | None = None) -> subprocess.CompletedProcess:
+    try:
+        return subprocess.run(["git", *args], capture_output=True, text=True, timeout=60, check=False, cwd=cwd)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise InputError(f"cannot run git ({exc}); --changed-since needs git") from None
+
+
 def repo_root() -> str:
     """The git work tree's top folder (SARIF/GitHub paths are relative to it), else the cwd."""
     try:
-        out = subprocess.run(["git", "rev-parse", "--show-toplevel"], capture_output=True, text=True,
-                             timeout=10, check=False)
-    except (OSError, subprocess.SubprocessError):
+        out = _git(["rev-parse", "--show-toplevel"])
+    except InputError:
         return os.getcwd()
     return out.stdout.strip() if out.returncode == 0 and out.stdout.strip() else os.getcwd()
+
+
+def changed_files(ref: str) -> set[str]:
+    """Absolute paths of files changed since ``ref`` (committed, uncommitted, untracked)."""
+    top = _git(["rev-parse", "--show-toplevel"])
+    if top.returncode != 0:
+        raise InputError("--changed-since: not inside a git repository")
+    root = top.stdout.strip()
+    out: set[str] = set()
+    for args in (["diff", "--name-only", f"{ref}...HEAD"], ["diff", "--name-only", "HEAD"],
+                 ["ls-files", "--others", "--exclude-standard"]):
+        res = _git(args, cwd=root)
+        if res.returncode != 0:
+            msg = (res.stderr.strip().splitlines() or ["git failed"])[0]
+            raise InputError(f"--changed-since {ref}: {msg}; fetch the ref first (git fetch origin)")
+        out.update(os.path.join(root, line) for line in res.stdout.splitlines() if line.strip())
+    return out
 
 
 def render(report: Report, fmt: str, color: bool = False, *, rules: list[Rule] = (), fail_on: str = "warning",
@@ -61,14 +103,40 @@ def render(report: Report, fmt: str, color: bool = False, *, rules: list[Rule] =
     return text.render(report, color=color)
 
 
-def run(args: argparse.Namespace) -> int:
-    from factcheck import api
-    from factcheck.rules import load_rules
+def resolve_config(args: argparse.Namespace):
+    from factcheck.config import load_config, override
 
-    fail_on = args.fail_on or "warning"
-    rules = load_rules()
-    report = api.check(args.paths, lang=args.lang, rules=rules)
+    cfg = load_config(args.config)
+    return override(cfg, lang=args.lang, select=args.select, ignore=args.ignore, fail_on=args.fail_on,
+                    rule_dirs=args.rule_dirs)
+
+
+def load_configured_rules(cfg) -> list[Rule]:
+    from factcheck.config import configure_rules
+    from factcheck.rules import default_rule_dirs, load_rules
+
+    return configure_rules(load_rules([*default_rule_dirs(), *cfg.rule_dirs]), cfg)
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck import api, baseline
+    from factcheck.config import path_selected
+    from factcheck.progress import stage_progress
+
+    cfg = resolve_config(args)
+    rules = load_configured_rules(cfg)
+    base = baseline.load(args.baseline) if args.baseline else None
+    changed = changed_files(args.changed_since) if args.changed_since else None
+    path_filter = (lambda p: path_selected(p, cfg)) if (cfg.include or cfg.exclude) else None
+    with stage_progress() as progress:
+        report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
+                           suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress)
+    if args.write_baseline:
+        write_output(baseline.render(report.findings, json_format=args.write_baseline.endswith(".json")),
+                     args.write_baseline)
+        print(f"factcheck: wrote {len(report.findings)} finding(s) to {args.write_baseline}", file=sys.stderr)
+        return 0
     color = args.output is None and sys.stdout.isatty()
     root = repo_root() if args.format in ("sarif", "github", "junit") else None
-    write_output(render(report, args.format, color, rules=rules, fail_on=fail_on, root=root), args.output)
-    return exit_code(report, fail_on)
+    write_output(render(report, args.format, color, rules=rules, fail_on=cfg.fail_on, root=root), args.output)
+    return exit_code(report, cfg.fail_on)

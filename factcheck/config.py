@@ -1,0 +1,276 @@
+"""Project configuration: ``[tool.factcheck]`` in ``pyproject.toml`` or ``.factcheck.toml``.
+
+The file is found by walking up from the working directory (in each folder
+``.factcheck.toml`` wins over a ``pyproject.toml`` that has a ``[tool.factcheck]`` table);
+``--config FILE`` names it instead. Flags override the file, the file overrides the
+defaults, and ``Config.sources`` records where each value came from, so that
+``factcheck config`` can show it.
+
+Keys (``.factcheck.toml`` has them at the top level)::
+
+    lang = "fr"                      # language of articles that do not declare one
+    select = ["FC1"]                 # rule ids or prefixes to run (default: all)
+    ignore = ["FC105"]               # rule ids or prefixes to skip
+    fail-on = "error"                # error | warning | info
+    rule-dirs = ["house-rules"]      # extra rule folders, relative to the config file
+    include = ["articles/**"]        # glob patterns of article paths to check
+    exclude = ["**/drafts/*"]        # … and to skip
+    [rules.FC105]                    # [tool.factcheck.rules.FC105] in pyproject.toml
+    severity = "warning"
+    approx_tol = 0.02                # any parameter of the rule's kind
+
+A bad file is a ``ConfigError`` naming the file and the key.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from factcheck.errors import ConfigError
+from factcheck.models import SEVERITIES, Rule
+
+KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "rules")
+LANGS = ("fr", "en")
+
+
+@dataclass(slots=True)
+class Config:
+    lang: str | None = None
+    select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    fail_on: str = "warning"
+    rule_dirs: list[str] = field(default_factory=list)
+    include: list[str] = field(default_factory=list)
+    exclude: list[str] = field(default_factory=list)
+    rules: dict[str, dict[str, Any]] = field(default_factory=dict)
+    path: str | None = None
+    root: str | None = None
+    sources: dict[str, str] = field(default_factory=dict)
+
+    def source(self, key: str) -> str:
+        return self.sources.get(key, "default")
+
+
+def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
+    """The nearest ``.factcheck.toml``, or ``pyproject.toml`` with ``[tool.factcheck]``, upwards."""
+    here = Path(start or os.getcwd()).resolve()
+    for folder in (here, *here.parents):
+        dot = folder / ".factcheck.toml"
+        if dot.is_file():
+            return dot
+        pyproject = folder / "pyproject.toml"
+        if pyproject.is_file():
+            try:
+                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
+            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                continue  # someone else's broken pyproject is not ours to report
+            if isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]:
+                return pyproject
+    return None
+
+
+def _table(path: Path) -> tuple[dict[str, Any], str]:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read the configuration ({exc.strerror})") from None
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8; save the configuration as UTF-8") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        table = data.get("tool", {}).get("factcheck", {}) if isinstance(data.get("tool"), dict) else {}
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.factcheck] must be a table")
+        return table, "tool.factcheck."
+    return data, ""
+
+
+def _strings(value: Any, where: str) -> list[str]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ConfigError(f"{where} must be a list of strings")
+    return [v.strip() for v in value]
+
+
+def _rule_ids(value: Any, where: str) -> list[str]:
+    ids = [v.upper() for v in _strings(value, where)]
+    for rid in ids:
+        if not (rid.startswith("FC") and rid[2:].isdigit() and len(rid) <= 5):
+            raise ConfigError(f"{where}: '{rid}' is not a rule id or prefix (write e.g. FC101 or FC1)")
+    return ids
+
+
+def _severity(value: Any, where: str) -> str:
+    if value not in SEVERITIES:
+        raise ConfigError(f"{where} must be one of error, warning, info, not {value!r}")
+    return value
+
+
+def load_config(path: str | os.PathLike[str] | None = None, start: str | os.PathLike[str] | None = None) -> Config:
+    """The configuration from ``path`` (or the file found from ``start``), defaults filled in."""
+    cfg = Config()
+    explicit = path is not None
+    if path is None:
+        found = find_config(start)
+        if found is None:
+            return cfg
+        path = found
+    path = Path(path)
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such configuration file")
+    table, prefix = _table(path)
+    shown = str(path)
+    cfg.path, cfg.root = shown, str(path.resolve().parent)
+    cfg.sources["config"] = "--config" if explicit else f"found from {os.getcwd() if start is None else start}"
+
+    def where(key: str) -> str:
+        return f"{shown}: '{prefix}{key}'"
+
+    for key, value in table.items():
+        if key not in KEYS:
+            raise ConfigError(f"{shown}: unknown key '{prefix}{key}' (expected one of {', '.join(KEYS)})")
+        if key == "lang":
+            if value not in LANGS:
+                raise ConfigError(f"{where(key)} must be one of {', '.join(LANGS)}, not {value!r}")
+            cfg.lang = value
+        elif key in ("select", "ignore"):
+            setattr(cfg, key, _rule_ids(value, where(key)))
+        elif key == "fail-on":
+            cfg.fail_on = _severity(value, where(key))
+        elif key == "rule-dirs":
+            cfg.rule_dirs = [str((path.resolve().parent / d).resolve()) for d in _strings(value, where(key))]
+        elif key in ("include", "exclude"):
+            setattr(cfg, key, _strings(value, where(key)))
+        elif key == "rules":
+            if not isinstance(value, dict):
+                raise ConfigError(f"{where(key)} must be a table of rule ids")
+            for rid, settings in value.items():
+                rkey = f"rules.{rid}"
+                if not (rid.startswith("FC") and rid[2:].isdigit() and len(rid) == 5):
+                    raise ConfigError(f"{where(rkey)}: not a rule id (write e.g. FC105)")
+                if not isinstance(settings, dict):
+                    raise ConfigError(f"{where(rkey)} must be a table (severity, parameters)")
+                if "severity" in settings:
+                    _severity(settings["severity"], where(f"{rkey}.severity"))
+                cfg.rules[rid] = dict(settings)
+                cfg.sources[rkey] = shown
+        key_attr = key.replace("-", "_")
+        if key != "rules":
+            cfg.sources[key_attr] = shown
+    return cfg
+
+
+def override(cfg: Config, **flags: Any) -> Config:
+    """Flags win over the file: each non-None flag replaces the value and records ``--flag``."""
+    for name, value in flags.items():
+        if value is None or value == []:
+            continue
+        flag = "--" + name.replace("_", "-")
+        if name == "rule_dirs":
+            value = cfg.rule_dirs + [str(Path(d).resolve()) for d in value]
+            flag = "--rule-dir"
+        elif name in ("select", "ignore"):
+            value = _rule_ids([v for item in value for v in item.split(",") if v.strip()], flag)
+        elif name == "fail_on":
+            _severity(value, flag)
+        setattr(cfg, name, value)
+        cfg.sources[name] = flag
+    return cfg
+
+
+def _matches(rule_id: str, patterns: Iterable[str]) -> bool:
+    return any(rule_id.startswith(p) for p in patterns)
+
+
+def configure_rules(rules: Sequence[Rule], cfg: Config) -> list[Rule]:
+    """The rules to run: select/ignore applied, per-rule severity and parameters set.
+
+    Parameters are checked against the rule's kind, so a typo in a tolerance is an error,
+    not a silently ignored key.
+    """
+    from factcheck.rules.kinds import KINDS
+
+    by_id = {r.id: r for r in rules}
+    where = cfg.path or "configuration"
+    for rid in cfg.rules:
+        if rid not in by_id:
+            raise ConfigError(f"{where}: 'rules.{rid}': no such rule (see 'factcheck rules')")
+    for key in ("select", "ignore"):
+        for prefix in getattr(cfg, key):
+            if not any(rid.startswith(prefix) for rid in by_id):
+                raise ConfigError(f"{cfg.source(key)}: '{key}': no rule matches '{prefix}' (see 'factcheck rules')")
+    out = []
+    for rule in rules:
+        if cfg.select and not _matches(rule.id, cfg.select):
+            continue
+        if _matches(rule.id, cfg.ignore):
+            continue
+        settings = cfg.rules.get(rule.id)
+        if settings:
+            params = dict(rule.params)
+            known = KINDS[rule.kind].PARAMS if rule.kind in KINDS else {}
+            for name, value in settings.items():
+                if name == "severity":
+                    continue
+                if name not in known:
+                    names = ", ".join(sorted(known)) or "none"
+                    raise ConfigError(f"{where}: 'rules.{rule.id}.{name}': unknown parameter for kind "
+                                      f"{rule.kind} (known: {names})")
+                default = known[name]
+                numeric = isinstance(default, (int, float)) and not isinstance(default, bool)
+                ok = (isinstance(value, (int, float)) and not isinstance(value, bool)) if numeric \
+                    else isinstance(value, type(default))
+                if not ok:
+                    raise ConfigError(f"{where}: 'rules.{rule.id}.{name}' must be a {type(default).__name__}")
+                params[name] = value
+            rule = dataclasses.replace(rule, params=params, severity=settings.get("severity", rule.severity))
+        out.append(rule)
+    return out
+
+
+def path_selected(path: str, cfg: Config) -> bool:
+    """True when ``path`` passes ``include`` (if any) and no ``exclude`` pattern.
+
+    Patterns are matched against the path as given, its absolute form, the path relative
+    to the configuration file's folder, and the file name (``*`` also crosses ``/``).
+    """
+    p = Path(path)
+    forms = {p.as_posix(), p.resolve().as_posix(), p.name}
+    if cfg.root:
+        try:
+            forms.add(p.resolve().relative_to(cfg.root).as_posix())
+        except ValueError:
+            pass
+
+    def hit(patterns: list[str]) -> bool:
+        return any(fnmatch.fnmatchcase(f, pat) for f in forms for pat in patterns)
+
+    if cfg.include and not hit(cfg.include):
+        return False
+    return not hit(cfg.exclude)
+
+
+def describe(cfg: Config) -> list[tuple[str, str, str]]:
+    """(key, value, source) rows for ``factcheck config``."""
+    def show(v: Any) -> str:
+        if v is None:
+            return "(articles declare it; else fr)"
+        if isinstance(v, list):
+            return ", ".join(v) if v else "[]"
+        return str(v)
+
+    rows = [("config file", cfg.path or "(none found)", cfg.source("config"))]
+    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude"):
+        rows.append((key.replace("_", "-"), show(getattr(cfg, key)), cfg.source(key)))
+    for rid, settings in sorted(cfg.rules.items()):
+        for name, value in settings.items():
+            rows.append((f"rules.{rid}.{name}", str(value), cfg.source(f"rules.{rid}")))
+    return rows

@@ -1,0 +1,40 @@
+"""Dropping findings the authors have accepted: inline comments, and ``--changed-since``.
+
+Inline: the loader records ``<!-- factcheck: ignore FC101 -->`` (next paragraph) and
+``<!-- factcheck: off -->`` … ``<!-- factcheck: on -->`` as ``Article.meta["suppressions"]``,
+a list of ``{start, end, rules}`` file-offset ranges. A finding is dropped when any of its
+claims lies in a range whose ``rules`` is empty (every rule) or names the finding's rule.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import Collection, Iterable
+
+from factcheck.models import Claim, Finding
+
+
+def suppressed(claim: Claim, rule_id: str) -> bool:
+    art = claim.article
+    if art is None:
+        return False
+    for rng in art.meta.get("suppressions") or ():
+        if rng["start"] <= claim.start and claim.end <= rng["end"] and (not rng.get("rules") or
+                                                                        rule_id in rng["rules"]):
+            return True
+    return False
+
+
+def apply_suppressions(findings: Iterable[Finding]) -> list[Finding]:
+    return [f for f in findings if not any(suppressed(c, f.rule_id) for c in f.claims)]
+
+
+def _file_of(claim: Claim) -> str:
+    path = claim.article.path if claim.article is not None else claim.path
+    return os.path.realpath(path)
+
+
+def only_changed(findings: Iterable[Finding], changed: Collection[str]) -> list[Finding]:
+    """The findings citing at least one article whose file is in ``changed`` (real paths)."""
+    changed = {os.path.realpath(p) for p in changed}
+    return [f for f in findings if any(_file_of(c) in changed for c in f.claims)]

@@ -1,0 +1,120 @@
+import pytest
+
+from factcheck.cli import main
+from factcheck.config import Config, configure_rules, find_config, load_config, override, path_selected
+from factcheck.errors import ConfigError
+from factcheck.models import Rule
+
+
+def _rules():
+    mk = lambda rid, kind, sev: Rule(id=rid, name=rid.lower(), kind=kind, severity=sev, message={}, doc="d")  # noqa: E731
+    return [mk("FC101", "unit_slip", "error"), mk("FC105", "rounding", "info"), mk("FC201", "rounding", "warning")]
+
+
+def test_config_defaults_without_file(tmp_path):
+    cfg = load_config(start=tmp_path)
+    assert cfg.path is None and cfg.fail_on == "warning" and cfg.source("fail_on") == "default"
+
+
+def test_config_found_in_pyproject_walking_up(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nlang = "en"\nfail-on = "error"\n')
+    (tmp_path / "a" / "b").mkdir(parents=True)
+    cfg = load_config(start=tmp_path / "a" / "b")
+    assert cfg.lang == "en" and cfg.fail_on == "error"
+    assert cfg.source("fail_on") == str((tmp_path / "pyproject.toml").resolve())
+
+
+def test_config_pyproject_without_table_is_skipped(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[project]\nname = "x"\n')
+    assert find_config(tmp_path) is None
+
+
+def test_config_dotfile_wins_over_pyproject(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nlang = "en"\n')
+    (tmp_path / ".factcheck.toml").write_text('lang = "fr"\n')
+    assert find_config(tmp_path).name == ".factcheck.toml"
+
+
+def test_config_rule_dirs_relative_to_file(tmp_path):
+    (tmp_path / ".factcheck.toml").write_text('rule-dirs = ["house"]\n')
+    assert load_config(tmp_path / ".factcheck.toml").rule_dirs == [str((tmp_path / "house").resolve())]
+
+
+@pytest.mark.parametrize("body, needle", [
+    ('colour = "red"\n', "unknown key 'colour'"),
+    ('fail-on = "fatal"\n', "'fail-on' must be one of"),
+    ('select = "FCX"\n', "'select': 'FCX' is not a rule id"),
+    ('lang = "de"\n', "'lang' must be one of"),
+    ('[rules.FC105]\nseverity = "loud"\n', "'rules.FC105.severity'"),
+    ('lang = \n', "invalid TOML"),
+])
+def test_config_invalid_names_file_and_key(tmp_path, body, needle):
+    path = tmp_path / ".factcheck.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as err:
+        load_config(path)
+    assert str(path) in str(err.value) and needle in str(err.value)
+    assert "\n" not in str(err.value)
+
+
+def test_config_pyproject_key_named_with_table(tmp_path):
+    (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nbogus = 1\n')
+    with pytest.raises(ConfigError, match="'tool.factcheck.bogus'"):
+        load_config(tmp_path / "pyproject.toml")
+
+
+def test_config_flags_override_file(tmp_path):
+    (tmp_path / ".factcheck.toml").write_text('fail-on = "error"\nignore = ["FC105"]\n')
+    cfg = override(load_config(tmp_path / ".factcheck.toml"), fail_on="info", select=["FC1,FC2"], ignore=None)
+    assert cfg.fail_on == "info" and cfg.source("fail_on") == "--fail-on"
+    assert cfg.select == ["FC1", "FC2"] and cfg.ignore == ["FC105"]
+
+
+def test_config_select_ignore_prefixes():
+    cfg = Config(select=["FC1"], ignore=["FC105"])
+    assert [r.id for r in configure_rules(_rules(), cfg)] == ["FC101"]
+
+
+def test_config_per_rule_severity_and_params():
+    cfg = Config(rules={"FC105": {"severity": "warning", "max_rel": 0.02}})
+    fc105 = configure_rules(_rules(), cfg)[1]
+    assert fc105.severity == "warning" and fc105.params["max_rel"] == 0.02
+
+
+@pytest.mark.parametrize("settings, needle", [
+    ({"FC999": {"severity": "error"}}, "no such rule"),
+    ({"FC105": {"tolerance": 1}}, "unknown parameter"),
+    ({"FC105": {"max_rel": "big"}}, "must be a float"),
+])
+def test_config_bad_rule_settings(settings, needle):
+    with pytest.raises(ConfigError, match=needle):
+        configure_rules(_rules(), Config(rules=settings, path="x.toml"))
+
+
+def test_config_select_unknown_prefix():
+    with pytest.raises(ConfigError, match="no rule matches 'FC9'"):
+        configure_rules(_rules(), Config(select=["FC9"]))
+
+
+def test_config_include_exclude(tmp_path):
+    cfg = Config(include=["stories/*"], exclude=["*/drafts/*"], root=str(tmp_path))
+    assert path_selected("stories/a.md", cfg)
+    assert not path_selected("stories/drafts/a.md", cfg)
+    assert not path_selected("other/a.md", cfg)
+
+
+def test_config_command_shows_sources(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".factcheck.toml").write_text('fail-on = "error"\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["config", "--ignore", "FC105"]) == 0
+    out = capsys.readouterr().out
+    assert ".factcheck.toml" in out and "--ignore" in out and "default" in out
+    assert "FC105" not in out.split("rules run")[1]
+
+
+def test_config_invalid_exits_2(tmp_path, monkeypatch, capsys):
+    (tmp_path / ".factcheck.toml").write_text('fail-on = 3\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["config"]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and ".factcheck.toml" in err
