@@ -31,3 +31,42 @@ def test_check_fail_on_error_ignores_info(fake_check, monkeypatch):
     monkeypatch.setattr("factcheck.api.check", only_info)
     assert main(["check", "x.md", "--fail-on", "error"]) == 0
     assert main(["check", "x.md", "--fail-on", "info"]) == 1
+
+
+def test_check_write_then_use_baseline(fake_check, tmp_path, capsys):
+    base = tmp_path / "baseline.yaml"
+    assert main(["check", "x.md", "--write-baseline", str(base)]) == 0
+    assert "FC101" in base.read_text()
+    # the fake api ignores the baseline argument: check it is loaded and passed
+    assert main(["check", "x.md", "--baseline", str(base)]) == 1
+    assert fake_check[-1][1]["baseline"] is not None and len(fake_check[-1][1]["baseline"].keys) == 2
+
+
+def test_check_config_flags_reach_the_api(fake_check, tmp_path, monkeypatch):
+    (tmp_path / ".factcheck.toml").write_text('lang = "en"\nignore = ["FC105"]\nexclude = ["*/drafts/*"]\n')
+    monkeypatch.chdir(tmp_path)
+    main(["check", "x.md", "--select", "FC1"])
+    kwargs = fake_check[-1][1]
+    assert kwargs["lang"] == "en"
+    ids = [r.id for r in kwargs["rules"]]
+    assert "FC101" in ids and "FC105" not in ids
+    assert kwargs["path_filter"]("stories/drafts/a.md") is False
+
+
+def test_check_bad_config_exits_2(fake_check, tmp_path, monkeypatch, capsys):
+    (tmp_path / ".factcheck.toml").write_text('select = ["FC9"]\n')
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "x.md"]) == 2
+    assert "FC9" in capsys.readouterr().err
+
+
+def test_check_changed_since_outside_git_exits_2(fake_check, tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    assert main(["check", "x.md", "--changed-since", "main"]) == 2
+    assert "git" in capsys.readouterr().err
+
+
+def test_check_no_progress_when_stderr_not_a_tty(fake_check, capsys):
+    main(["check", "x.md"])
+    assert capsys.readouterr().err == ""
