@@ -12,8 +12,9 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The checker on the bundled corpus. Findings make factcheck exit 1; that is the demo working.
 demo: $(STAMP)
-	$(BIN)/factcheck extract corpus/alencon-crack
+	$(BIN)/factcheck check corpus/alencon-crack || [ $$? -eq 1 ]
 
 test: $(STAMP)
 	$(BIN)/python -m pytest

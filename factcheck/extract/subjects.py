@@ -36,6 +36,9 @@ def _compound(token: Token) -> tuple[str, str]:
         lemma += "-" + _lemma(doc[i + 2])
         i += 2
     full = lemma
+    after = doc[i + 1:i + 3]
+    if len(after) == 2 and after[0].lower_ in ("de", "d'", "d’") and after[1].pos_ == "NOUN" and after[1].is_alpha:
+        return lemma, f"{lemma} de {_lemma(after[1])}"  # "résine de cannabis", "arme de poing"
     for child in token.children:
         if child.dep_ == "nmod" and child.i > token.i and child.pos_ in ("NOUN", "PROPN"):
             cases = [c.text.lower() for c in child.children if c.dep_ == "case"]
@@ -54,7 +57,7 @@ def _span_head(span: Span) -> Token:
 
 def _good_noun(token: Token) -> bool:
     return token.pos_ in ("NOUN", "PROPN") and token.is_alpha and _lemma(token) not in _NOT_SUBJECTS \
-        and not token.like_num
+        and not token.like_num and token.dep_ != "advmod"
 
 
 _UNIT_LINKS = frozenset({"de", "d'", "d’", "des", "du"})
@@ -80,6 +83,8 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
             return _compound(doc[i])
         if head.head.i >= span.end and head.dep_ in ("nummod", "det") and _good_noun(head.head):
             return _compound(head.head)
+        if nxt is not None and nxt.text.endswith("ment") and (span.end + 1 == len(doc) or doc[span.end + 1].is_punct):
+            return "", ""  # "dont quatre grièvement": an adverb the tagger took for a noun
         if nxt is None or nxt.pos_ in ("ADP", "PUNCT", "ADV", "CCONJ") or nxt.pos_ == "VERB":
             # an approximate noun or multiplier: "une centaine de sinistrés", "1,2 million d'habitants"
             for child in head.children:
@@ -124,7 +129,7 @@ _EN_STOP = frozenset("""
 a an the of in on at to for by from with and or but per each every this that these those its their his her
 is are was were be been has have had will would could should may might more than less about around over under
 some any all other such same new additional extra just only also as its our your
-when where which who whom whose while because if then there here just
+when where which who whom whose while because if then there here just it they we he she
 """.split())
 _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
@@ -205,7 +210,7 @@ def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
     # "a street value of £96 million", "the tax rate by 4.5%"
     before = text[max(0, start - 40):start]
     m = re.search(r"([A-Za-z]+)\s+(?:of|by|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
-    if m and m.group(1).lower() not in _EN_STOP:
+    if m and m.group(1).lower() not in _EN_STOP and m.group(1).lower() not in _EN_VERBS:
         return singular_en(m.group(1)), singular_en(m.group(1))
     head = _sentence_subject_en(text, start)
     return head, head

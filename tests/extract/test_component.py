@@ -1,0 +1,40 @@
+"""The spaCy component: usable in anyone's pipeline, results on Doc._.claims."""
+
+from __future__ import annotations
+
+import spacy
+from spacy.tokens import Doc
+
+import factcheck.extract.component  # noqa: F401  (registers the factory)
+from factcheck.extract.component import ClaimExtractor
+
+
+def test_component_sets_doc_claims(nlp_fr):
+    doc = nlp_fr("Les douaniers ont saisi 5,4 kg de résine de cannabis.")
+    [claim] = doc._.claims
+    assert (claim.text, claim.value, claim.unit, claim.subject) == ("5,4 kg", 5.4, "kilogram", "résine")
+
+
+def test_component_batches_with_pipe(nlp_fr):
+    docs = list(nlp_fr.pipe(["Trois policiers sont arrivés.", "Il fait beau.", "Un budget de 12 M€."]))
+    assert [len(d._.claims) for d in docs] == [1, 0, 1]
+
+
+def test_component_factory_in_a_blank_pipeline():
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("factcheck_claims", config={"extension": "numbers"})
+    doc = nlp("Officers seized 1.2 tonnes of cocaine and arrested five men.")
+    assert [(c.value, c.unit, c.subject) for c in doc._.numbers] == [(1.2, "metric_ton", "cocaine"), (5.0, "", "man")]
+
+
+def test_component_does_not_replace_another_extension():
+    Doc.set_extension("taken_by_someone", default="theirs", force=True)
+    ClaimExtractor(extension="taken_by_someone")
+    assert Doc.get_extension("taken_by_someone")[0] == "theirs"
+
+
+def test_component_offsets_point_into_doc_text(nlp_fr):
+    text = "Au total, 8\u202f300 € en liquide et 2 armes de poing ont été saisis."
+    doc = nlp_fr(text)
+    assert [text[c.start:c.end] for c in doc._.claims] == ["8\u202f300 €", "2"]

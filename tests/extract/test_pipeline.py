@@ -1,0 +1,68 @@
+"""Extraction over articles: file offsets, positions, and the time context of each claim."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import factcheck
+from factcheck.extract.pipeline import extract_articles, sentence_spans
+from factcheck.load import load_text
+
+POST = """---
+title: "Bilan de l'opération"
+source: "Préfecture (compte officiel)"
+date: 2023-12-14
+lang: fr
+---
+
+## Résultats
+
+> Bilan de l'opération de mercredi : 5,4 kg de résine de cannabis, 720 g d'héroïne,
+> 900 g d'herbe, 150 g de crack, 8 300 € en liquide et 2 armes de poing saisis.
+
+Depuis un an, plus de 150 actions de police ont été menées dans le quartier.
+"""
+
+
+def test_pipeline_public_extract_is_a_function_after_stage_imports():
+    import factcheck.extract.quantities  # noqa: F401
+
+    assert callable(factcheck.extract)
+
+
+def test_pipeline_claims_point_into_the_file():
+    article = load_text(POST, path="post.md")
+    claims = extract_articles([article])
+    assert claims, "the post has quantities"
+    for claim in claims:
+        assert POST[claim.start:claim.end] == claim.text
+        line = POST.splitlines()[claim.line - 1]
+        assert line[claim.column - 1:].startswith(claim.text)
+        assert claim.path == "post.md" and claim.article is article
+
+
+def test_pipeline_prefecture_post_quantities_with_subjects():
+    claims = extract_articles([load_text(POST, path="post.md")])
+    got = {(c.value, c.unit, c.subject) for c in claims}
+    assert {(5.4, "kilogram", "résine"), (720.0, "gram", "héroïne"), (900.0, "gram", "herbe"),
+            (150.0, "gram", "crack"), (8300.0, "EUR", "liquide"), (2.0, "", "arme")} <= got
+
+
+def test_pipeline_period_and_date_context():
+    claims = extract_articles([load_text(POST, path="post.md")])
+    actions = next(c for c in claims if c.value == 150 and not c.unit)
+    assert (actions.qualifier, actions.period, round(actions.period_days)) == ("min", "Depuis un an", 365)
+    assert actions.when == dt.date(2023, 12, 14)
+
+
+def test_pipeline_english_article_without_trained_model():
+    article = load_text("Officers seized 1,200lb of cocaine, worth £96m, in Kestlemouth.", path="en.txt", fmt="txt",
+                        lang="en")
+    claims = extract_articles([article])
+    assert [(c.text, c.value, c.unit) for c in claims] == [("1,200lb", 1200.0, "pound"), ("£96m", 96e6, "GBP")]
+
+
+def test_pipeline_sentence_spans_cover_the_text():
+    text = "Première phrase. Deuxième phrase !\n\nTroisième « phrase ». Fin"
+    spans = list(sentence_spans(text))
+    assert [text[a:b] for a, b in spans] == ["Première phrase.", "Deuxième phrase !", "Troisième « phrase ».", "Fin"]

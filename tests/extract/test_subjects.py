@@ -1,0 +1,56 @@
+"""What a quantity counts or measures, in French (parse) and English (word rules)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.subjects import singular_en, subject_en
+
+FRENCH = [
+    ("Les enquêteurs ont trouvé 720 g d'héroïne dans une cave.", "720 g", "héroïne"),
+    ("Trois nouveaux policiers rejoignent la brigade.", "Trois", "policier"),
+    ("Cinq policiers supplémentaires sont annoncés.", "Cinq", "policier"),
+    ("Les pompiers ont engagé 32 sapeurs-pompiers sur le feu.", "32", "sapeur-pompier"),
+    ("Le conseil a voté un budget de 412 M€ pour l'hôpital.", "412 M€", "budget"),
+    ("La moitié des 62 % des conducteurs a fait grève.", "62 %", "conducteur"),
+    ("Une centaine de sinistrés ont dormi au gymnase.", "Une centaine", "sinistré"),
+    ("Le chauffeur, âgé de 58 ans, a été entendu.", "58 ans", "chauffeur"),
+    ("Le bilan fait état de onze blessés, dont quatre grièvement.", "quatre", "blessé"),
+    ("Le chômage recule à 7,1 % au troisième trimestre.", "7,1 %", "chômage"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "subject"), FRENCH)
+def test_subjects_french_head_lemma(nlp_fr, sentence, surface, subject):
+    claims = {c.text: c for c in nlp_fr(sentence)._.claims}
+    assert claims[surface].subject == subject
+
+
+def test_subjects_french_compound_keeps_the_complement(nlp_fr):
+    [claim] = nlp_fr("Les policiers ont saisi 5,4 kg de résine de cannabis.")._.claims
+    assert (claim.subject, claim.subject_full) == ("résine", "résine de cannabis")
+
+
+ENGLISH = [
+    ("Border officers seized 1.2 tonnes of cocaine.", "1.2 tonnes", "cocaine"),
+    ("Five men were arrested on Friday.", "Five", "man"),
+    ("The council approved a $1.84 billion operating budget.", "$1.84 billion", "budget"),
+    ("The 52-year-old driver was unhurt.", "52-year-old", "driver"),
+    ("Unemployment fell to 3.9% in April.", "3.9%", "unemployment"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "surface", "subject"), ENGLISH)
+def test_subjects_english_word_rules(nlp_en, sentence, surface, subject):
+    claims = {c.text: c for c in nlp_en(sentence)._.claims}
+    assert claims[surface].subject == subject
+
+
+@pytest.mark.parametrize(("word", "singular"), [("men", "man"), ("holdalls", "holdall"), ("glass", "glass"),
+                                                ("households", "household")])
+def test_subjects_english_singular(word, singular):
+    assert singular_en(word) == singular
+
+
+def test_subjects_english_without_noun_is_empty():
+    assert subject_en("It rose by 4.", 11, 12, "") == ("", "")
