@@ -21,3 +21,7 @@ def report() -> Report:
 @pytest.fixture
 def rules() -> list[Rule]:
     return make_rules()
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives a headless Chromium through Playwright")
