@@ -125,7 +125,8 @@ def run(args: argparse.Namespace) -> int:
 
     cfg = resolve_config(args)
     rules = load_configured_rules(cfg)
-    base = baseline.load(args.baseline) if args.baseline else None
+    # a new baseline lists every current finding, so an old one is not applied while writing it
+    base = baseline.load(args.baseline) if args.baseline and not args.write_baseline else None
     changed = changed_files(args.changed_since) if args.changed_since else None
     path_filter = (lambda p: path_selected(p, cfg)) if (cfg.include or cfg.exclude) else None
     with stage_progress() as progress:

@@ -37,7 +37,7 @@ table{border-collapse:collapse}td,th{padding:.15rem .6rem;text-align:left;border
 mark{background:#ffe066;padding:0 .1rem;border-radius:2px}
 mark.cited{background:#ff8a80;font-weight:bold}
 .article pre{white-space:pre-wrap;font:14px/1.5 ui-monospace,monospace;background:#fafafa;padding:.7rem}
-.hidden{display:none}
+.doc{color:#444;font-size:.9rem}.hidden{display:none}
 """
 
 _JS = """
@@ -100,13 +100,14 @@ def _where(c: Claim) -> str:
     return " · ".join(bits)
 
 
-def _finding(i: int, f: Finding) -> str:
+def _finding(i: int, f: Finding, doc: str = "") -> str:
     passages = "".join(f'<div class="passage"><div class="where">{_where(c)}</div><p>{_passage(c)}</p></div>'
                        for c in f.claims)
     return (f'<details class="finding" id="finding-{i}" data-severity="{_e(f.severity)}" data-rule="{_e(f.rule_id)}">'
             f'<summary><span class="sev sev-{_e(f.severity)}">{_e(f.severity)}</span> '
             f'<b>{_e(f.rule_id)}</b> {_e(f.rule_name)} — {_e(f.message)}</summary>'
-            f'<div class="passages">{passages}</div></details>\n')
+            f'<div class="passages">{passages}</div>'
+            + (f'<p class="doc"><b>{_e(f.rule_id)}</b>: {_e(doc)}</p>' if doc else "") + '</details>\n')
 
 
 def _article(i: int, art: Article, claims: list[Claim], cited: set[int]) -> str:
@@ -161,7 +162,8 @@ def render(report: Report, rules: Sequence[Rule] = (), title: str = "factcheck r
     for c in report.claims:
         if c.article is not None:
             by_article.setdefault(id(c.article), []).append(c)
-    findings = "".join(_finding(i, f) for i, f in enumerate(report.findings)) or "<p>No findings.</p>"
+    docs = {r.id: r.doc for r in rules}
+    findings = "".join(_finding(i, f, docs.get(f.rule_id, "")) for i, f in enumerate(report.findings)) or "<p>No findings.</p>"
     articles = "".join(_article(i, a, by_article.get(id(a), []), cited) for i, a in enumerate(report.articles))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">

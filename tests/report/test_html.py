@@ -49,3 +49,8 @@ def test_html_summary_counts(report, rules):
 def test_html_claims_have_hover_titles(report, rules):
     page = html.render(report, rules)
     assert 'title="value: 340; unit: kilogram; subject: cocaïne; qualifier: exact"' in page
+
+
+def test_html_finding_explains_the_rule(report, rules):
+    page = html.render(report, rules)
+    assert '<p class="doc"><b>FC101</b>: The same figure with two units.</p>' in page
