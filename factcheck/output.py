@@ -19,6 +19,10 @@ def write_output(text: str, path: str | None) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".factcheck-", dir=directory)
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
             fh.write(text)
+        # mkstemp makes the file 0600; give the report the mode a plain open() would
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)
         os.replace(tmp, path)
     except OSError as exc:
         raise InputError(f"{path}: cannot write the report ({exc.strerror}); check the folder exists and is writable") from exc
