@@ -1,0 +1,232 @@
+"""The load stage: files and folders → ``Article`` objects whose text keeps file offsets.
+
+Public API: ``load_paths``, ``load_file``, ``load_text``, ``detect_language``. Anything
+wrong with the input raises ``factcheck.errors.InputError`` (``LanguageError`` for an
+unsupported language) with a one-line message naming the file.
+
+Offsets are Python ``str`` indices into the file decoded as UTF-8, line endings kept as
+they are; a UTF-8 byte order mark is dropped before offset 0 (``meta["bom"]`` is then
+``True``). Every article has ``meta["format"]`` and ``meta["suppressions"]`` (a list of
+``{"start", "end", "rules"}`` file-offset ranges; only Markdown comments create them).
+
+Language: the file's own declaration (front matter ``lang``, the jsonl ``lang`` key) wins,
+then the ``lang`` argument, then (HTML only) ``<html lang>``, then ``detect_language``.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import Any
+
+from factcheck.errors import InputError, LanguageError
+from factcheck.load import frontmatter, html, jsonl, markdown
+from factcheck.load import text as plain
+from factcheck.load.language import detect_language, normalize_lang
+from factcheck.load.reader import check_text, display_path, read_text
+from factcheck.models import Article
+
+__all__ = ["load_paths", "load_file", "load_text", "detect_language", "SUFFIXES", "DEFAULT_MAX_BYTES"]
+
+DEFAULT_MAX_BYTES = 20_000_000
+SUFFIXES: dict[str, str] = {
+    ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
+}
+_FORMAT_ALIASES = {"md": "md", "markdown": "md", "txt": "txt", "text": "txt", "html": "html", "htm": "html"}
+_SUFFIX_LIST = ", ".join(SUFFIXES)
+
+
+@dataclass(frozen=True, slots=True)
+class Origin:
+    """Where an article's text came from, as the user named it."""
+
+    path: str  # Article.path: as given, forward slashes
+    story: str  # name of the folder the file lives in
+    stem: str  # file name without suffix: the default id
+    bom: bool = False
+
+
+def load_paths(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    lang: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> list[Article]:
+    """Load files and folders (folders recursively, sorted, hidden entries skipped), in order.
+
+    A file reached twice (named, and inside a named folder) is loaded once.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not paths:
+        raise InputError("no input given; pass article files or folders")
+    default = normalize_lang(lang) if lang else None
+    seen: set[str] = set()
+    articles: list[Article] = []
+    for given in paths:
+        path = Path(given)
+        label = display_path(given)
+        if path.is_dir():
+            files = _walk(path)
+            if not files:
+                raise InputError(
+                    f"{label}: no articles found (looked for {_SUFFIX_LIST} files); "
+                    "add articles or pass another folder"
+                )
+        elif path.exists() or path.is_symlink():
+            files = [PurePath()]
+        else:
+            raise InputError(f"{label}: no such file or folder; check the path")
+        for rel in files:
+            file = path / rel
+            key = os.path.realpath(file)
+            if key in seen:
+                continue
+            seen.add(key)
+            articles.extend(_load(file, PurePath(given) / rel, default, max_bytes))
+    return articles
+
+
+def load_file(
+    path: str | os.PathLike[str], lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES
+) -> list[Article]:
+    """Load one file: one article, or one per line for ``.jsonl``."""
+    default = normalize_lang(lang) if lang else None
+    if Path(path).is_dir():
+        raise InputError(f"{display_path(path)}: is a folder; use load_paths to read a folder")
+    return _load(Path(path), PurePath(path), default, max_bytes)
+
+
+def load_text(text: str, path: str = "<string>", fmt: str = "md", lang: str | None = None) -> Article:
+    """Load an in-memory article (``fmt``: md, txt or html); same rules and errors as files."""
+    kind = _FORMAT_ALIASES.get(fmt.lower().lstrip(".")) if isinstance(fmt, str) else None
+    if kind is None:
+        raise InputError(f"{path}: unknown format {fmt!r}; use md, txt or html (load_file reads .jsonl)")
+    default = normalize_lang(lang) if lang else None
+    label = display_path(path) if path != "<string>" else path
+    source, bom = check_text(text, label)
+    pure = PurePath(path)
+    origin = Origin(path=label, story=pure.parent.name, stem=pure.stem if path != "<string>" else path, bom=bom)
+    return _build(source, kind, origin, default)[0]
+
+
+# ---------------------------------------------------------------- internals
+
+
+def _walk(folder: Path) -> list[PurePath]:
+    """Article files under ``folder`` as relative paths, sorted, hidden files and folders skipped."""
+    found: list[PurePath] = []
+    for root, dirs, files in os.walk(folder, onerror=_walk_error):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        rel_root = PurePath(os.path.relpath(root, folder))
+        for name in files:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+                found.append(rel_root / name)
+    return sorted(found, key=lambda p: p.parts)
+
+
+def _walk_error(exc: OSError) -> None:
+    where = PurePath(exc.filename).as_posix() if exc.filename else "folder"
+    raise InputError(f"{where}: cannot read folder ({exc.strerror or exc}); check its permissions")
+
+
+def _story(path: Path) -> str:
+    """Name of the folder the file lives in (``"."`` and ``".."`` resolved to a real name)."""
+    return Path(os.path.abspath(path)).parent.name
+
+
+def _load(file: Path, shown: PurePath, default: str | None, max_bytes: int) -> list[Article]:
+    label = shown.as_posix()
+    kind = SUFFIXES.get(file.suffix.lower())
+    if kind is None:
+        if not file.exists():
+            raise InputError(f"{label}: no such file or folder; check the path")
+        raise InputError(f"{label}: unsupported file type '{file.suffix}'; use one of {_SUFFIX_LIST}")
+    source, bom = read_text(file, label, max_bytes)
+    origin = Origin(path=label, story=_story(file), stem=file.stem, bom=bom)
+    return _build(source, kind, origin, default)
+
+
+def _meta(kind: str, origin: Origin, extra: dict[str, Any] | None = None, suppressions: list | None = None) -> dict[str, Any]:
+    meta: dict[str, Any] = dict(extra or {})
+    meta["format"] = kind
+    meta["suppressions"] = suppressions or []
+    if origin.bom:
+        meta["bom"] = True
+    return meta
+
+
+def _language(declared: str, default: str | None, prose: str, label: str) -> str:
+    if declared:
+        return normalize_lang(declared, label)
+    if default:
+        return default
+    try:
+        return detect_language(prose)
+    except LanguageError as exc:
+        raise LanguageError(f"{label}: {exc}") from None
+
+
+def _no_text(label: str, what: str) -> InputError:
+    return InputError(f"{label}: no article text ({what}); add the article text or remove the file")
+
+
+def _build(source: str, kind: str, origin: Origin, default: str | None) -> list[Article]:
+    label = origin.path
+    if kind == "md":
+        md = markdown.parse(source, label)
+        if not md.text.strip():
+            raise _no_text(label, "only front matter and markup")
+        fm = md.front
+        return [
+            Article(
+                path=label, text=md.text, file_text=source, offset=0, id=fm.id or origin.stem,
+                title=fm.title or md.title, source=fm.source, date=fm.date,
+                lang=_language(fm.lang, default, md.text, label), story=origin.story,
+                meta=_meta(kind, origin, fm.meta, md.suppressions),
+            )
+        ]
+    if kind == "html":
+        page = html.parse(source)
+        if not page.text.strip():
+            raise _no_text(label, "no visible text in the page")
+        declared = "" if default else page.lang
+        meta = _meta(kind, origin, {"main_text": page.main_text})
+        return [
+            Article(
+                path=label, text=page.text, file_text=source, offset=0, id=origin.stem,
+                title=page.title, source=page.source, date=page.date,
+                lang=_language(declared, default, page.text, label), story=origin.story, meta=meta,
+            )
+        ]
+    if kind == "txt":
+        prose = plain.parse(source)
+        return [
+            Article(
+                path=label, text=prose, file_text=source, offset=0, id=origin.stem,
+                lang=_language("", default, prose, label), story=origin.story, meta=_meta(kind, origin),
+            )
+        ]
+    return _build_jsonl(source, origin, default)
+
+
+def _build_jsonl(source: str, origin: Origin, default: str | None) -> list[Article]:
+    label = origin.path
+    articles = []
+    for rec in jsonl.records(source, label):
+        where = f"{label}:{rec.line}"
+        data = {k: v for k, v in rec.data.items() if k != "text"}
+        fm = frontmatter.fields(data, where, where="the JSON object")
+        prose = jsonl.decode_in_place(source[rec.text_start : rec.text_end])
+        articles.append(
+            Article(
+                path=label, text=prose, file_text=source, offset=rec.text_start,
+                id=fm.id or f"{origin.stem}:{rec.line}", title=fm.title, source=fm.source, date=fm.date,
+                lang=_language(fm.lang, default, prose, where), story=origin.story,
+                meta=_meta("jsonl", origin, {**fm.meta, "line": rec.line}),
+            )
+        )
+    if not articles:
+        raise InputError(f"{label}: no articles (every line is blank); write one JSON object per line")
+    return articles

@@ -1,0 +1,105 @@
+"""Bytes → str, with the checks that turn unreadable input into one-line ``InputError``s.
+
+Offsets everywhere in factcheck are Python ``str`` indices into the text returned here.
+Line endings are kept exactly as in the file (``newline=""`` semantics: ``\\r\\n`` stays
+``\\r\\n``) so those offsets stay true. A leading UTF-8 byte order mark is accepted and
+dropped: offset 0 is the first character after it, as editors count columns; the
+caller records ``meta["bom"] = True`` when there was one.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path, PurePath
+
+from factcheck.errors import InputError
+
+BOM = "\ufeff"
+UTF8_BOM = b"\xef\xbb\xbf"
+
+
+def human_size(size: int) -> str:
+    """A size for humans: ``25.3 MB``, ``812 KB``, ``17 bytes``."""
+    if size >= 1_000_000:
+        return f"{size / 1_000_000:.1f} MB"
+    if size >= 1_000:
+        return f"{size / 1_000:.0f} KB"
+    return f"{size} bytes"
+
+
+def read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
+    """Read a file, checking it exists and is not over ``max_bytes`` *before* reading it."""
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError(f"{label}: no such file or folder; check the path") from None
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    if not path.is_file():
+        raise InputError(f"{label}: not a regular file; pass an article file or a folder")
+    if st.st_size > max_bytes:
+        raise InputError(
+            f"{label}: file is {human_size(st.st_size)} ({st.st_size} bytes), over the "
+            f"{max_bytes}-byte limit; split it or raise max_bytes"
+        )
+    try:
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except PermissionError:
+        raise InputError(f"{label}: cannot read (permission denied); check the file's permissions") from None
+    except OSError as exc:
+        raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
+    if len(data) > max_bytes:  # grew between stat and read, or a special file
+        raise InputError(f"{label}: file is over the {max_bytes}-byte limit; split it or raise max_bytes")
+    return data
+
+
+def decode(data: bytes, label: str) -> tuple[str, bool]:
+    """UTF-8 bytes → (text, had_bom), refusing binary and non-UTF-8 input with a clear message."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise InputError(f"{label}: file is UTF-16 encoded; convert it to UTF-8")
+    nul = data.find(b"\x00")
+    if nul != -1:
+        raise InputError(
+            f"{label}: looks like a binary file (NUL byte at byte offset {nul}); factcheck reads UTF-8 text"
+        )
+    bom = data.startswith(UTF8_BOM)
+    start = len(UTF8_BOM) if bom else 0
+    try:
+        text = data[start:].decode("utf-8")
+    except UnicodeDecodeError as exc:
+        pos = exc.start + start
+        line = data.count(b"\n", 0, pos) + 1
+        raise InputError(
+            f"{label}: not valid UTF-8 (byte 0x{data[pos]:02x} at byte offset {pos}, line {line}); "
+            "convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"
+        ) from None
+    return text, bom
+
+
+def check_text(text: str, label: str) -> tuple[str, bool]:
+    """Checks shared by files and in-memory text: drops a BOM, refuses NUL and empty input."""
+    bom = text.startswith(BOM)
+    if bom:
+        text = text[1:]
+    nul = text.find("\x00")
+    if nul != -1:
+        raise InputError(f"{label}: looks like binary data (NUL character at offset {nul}); pass UTF-8 text")
+    if not text:
+        raise InputError(f"{label}: file is empty; add the article text or remove the file")
+    if text.isspace():
+        raise InputError(f"{label}: file contains only whitespace; add the article text or remove the file")
+    return text, bom
+
+
+def read_text(path: Path, label: str, max_bytes: int) -> tuple[str, bool]:
+    """Read a UTF-8 article file: (text as read, had_bom). See the module docstring for offsets."""
+    data = read_bytes(path, label, max_bytes)
+    text, bom = decode(data, label)
+    text, _ = check_text(text, label)
+    return text, bom
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A path as shown to the user and stored in ``Article.path``: as given, forward slashes."""
+    return PurePath(path).as_posix()
