@@ -13,6 +13,8 @@ article containing ``<script>`` or ``onerror=`` is shown, never run.
 
 from __future__ import annotations
 
+import base64
+import hashlib
 import html
 from collections import Counter
 from typing import Sequence
@@ -56,6 +58,11 @@ _JS = """
   apply();
 })();
 """
+
+
+# Defence in depth behind html.escape: the CSP lets only the page's own script run (by hash),
+# so even markup that slipped through could not run an inline <script> or an on…= handler.
+_JS_HASH = base64.b64encode(hashlib.sha256(_JS.encode("utf-8")).digest()).decode("ascii")
 
 
 def _e(s: object) -> str:
@@ -111,18 +118,22 @@ def _finding(i: int, f: Finding, doc: str = "") -> str:
 
 
 def _article(i: int, art: Article, claims: list[Claim], cited: set[int]) -> str:
-    text = art.file_text
+    # the article's own part of the file (a JSONL record, not the whole file)
+    base = art.offset
+    text = art.file_text[base:base + len(art.text)] if art.text else art.file_text
     out, pos = [], 0
     for c in sorted(claims, key=lambda c: (c.start, -c.end)):
-        if c.start < pos or c.end > len(text):
+        start, end = c.start - base, c.end - base
+        if start < pos or end > len(text):
             continue
         cls = ' class="cited"' if id(c) in cited else ""
-        out.append(_e(text[pos:c.start]))
-        out.append(f'<mark{cls} title="{_e(_hover(c))}">{_e(text[c.start:c.end])}</mark>')
-        pos = c.end
+        out.append(_e(text[pos:start]))
+        out.append(f'<mark{cls} title="{_e(_hover(c))}">{_e(text[start:end])}</mark>')
+        pos = end
     out.append(_e(text[pos:]))
     meta = " · ".join(_e(x) for x in (art.source, art.date.isoformat() if art.date else "", art.story) if x)
-    return (f'<details class="article" id="article-{i}"><summary><code>{_e(art.path)}</code> {meta} '
+    name = art.path + (f"#{art.id}" if art.offset else "")
+    return (f'<details class="article" id="article-{i}"><summary><code>{_e(name)}</code> {meta} '
             f'({len(claims)} claims)</summary><pre>{"".join(out)}</pre></details>\n')
 
 
@@ -167,7 +178,7 @@ def render(report: Report, rules: Sequence[Rule] = (), title: str = "factcheck r
     articles = "".join(_article(i, a, by_article.get(id(a), []), cited) for i, a in enumerate(report.articles))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_JS_HASH}'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>{_e(title)}</title><style>{_CSS}</style></head><body>
 <h1>{_e(title)}</h1>

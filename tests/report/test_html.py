@@ -54,3 +54,18 @@ def test_html_claims_have_hover_titles(report, rules):
 def test_html_finding_explains_the_rule(report, rules):
     page = html.render(report, rules)
     assert '<p class="doc"><b>FC101</b>: The same figure with two units.</p>' in page
+
+
+def test_html_csp_allows_only_its_own_script(report, rules):
+    page = html.render(report, rules)
+    assert f"script-src 'sha256-{html._JS_HASH}'" in page and "unsafe-inline'; img" not in page
+    assert "default-src 'none'" in page
+
+
+def test_html_article_shows_only_its_part_of_the_file(report, rules):
+    art = report.articles[1]
+    art.offset = 10
+    art.text = art.file_text[10:40]
+    page = html.render(report, rules)
+    body = page[page.index('id="article-1"'):]
+    assert "Au total" not in body and ">340 kg</mark>" in body
