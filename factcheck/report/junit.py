@@ -34,7 +34,7 @@ def render(report: Report, fail_on: str = "warning", root: str | None = None) ->
     suites: dict[str, list[ET.Element]] = {}
     for art in report.articles:
         story = art.story or "articles"
-        path = relative_path(art.path, root)
+        path = relative_path(art.path, root) + (f"#{art.id}" if art.offset else "")  # a JSONL record
         findings = by_article.get(id(art), [])
         cases = suites.setdefault(story, [])
         if not findings:
