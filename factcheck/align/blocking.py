@@ -4,6 +4,8 @@ Two kinds of key, both inside one story and one dimension (a mass is never compa
 with a count, nor a story with another):
 
 - the subject key (``SubjectIndex``: lemma, synonyms, typos);
+- the rounding key: the value to one significant digit (8 300 and 8000 € meet), for
+  figures of 100 or more;
 - the digit key: the sorted non-zero digits of the written value. It brings together
   equal figures (150 / cent cinquante), the same digits in another unit (720 g / 720 kg,
   1,2 million / 1,2 milliard), transposed digits (6,12 / 6,21) and a zero too many
@@ -51,6 +53,8 @@ def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
     if subject:
         yield ("s", story, dim, subject)
     yield ("d", story, dim, digit_key(claim.value))
+    if abs(claim.value) >= 100:
+        yield ("r", story, dim, f"{claim.base_value:.0e}")
 
 
 def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 64,

@@ -63,6 +63,7 @@ class Features:
     other: bool
     daily: bool
     new: bool
+    attribute: bool
 
 
 def story_of(claim: Claim) -> str:
@@ -130,6 +131,29 @@ def source_family(source: str) -> str:
     return " ".join(words)
 
 
+_EN_VERB = re.compile(r"\b(?:were|was|have|has|had|are|is|will be|would be)\s+(?:been\s+|being\s+)?([a-z]+)",
+                      re.IGNORECASE)
+
+
+_EN_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)
+
+
+def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
+    """English has no parser here: a participle just before the number ("packed into more
+    than 40"), else the participle after an auxiliary ("were arrested" → arrest)."""
+    if lang != "en":
+        return ""
+    m = _EN_VERB_BEFORE.search(before[-30:]) or _EN_VERB.search(after[:90])
+    if not m:
+        return ""
+    verb = m.group(1).lower()
+    for suffix, repl in (("ied", "y"), ("ed", ""), ("en", "")):
+        if verb.endswith(suffix) and len(verb) > len(suffix) + 2:
+            verb = verb[: -len(suffix)] + repl
+            break
+    return verb
+
+
 def features(claim: Claim) -> Features:
     sentence, offset = locate(claim)
     lang = claim.lang or "fr"
@@ -141,11 +165,10 @@ def features(claim: Claim) -> Features:
     art = claim.article
     date = art.date if art is not None else None
     when = claim.when if claim.when is not None and claim.when != date else None
+    after_num = sentence[offset + len(claim.text): offset + len(claim.text) + 100] if offset >= 0 else ""
     attribution = local_attribution(sentence, offset, len(claim.text), lang) if sentence else ""
     if not attribution and claim.attribution:
         attribution = source_family(claim.attribution)
-    cues = set(claim.cues or ())
-    after_num = sentence[offset + len(claim.text): offset + len(claim.text) + 40] if offset >= 0 else ""
     return Features(
         story=story_of(claim),
         article_key=article_key(claim),
@@ -156,12 +179,14 @@ def features(claim: Claim) -> Features:
         words=content_words(sentence),
         window=window,
         attribution=attribution,
-        predicate=fold(claim.predicate or ""),
+        predicate=fold(claim.predicate or "") or _fallback_predicate(after_num, lang, before),
         place=fold(claim.place or ""),
         update=any_match("update_patterns", lang, sentence),
         progressive=any_match("progressive_patterns", lang, window),
         other=any_match("other_patterns", lang, before + " " + after_num[:25]),
         daily=any_match("daily_patterns", lang, window),
-        new="new" in cues or bool(re.search(r"\bnouv\w+|suppl[ée]mentaires?\b|\bnew\b|\badditional\b|\bextra\b",
+        attribute=any_match("attribute_patterns", lang, before[-25:])
+        or any_match("attribute_after_patterns", lang, after_num[:30]),
+        new=bool(re.search(r"\bnouv\w+|suppl[ée]mentaires?\b|\bnew\b|\badditional\b|\bextra\b",
                                             window, re.IGNORECASE)),
     )

@@ -29,6 +29,7 @@ class Candidate:
     different: str = ""            # why they are not the same fact ("" when they may be)
     update: str = ""               # why a change between them is not a contradiction
     reasons: tuple[str, ...] = field(default=())
+    support: tuple[str, ...] = field(default=())   # what besides the subject says "same event"
 
     @property
     def claims(self) -> tuple[Claim, Claim]:
@@ -119,9 +120,25 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "other group (autres/other)"
     if not different and fa.daily != fb.daily:
         different = "rate vs count"
+    if not different and (fa.attribute or fb.attribute):
+        different = "per-item figure or attribute"
+    if not different and fa.new != fb.new:
+        different = "an increment (nouveaux, supplémentaires) vs a total"
     if fa.when and fb.when and fa.when != fb.when:
+        if abs((fa.when - fb.when).days) > lex["weights"]["max_when_days"]:
+            different = different or f"another time ({fa.when} / {fb.when})"
         score -= 0.2
         reasons.append("when:differ")
+    support = []
+    if "predicate:same" in reasons:
+        support.append("predicate")
+    if fa.attribution and fa.attribution == fb.attribution:
+        support.append("attribution")
+    if fa.new and fb.new:
+        support.append("cue")
+    union = fa.words | fb.words
+    if union and len(fa.words & fb.words) / len(union) >= lex["weights"]["support_jaccard"]:
+        support.append("context")
 
     update = ""
     first, f1, last, f2 = _later(a, b, fa, fb)
@@ -137,4 +154,4 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             if round(a.base_value, 6) in seen_b or round(b.base_value, 6) in seen_a:
                 update = "both values cited by one article"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
-                     fa.article_key == fb.article_key, different, update, tuple(reasons))
+                     fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support))

@@ -96,9 +96,18 @@ def subject_forms(claim: Claim) -> tuple[str, str]:
     return head, full
 
 
+_NOT_SUBJECTS = frozenset(fold_word(w) for w in """
+an annee mois jour semaine heure minute seconde fois total moyenne part partie cent pourcent
+year month week day hour minute second time times total average share percent
+euro dollar livre pound million milliard billion thousand mille
+""".split())
+
+
 def base_key(claim: Claim) -> str:
     """The subject key before typo merging: synonyms applied to the compound, then the head."""
     head, full = subject_forms(claim)
+    if head in _NOT_SUBJECTS:
+        return ""
     table = synonyms()
     if full and full in table:
         return table[full]

@@ -18,6 +18,8 @@ Parameters
     min_score: same-fact score the pair needs.
     approx_tol: relative width of an approximate figure on the other side.
     same_article: also compare two figures of one article.
+    need_support: require the same predicate, source, cue or shared sentence words.
+    max_ratio: figures further apart than this ratio are taken as different facts.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from __future__ import annotations
 from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.value_conflict import plausible_pair
 from factcheck.rules.values import gap, interval, lang_of, pair_subject
 
 
@@ -32,7 +35,7 @@ class BoundConflict(Kind):
     name = "bound_conflict"
     pairwise = True
     priority = 50
-    PARAMS = {"min_score": 0.7, "approx_tol": 0.1, "same_article": False}
+    PARAMS = {"min_score": 0.7, "approx_tol": 0.1, "same_article": False, "need_support": True, "max_ratio": 3.0}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -40,6 +43,8 @@ class BoundConflict(Kind):
         if a.qualifier not in ("min", "max") and b.qualifier not in ("min", "max"):
             return None
         if not cand.comparable(self.params["min_score"]) or not self.scope_ok(cand):
+            return None
+        if not plausible_pair(cand, self.params):
             return None
         if gap(interval(a, self.params["approx_tol"]), interval(b, self.params["approx_tol"])) <= 0:
             return None

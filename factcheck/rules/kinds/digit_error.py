@@ -54,7 +54,7 @@ class DigitError(Kind):
         how = ""
         if transposed(da, db):
             how = "chiffres inversés" if lang == "fr" else "two digits swapped"
-        elif significant_digits(a.value) == significant_digits(b.value) and \
+        elif len(max(da, db, key=len)) >= 3 and significant_digits(a.value) == significant_digits(b.value) and \
                 round(max(a.value, b.value) / min(a.value, b.value), 9) == 10:
             how = "un zéro de trop ou de moins" if lang == "fr" else "a zero too many or too few"
         if not how:

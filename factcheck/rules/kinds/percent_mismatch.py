@@ -38,6 +38,9 @@ _DOWN = re.compile(r"\b(?:baisse|diminu\w*|recul\w*|chute|decrease[sd]?|drop\w*|
                    r"moins)\b", re.IGNORECASE)
 _OLD_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bfrom|\bcontre|\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus)\s*(?:the\s+|l[ae]s?\s+)?"
                          r"(?:\S+\s+){0,1}$", re.IGNORECASE)
+_TO = re.compile(r"(?:^|\s)(?:à|a|to|jusqu['’]à)\s*$", re.IGNORECASE)
+_UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing) from\s*(?:the\s+)?$|\bcontre\s*$|"
+                      r"\bcompared (?:with|to)\s*(?:the\s+)?$", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:du|de la|de l['’]|des|de|of(?: the)?|d['’])\b", re.IGNORECASE)
 _POINTS = re.compile(r"^\s*(?:de\s+)?points?\b|^\s*(?:percentage )?points?\b", re.IGNORECASE)
 
@@ -67,6 +70,29 @@ class PercentMismatch(Kind):
                 if finding is not None:
                     yield finding
 
+    @staticmethod
+    def _from_to(sentence: str, groups: dict[str, list[Claim]], p_offset: int) -> tuple[Claim, Claim] | None:
+        """The (old, new) pair written "de X à Y" / "from X to Y" / "Y, up from X", nearest the percentage."""
+        best = None
+        for group in groups.values():
+            for i, x in enumerate(group):
+                for y in group[i + 1:]:
+                    fx, fy = claim_features(x), claim_features(y)
+                    if fx.offset < 0 or fy.offset < 0:
+                        continue
+                    between = sentence[fx.offset + len(x.text):fy.offset]
+                    pair = None
+                    if len(between) <= 30 and _TO.search(between) and \
+                            _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):
+                        pair = (x, y)
+                    elif len(between) <= 80 and _UP_FROM.search(between):
+                        pair = (y, x)
+                    if pair is not None:
+                        dist = min(abs(fx.offset - p_offset), abs(fy.offset - p_offset))
+                        if best is None or dist < best[0]:
+                            best = (dist, pair)
+        return best[1] if best else None
+
     def _check_percent(self, p: Claim, others: list[Claim]) -> Finding | None:
         fp = claim_features(p)
         if fp.offset < 0 or len(others) < 2:
@@ -77,7 +103,9 @@ class PercentMismatch(Kind):
         groups: dict[str, list[Claim]] = {}
         for c in others:
             groups.setdefault(_dim(c), []).append(c)
-        pair = next((g for g in groups.values() if len(g) == 2), None)
+        pair = from_to = self._from_to(sentence, groups, fp.offset)
+        if pair is None:
+            pair = next((g for g in groups.values() if len(g) == 2), None)
         if pair is None:
             return None
         x, y = pair
@@ -88,7 +116,18 @@ class PercentMismatch(Kind):
         lang = p.lang or "fr"
         tol = (0.5 if p.value == int(p.value) else half_unit(p.value)) + self.params["abs_tol"]
         approx = x.qualifier != "exact" or y.qualifier != "exact"
-        if _CHANGE.search(around_p):
+        if _CHANGE.search(around_p) and from_to is not None:
+            old, new = from_to
+            if old.base_value == 0:
+                return None
+            expected = (new.base_value - old.base_value) / abs(old.base_value) * 100
+            stated = -p.value if _DOWN.search(around_p) and p.value > 0 else p.value
+            if approx:
+                tol += self.params["approx_tol"] * 100
+            if abs(abs(expected) - abs(stated)) <= tol and (expected >= 0) == (stated >= 0 or expected == 0):
+                return None
+            how = ("évolution" if lang == "fr" else "change")
+        elif _CHANGE.search(around_p):
             old, new = (x, y)
             if _OLD_BEFORE.search(sentence[max(0, fy.offset - 25):fy.offset]) and \
                     not _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):

@@ -78,9 +78,14 @@ class SumMismatch(Kind):
             return None
         tail = ft.sentence[ft.offset + len(total.text):]
         same = [c for c in rest if c.sentence_start == total.sentence_start and c.sentence == total.sentence]
-        if _COLON.match(tail) or _SUBSET.match(tail):
-            subset = bool(_SUBSET.match(tail)) and not _COLON.match(tail)
-            parts = [c for c in same if _dimension(c) == _dimension(total)]
+        gap_text = tail
+        if same:
+            fs = claim_features(same[0])
+            if fs.offset >= 0:
+                gap_text = ft.sentence[ft.offset + len(total.text):fs.offset]
+        colon, sub = _COLON.match(gap_text + " "), _SUBSET.match(gap_text)
+        if same and (colon or sub):
+            subset = bool(sub) and not colon
             # stop at the first claim of another dimension (the list is over)
             cut = []
             for c in same:

@@ -23,6 +23,9 @@ Parameters
     rel_tol: relative difference below which two exact figures are the same.
     same_article: also compare two figures of one article (off by default: an article
         that gives two figures for one subject usually means two different facts).
+    need_support: require something besides the subject that says "same event": the same
+        predicate, the same source, the same cue ("nouveaux") or shared sentence words.
+    max_ratio: figures further apart than this ratio are taken as different facts.
 """
 
 from __future__ import annotations
@@ -33,11 +36,28 @@ from factcheck.rules.kinds.base import Kind
 from factcheck.rules.values import gap, interval, lang_of, pair_subject
 
 
+_ARTICLE_LIKE = frozenset({"un", "une", "one", "a", "an"})
+
+
+def plausible_pair(cand: Candidate, params: dict) -> bool:
+    """Corroborated, not an article ("un", "one"), and within ``max_ratio`` of each other."""
+    a, b = cand.a, cand.b
+    if params.get("need_support", True) and not cand.support:
+        return False
+    if a.text.strip().lower() in _ARTICLE_LIKE or b.text.strip().lower() in _ARTICLE_LIKE:
+        return False
+    va, vb = abs(a.base_value), abs(b.base_value)
+    if min(va, vb) > 0 and max(va, vb) / min(va, vb) > params.get("max_ratio", 3.0):
+        return False
+    return True
+
+
 class ValueConflict(Kind):
     name = "value_conflict"
     pairwise = True
     priority = 60
-    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False}
+    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True,
+              "max_ratio": 3.0}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -45,6 +65,8 @@ class ValueConflict(Kind):
         if not cand.comparable(self.params["min_score"]) or not self.scope_ok(cand):
             return None
         if a.qualifier in ("min", "max") or b.qualifier in ("min", "max"):
+            return None
+        if not plausible_pair(cand, self.params):
             return None
         ia = interval(a, self.params["approx_tol"])
         ib = interval(b, self.params["approx_tol"])
