@@ -6,9 +6,12 @@ Data flows one way: load articles → extract claims → align → apply rules �
 from __future__ import annotations
 
 import os
-from typing import Callable, Collection, Sequence
+from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from factcheck.models import Claim, Report, Rule
+
+if TYPE_CHECKING:
+    from factcheck.baseline import Baseline
 
 
 def extract(text: str, lang: str = "fr") -> list[Claim]:
@@ -26,7 +29,7 @@ def check(
     n_process: int | None = None,
     path_filter: Callable[[str], bool] | None = None,
     suppress: bool = True,
-    baseline: object | None = None,
+    baseline: Baseline | None = None,
     changed: Collection[str] | None = None,
     progress: Callable[[str, int], None] | None = None,
 ) -> Report:
