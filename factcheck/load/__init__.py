@@ -115,15 +115,23 @@ def load_text(text: str, path: str = "<string>", fmt: str = "md", lang: str | No
 
 
 def _walk(folder: Path) -> list[PurePath]:
-    """Article files under ``folder`` as relative paths, sorted, hidden files and folders skipped."""
+    """Article files under ``folder`` as relative paths, sorted; hidden entries and READMEs skipped."""
     found: list[PurePath] = []
     for root, dirs, files in os.walk(folder, onerror=_walk_error):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel_root = PurePath(os.path.relpath(root, folder))
         for name in files:
-            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUFFIXES and not _is_project_doc(name):
                 found.append(rel_root / name)
     return sorted(found, key=lambda p: p.parts)
+
+
+_PROJECT_DOCS = ("readme", "changelog", "license", "licence", "contributing", "code_of_conduct")
+
+
+def _is_project_doc(name: str) -> bool:
+    """README.md and friends describe a folder; they are not articles (named explicitly, they are read)."""
+    return Path(name).stem.lower() in _PROJECT_DOCS
 
 
 def _walk_error(exc: OSError) -> None:

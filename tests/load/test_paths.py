@@ -117,3 +117,11 @@ def test_paths_fixture_story():
     assert {a.story for a in articles} == {"inondation"}
     assert [a.meta["format"] for a in articles] == ["md", "html", "jsonl", "jsonl", "jsonl", "txt"]
     assert [a.lang for a in articles] == ["fr", "fr", "fr", "en", "fr", "fr"]
+
+
+def test_paths_folder_skips_readme(tmp_path):
+    from factcheck.load import load_paths
+
+    (tmp_path / "README.md").write_text("---\nlang: fr\n---\nCe dossier contient 3 articles.\n", encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\nlang: fr\n---\nLes policiers ont saisi 3 kg.\n", encoding="utf-8")
+    assert [a.name for a in load_paths([tmp_path])] == ["a.md"]
