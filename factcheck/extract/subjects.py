@@ -166,6 +166,11 @@ _EN_AFTER_ADJ = frozenset("long wide high tall deep old away ago later earlier m
 _EN_NOUN_AFTER_VERB_SUFFIX = re.compile(r"(?:ed)$")
 
 
+def _is_modifier_en(word: str) -> bool:
+    lw = word.lower()
+    return "-" in lw or lw.endswith(("ed", "ing")) or bool(_EN_ADJ_SUFFIX.search(lw)) and not lw.endswith("s")
+
+
 def _sentence_subject_en(text: str, start: int) -> str:
     """Head of the sentence's first noun phrase: "Property taxes on a home will rise" → tax."""
     dot = text.rfind(". ", 0, start)
@@ -193,6 +198,9 @@ def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
     if words and words[0].lower() == "of":
         i = 1  # "1.2 tonnes of cocaine"
     while i < len(words) and words[i].lower() in _EN_STOP - {"of"} - _EN_PREPS:
+        i += 1
+    # "1,000 vacuum-packed blocks", "eleven injured passengers": skip modifiers before the noun
+    while not unit and i + 1 < len(words) and _is_modifier_en(words[i]) and words[i + 1].lower() not in _EN_PREPS:
         i += 1
     if i < len(words) and (i > 0 or not re.match(r"\s*[,.;:)]", after)):
         # the noun right after, or the last of a compound: "$1.84 billion operating budget on"
