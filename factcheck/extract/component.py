@@ -30,18 +30,35 @@ def make_claim_extractor(nlp: Language, name: str, extension: str, lang: str | N
     return ClaimExtractor(name, extension=extension, lang=lang or nlp.lang)
 
 
+# Fields a claim has when the component makes it (the rest needs the whole article).
+_RECORD_FIELDS = ("start", "end", "text", "value", "unit", "qualifier", "high", "subject", "subject_full",
+                  "sentence", "sentence_start", "predicate", "place", "attribution", "cues", "lang")
+
+
+def _user_data_key(extension: str) -> str:
+    return f"factcheck:{extension}"
+
+
 class ClaimExtractor:
-    """Finds numeric claims in a Doc and stores them on ``doc._.<extension>``."""
+    """Finds numeric claims in a Doc; ``doc._.<extension>`` returns them.
+
+    The claims are kept in ``doc.user_data`` as plain records, because spaCy sends docs
+    between processes with msgpack (``nlp.pipe(n_process=2)``), and the extension is a
+    getter that turns the records back into ``Claim`` objects.
+    """
 
     def __init__(self, name: str = "factcheck_claims", *, extension: str = DEFAULT_EXTENSION, lang: str = "fr") -> None:
         self.name = name
         self.extension = extension
         self.lang = lang
         if not Doc.has_extension(extension):
-            Doc.set_extension(extension, default=None)
+            key = _user_data_key(extension)
+            Doc.set_extension(extension, getter=lambda doc: [
+                Claim(**{**r, "cues": tuple(r["cues"])}) for r in doc.user_data.get(key, [])])
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.set(self.extension, claims_in_doc(doc, self.lang))
+        doc.user_data[_user_data_key(self.extension)] = [
+            {f: getattr(c, f) for f in _RECORD_FIELDS} for c in claims_in_doc(doc, self.lang)]
         return doc
 
 

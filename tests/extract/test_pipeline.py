@@ -66,3 +66,10 @@ def test_pipeline_sentence_spans_cover_the_text():
     text = "Première phrase. Deuxième phrase !\n\nTroisième « phrase ». Fin"
     spans = list(sentence_spans(text))
     assert [text[a:b] for a, b in spans] == ["Première phrase.", "Deuxième phrase !", "Troisième « phrase ».", "Fin"]
+
+
+def test_pipeline_two_processes_give_the_same_claims():
+    articles = [load_text(POST, path=f"post-{i}.md") for i in range(3)]
+    one = extract_articles(articles, n_process=1)
+    two = extract_articles([load_text(POST, path=f"post-{i}.md") for i in range(3)], n_process=2)
+    assert [(c.path, c.start, c.subject, c.cues) for c in one] == [(c.path, c.start, c.subject, c.cues) for c in two]
