@@ -54,6 +54,7 @@ class Features:
     sentence: str
     offset: int                   # where the claim starts in ``sentence`` (-1: unknown)
     words: frozenset[str]
+    near: frozenset[str]          # content words within a few words of the number
     window: str                   # a few words around the number
     attribution: str              # source family ("autorite", "syndicat", …) or folded name
     predicate: str
@@ -177,6 +178,7 @@ def features(claim: Claim) -> Features:
         sentence=sentence,
         offset=offset,
         words=content_words(sentence),
+        near=content_words(sentence[max(0, offset - 60): offset + len(claim.text) + 60]) if offset >= 0 else frozenset(),
         window=window,
         attribution=attribution,
         predicate=fold(claim.predicate or "") or _fallback_predicate(after_num, lang, before),

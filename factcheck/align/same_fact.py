@@ -139,6 +139,13 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     union = fa.words | fb.words
     if union and len(fa.words & fb.words) / len(union) >= lex["weights"]["support_jaccard"]:
         support.append("context")
+    ha, full_a = subject_forms(a)
+    hb, full_b = subject_forms(b)
+    if full_a and full_a == full_b and " " in full_a:
+        support.append("compound")
+    shared = (fa.near & fb.near) - {ha, hb, index.key(a), index.key(b)}
+    if len(shared) >= lex["weights"]["support_near_words"]:
+        support.append("window")
 
     update = ""
     first, f1, last, f2 = _later(a, b, fa, fb)

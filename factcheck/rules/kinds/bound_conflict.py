@@ -18,7 +18,8 @@ Parameters
     min_score: same-fact score the pair needs.
     approx_tol: relative width of an approximate figure on the other side.
     same_article: also compare two figures of one article.
-    need_support: require the same predicate, source, cue or shared sentence words.
+    need_support: require evidence besides the subject (see value_conflict).
+    support: which evidence counts (see value_conflict).
     max_ratio: figures further apart than this ratio are taken as different facts.
 """
 
@@ -35,7 +36,7 @@ class BoundConflict(Kind):
     name = "bound_conflict"
     pairwise = True
     priority = 50
-    PARAMS = {"min_score": 0.7, "approx_tol": 0.1, "same_article": False, "need_support": True, "max_ratio": 3.0}
+    PARAMS = {"min_score": 0.7, "approx_tol": 0.1, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "compound"], "max_ratio": 3.0}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:

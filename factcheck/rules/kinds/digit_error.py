@@ -16,7 +16,8 @@ Use instead
     Check the figure against the source and correct the mistyped one.
 
 Parameters
-    min_score: same-fact score the pair needs when the numbers have three digits or more.
+    min_score: same-fact score the pair needs when the numbers have three digits or more
+        (or, instead, words shared right around both numbers: "au pont de la Madeleine").
     min_score_short: the score needed for one- and two-digit numbers (coincidences are common).
 """
 
@@ -59,7 +60,10 @@ class DigitError(Kind):
             how = "un zéro de trop ou de moins" if lang == "fr" else "a zero too many or too few"
         if not how:
             return None
-        need = self.params["min_score"] if len(da.strip("0")) >= 3 else self.params["min_score_short"]
-        if not cand.comparable(need):
+        long_number = len(da.strip("0")) >= 3
+        need = self.params["min_score"] if long_number else self.params["min_score_short"]
+        if cand.different or cand.update:
+            return None
+        if cand.score < need and not (long_number and "window" in cand.support):
             return None
         return self.finding((a, b), lang, a=a.text, b=b.text, subject=pair_subject(a, b, lang), how=how)

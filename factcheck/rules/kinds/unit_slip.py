@@ -24,11 +24,16 @@ Parameters
 from __future__ import annotations
 
 import math
+import re
 
 from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.values import fmt_number, lang_of, pair_subject, significant_digits
+
+
+_MAGNITUDE = re.compile(r"milli(?:on|ard)s?|billions?|trillions?|thousand|mille|\d\s*(?:k|m|mn|bn|md|mds|mrds?)\b|"
+                        r"\b(?:k|M|Md|Mds|G)(?:€|\$|£)|(?:€|\$|£)\s*\d+(?:[.,]\d+)?\s*(?:k|m|bn)\b", re.IGNORECASE)
 
 
 class UnitSlip(Kind):
@@ -53,6 +58,8 @@ class UnitSlip(Kind):
         if self.params["mode"] == "magnitude":
             exponent = math.log10(ratio) / 3
             if a.unit != b.unit or abs(exponent - round(exponent)) > 1e-6:
+                return None
+            if not (_MAGNITUDE.search(a.text) or _MAGNITUDE.search(b.text)):
                 return None
         else:
             if a.unit == b.unit:

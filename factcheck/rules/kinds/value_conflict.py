@@ -23,8 +23,10 @@ Parameters
     rel_tol: relative difference below which two exact figures are the same.
     same_article: also compare two figures of one article (off by default: an article
         that gives two figures for one subject usually means two different facts).
-    need_support: require something besides the subject that says "same event": the same
-        predicate, the same source, the same cue ("nouveaux") or shared sentence words.
+    need_support: require something besides the subject that says "same event".
+    support: which evidence counts: predicate (same verb), attribution (same source), cue
+        (both "nouveaux"), context (shared sentence words), compound (same compound subject,
+        "postes d'infirmiers"), window (words shared right around both numbers).
     max_ratio: figures further apart than this ratio are taken as different facts.
 """
 
@@ -42,7 +44,8 @@ _ARTICLE_LIKE = frozenset({"un", "une", "one", "a", "an"})
 def plausible_pair(cand: Candidate, params: dict) -> bool:
     """Corroborated, not an article ("un", "one"), and within ``max_ratio`` of each other."""
     a, b = cand.a, cand.b
-    if params.get("need_support", True) and not cand.support:
+    accepted = set(params.get("support") or ())
+    if params.get("need_support", True) and not (set(cand.support) & accepted):
         return False
     if a.text.strip().lower() in _ARTICLE_LIKE or b.text.strip().lower() in _ARTICLE_LIKE:
         return False
@@ -56,7 +59,7 @@ class ValueConflict(Kind):
     name = "value_conflict"
     pairwise = True
     priority = 60
-    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True,
+    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context"],
               "max_ratio": 3.0}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
