@@ -24,7 +24,7 @@ HERE = Path(__file__).resolve().parent
 OUT = HERE / "out"
 SEED = 1234
 
-FULL = {"extract_n": 1000, "rt_n": 50, "stories": 100, "per_story": 10, "align": [10_000, 100_000, 1_000_000]}
+FULL = {"extract_n": 1000, "rt_n": 30, "stories": 100, "per_story": 10, "align": [10_000, 100_000, 1_000_000]}
 QUICK = {"extract_n": 60, "rt_n": 4, "stories": 10, "per_story": 4, "align": [2_000, 10_000, 50_000]}
 
 
@@ -167,7 +167,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
     ap.add_argument("--only", choices=["extract", "check", "align"], help="run one section")
-    ap.add_argument("--rt-articles", type=int, help="articles for Recognizers-Text (default 50, quick 4)")
+    ap.add_argument("--rt-articles", type=int, help="articles for Recognizers-Text (default 30, quick 4)")
     args = ap.parse_args(argv)
     cfg = dict(QUICK if args.quick else FULL)
     if args.rt_articles:
@@ -188,8 +188,9 @@ def main(argv: list[str] | None = None) -> int:
             print(sections[-1] + "\n", flush=True)
     text = "\n".join(head) + "\n" + "\n\n".join(sections) + f"\n\nTotal benchmark time {time.perf_counter() - t:.0f} s.\n"
     OUT.mkdir(exist_ok=True)
-    (OUT / ("results-quick.md" if args.quick else "results.md")).write_text(text, encoding="utf-8")
-    print(f"written to {OUT / ('results-quick.md' if args.quick else 'results.md')}", file=sys.stderr)
+    name = "results" + (f"-{args.only}" if args.only else "") + ("-quick" if args.quick else "") + ".md"
+    (OUT / name).write_text(text, encoding="utf-8")
+    print(f"written to {OUT / name}", file=sys.stderr)
     return 0
 
 
