@@ -12,10 +12,10 @@ from factcheck.align.blocking import candidate_pairs, safe_dimension
 from factcheck.align.features import Features, features
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex
-from factcheck.align.synthetic import synthetic_claims
+from factcheck.align.synthetic import make_claim, synthetic_claims
 from factcheck.models import Claim
 
-__all__ = ["Candidate", "align", "align_synthetic", "synthetic_claims", "claim_features"]
+__all__ = ["Candidate", "align", "align_synthetic", "synthetic_claims", "make_claim", "claim_features"]
 
 _FEATURES: dict[int, tuple[Claim, Features]] = {}
 

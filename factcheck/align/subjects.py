@@ -42,7 +42,7 @@ def fold_word(word: str) -> str:
 
 def fold(text: str) -> str:
     """Fold every word of a phrase: "Fonctionnaires de Police" → "fonctionnaire de police"."""
-    return " ".join(fold_word(w) for w in _WORD.findall(text.replace("-", " - "))).replace(" - ", "-")
+    return " ".join("-".join(fold_word(p) for p in w.split("-")) for w in _WORD.findall(text))
 
 
 def content_words(text: str, min_len: int = 4) -> frozenset[str]:

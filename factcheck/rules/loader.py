@@ -154,7 +154,7 @@ def load_rule_file(path: str | os.PathLike[str]) -> Rule:
     message: dict[str, str] = {}
     for lang in LANGS:
         if lang not in messages:
-            raise chk.fail(fields["message"][1], f"'message' needs a '{lang}' template")
+            raise chk.fail(fields["message"][0], f"'message' needs a '{lang}' template")
     for lang, (knode, vnode) in messages.items():
         if lang not in LANGS:
             raise chk.fail(knode, f"unknown message language '{lang}' (expected fr, en)")

@@ -1,0 +1,69 @@
+"""Same-fact scoring: what makes two claims the same fact, and what makes them different."""
+
+from __future__ import annotations
+
+from factcheck.align import align, make_claim
+
+
+def _pair(s1, t1, v1, s2, t2, v2, **kw):
+    a = make_claim(s1, t1, v1, path="story/a.md", **kw)
+    b = make_claim(s2, t2, v2, path="story/b.md", **kw)
+    cands = align([a, b])
+    assert len(cands) == 1
+    return cands[0]
+
+
+def test_same_fact_same_subject_scores_high():
+    c = _pair("Trois nouveaux policiers arrivent.", "Trois", 3, "Cinq policiers supplémentaires arrivent.", "Cinq", 5,
+              subject="policier")
+    assert c.score >= 0.9
+    assert "cue" in c.support
+    assert not c.different and not c.update
+
+
+def test_same_fact_different_sources_are_different_facts():
+    c = _pair("Ils étaient 3 000 selon la police.", "3 000", 3000, "Ils étaient 9 000 selon les syndicats.", "9 000",
+              9000, subject="manifestant")
+    assert c.different.startswith("attribution")
+
+
+def test_same_fact_nearest_source_wins_in_a_sentence():
+    s = "Le cortège a réuni 3 000 manifestants selon la police, 9 000 selon les syndicats."
+    a = make_claim(s, "3 000", 3000, subject="manifestant", path="story/a.md")
+    b = make_claim("Les syndicats revendiquent 9 000 manifestants.", "9 000", 9000, subject="manifestant",
+                   path="story/b.md")
+    c = make_claim(s, "9 000", 9000, subject="manifestant", path="story/a.md")
+    cands = {(x.a.text, x.b.text, x.a.path, x.b.path): x for x in align([a, b, c])}
+    assert cands[("3 000", "9 000", "story/a.md", "story/b.md")].different
+
+
+def test_same_fact_explicit_update_is_not_a_contradiction():
+    c = _pair("Le bilan fait état de quatre blessés.", "quatre", 4,
+              "Le bilan s'est alourdi, portant à six le nombre de blessés.", "six", 6, subject="blessé")
+    assert c.update
+
+
+def test_same_fact_other_group():
+    c = _pair("Trois nouveaux policiers arrivent.", "Trois", 3, "Cinq autres policiers arrivent.", "Cinq", 5,
+              subject="policier")
+    assert c.different
+
+
+def test_same_fact_rate_vs_count():
+    c = _pair("On déploie tous les jours 200 policiers.", "200", 200, "Plus de 80 policiers étaient là.", "80", 80,
+              subject="policier")
+    assert c.different == "rate vs count"
+
+
+def test_same_fact_increment_vs_total():
+    c = _pair("La brigade aura cinq policiers supplémentaires.", "cinq", 5, "Plus de 80 policiers au total.", "80", 80,
+              subject="policier")
+    assert c.different
+
+
+def test_same_fact_tolerates_empty_context():
+    from factcheck.models import Claim
+
+    a = Claim(start=0, end=1, text="5", value=5.0, path="x/a.md")
+    b = Claim(start=0, end=1, text="5", value=5.0, path="x/b.md")
+    assert all(0.0 <= c.score <= 1.0 for c in align([a, b]))

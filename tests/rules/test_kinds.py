@@ -1,0 +1,254 @@
+"""Each rule kind on hand-built claims (no spaCy): what fires, what stays quiet."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from factcheck.align import make_claim
+from factcheck.models import Article, Rule
+from factcheck.rules import apply_rules, load_rules
+
+RULES = {r.id: r for r in load_rules()}
+
+
+def run(rule_id, *claims, **params):
+    rule = RULES[rule_id]
+    if params:
+        rule = dataclasses.replace(rule, params={**rule.params, **params})
+    return apply_rules(list(claims), [rule])
+
+
+def fr(sentence, text, value, unit="", path="story/a.md", **kw):
+    return make_claim(sentence, text, value, unit, path=path, **kw)
+
+
+# unit_slip / magnitude word ---------------------------------------------------------------
+
+def test_kinds_unit_slip_fires_on_same_digits_other_unit():
+    a = fr("La préfecture annonce 720g d'héroïne saisis.", "720g", 720, "gram", subject="héroïne")
+    b = fr("Les policiers ont saisi 720 kg d'héroïne.", "720 kg", 720, "kilogram", subject="héroïne", offset=100)
+    [f] = run("FC101", a, b)
+    assert f.severity == "error" and "1\u202f000" in f.message and "héroïne" in f.message
+
+
+def test_kinds_unit_slip_quiet_on_same_quantity():
+    a = fr("La préfecture annonce 900g d'herbe saisis.", "900g", 900, "gram", subject="herbe")
+    b = fr("Les policiers ont saisi 0,9 kg d'herbe.", "0,9 kg", 0.9, "kilogram", subject="herbe", offset=100)
+    assert run("FC101", a, b) == []
+
+
+def test_kinds_magnitude_word_fires_on_million_vs_milliard():
+    a = fr("Une aide de 2,5 millions d'euros.", "2,5 millions d'euros", 2.5e6, "EUR", subject="aide")
+    b = fr("Une aide de 2,5 milliards d'euros.", "2,5 milliards d'euros", 2.5e9, "EUR", subject="aide",
+           path="story/b.md")
+    [f] = run("FC102", a, b)
+    assert "million" in f.message
+
+
+def test_kinds_magnitude_word_needs_a_magnitude_word():
+    a = fr("Il y a 1 000 agents.", "1 000", 1000, subject="agent")
+    b = fr("Il y a 1 agent.", "1", 1, subject="agent", path="story/b.md")
+    assert run("FC102", a, b) == []
+
+
+# digit_error ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("v1, t1, v2, t2", [(4.37, "4,37 m", 4.73, "4,73 m"), (1500, "1 500 m", 150, "150 m")])
+def test_kinds_digit_error_fires(v1, t1, v2, t2):
+    a = fr(f"La crue a atteint {t1} au pont Neuf.", t1, v1, "meter", subject="crue")
+    b = fr(f"La crue a atteint {t2} au pont Neuf.", t2, v2, "meter", subject="crue", path="story/b.md")
+    [f] = run("FC103", a, b)
+    assert f.rule_name == "digit-error"
+
+
+def test_kinds_digit_error_quiet_on_small_unrelated_numbers():
+    a = fr("Il a 12 ans.", "12", 12, subject="enfant")
+    b = fr("Ils ont vendu 21 maisons.", "21", 21, subject="maison", path="story/b.md")
+    assert run("FC103", a, b) == []
+
+
+# value_conflict ---------------------------------------------------------------------------
+
+def _officers(n1, t1, n2, t2, cue2="supplémentaires"):
+    a = fr(f"La brigade est créée avec {t1} nouveaux policiers.", t1, n1, subject="policier")
+    b = fr(f"Alençon aura {t2} policiers {cue2}.", t2, n2, subject="policier", path="story/b.md")
+    return a, b
+
+
+def test_kinds_value_conflict_fires_across_articles():
+    [f] = run("FC104", *_officers(3, "trois", 5, "cinq"))
+    assert f.severity == "error" and "trois" in f.message
+
+
+def test_kinds_value_conflict_quiet_on_equal_values():
+    assert run("FC104", *_officers(3, "trois", 3, "trois")) == []
+
+
+def test_kinds_value_conflict_quiet_on_other_group():
+    assert run("FC104", *_officers(3, "trois", 5, "cinq", cue2="autres")) == []
+
+
+def test_kinds_value_conflict_quiet_within_one_article_by_default():
+    a, b = _officers(3, "trois", 5, "cinq")
+    b = dataclasses.replace(b, path="story/a.md", start=b.start + 200, end=b.end + 200, sentence_start=200)
+    assert run("FC104", a, b) == []
+    assert run("FC104", a, b, same_article=True) != []
+
+
+def test_kinds_value_conflict_fair_approximation_is_quiet():
+    a = fr("L'hôpital compte près de 3 000 agents.", "3 000", 3000, subject="agent", qualifier="approx")
+    b = fr("L'hôpital compte 2 964 agents.", "2 964", 2964, subject="agent", path="story/b.md")
+    assert run("FC104", a, b) == []
+
+
+# rounding ---------------------------------------------------------------------------------
+
+def test_kinds_rounding_warns_on_unmarked_round_figure():
+    a = fr("La préfecture a saisi 8 300 € en liquide.", "8 300 €", 8300, "EUR", subject="liquide")
+    b = fr("Les policiers ont saisi 8000 euros en liquide.", "8000 euros", 8000, "EUR", subject="liquide",
+           offset=100)
+    [f] = run("FC105", a, b)
+    assert f.severity == "warning"
+
+
+def test_kinds_rounding_quiet_with_a_hedge():
+    a = fr("La préfecture a saisi 8 300 € en liquide.", "8 300 €", 8300, "EUR", subject="liquide")
+    b = fr("Les policiers ont saisi environ 8000 euros en liquide.", "8000 euros", 8000, "EUR", subject="liquide",
+           offset=100, qualifier="approx")
+    assert run("FC105", a, b) == []
+
+
+# bound_conflict ---------------------------------------------------------------------------
+
+def test_kinds_bound_conflict_fires_on_exclusive_bounds():
+    a = fr("Mercredi, plus de 350 pompiers étaient engagés.", "350", 350, subject="pompier", qualifier="min",
+           predicate="engager")
+    b = fr("Mercredi, moins de 300 sapeurs-pompiers étaient engagés.", "300", 300, subject="sapeur-pompier",
+           qualifier="max", predicate="engager", path="story/b.md")
+    [f] = run("FC106", a, b)
+    assert f.rule_id == "FC106"
+
+
+def test_kinds_bound_conflict_quiet_when_compatible():
+    a = fr("Plus de 80 policiers étaient engagés.", "80", 80, subject="policier", qualifier="min", predicate="engager")
+    b = fr("Près de 90 policiers étaient engagés.", "90", 90, subject="policier", qualifier="approx",
+           predicate="engager", path="story/b.md")
+    assert run("FC106", a, b) == []
+
+
+# period_conflict --------------------------------------------------------------------------
+
+def test_kinds_period_conflict_warns_with_a_bound():
+    a = fr("Depuis un an, plus de 150 actions ont été menées.", "150", 150, subject="action", qualifier="min",
+           period="Depuis un an", period_days=365)
+    b = fr("Cent cinquante actions ont été menées depuis deux ans.", "Cent cinquante", 150, subject="action",
+           period="depuis deux ans", period_days=730, path="story/b.md")
+    [f] = run("FC107", a, b)
+    assert f.severity == "warning"
+
+
+def test_kinds_period_conflict_error_when_both_exact():
+    a = fr("Un plan de 120 millions de dollars sur cinq ans.", "120 millions de dollars", 1.2e8, "USD",
+           subject="plan", period_days=1826)
+    b = fr("Un plan de 120 millions de dollars sur trois ans.", "120 millions de dollars", 1.2e8, "USD",
+           subject="plan", period_days=1096, path="story/b.md")
+    [f] = run("FC107", a, b)
+    assert f.severity == "error"
+
+
+def test_kinds_period_conflict_quiet_on_same_period():
+    a = fr("Depuis un an, 150 actions.", "150", 150, subject="action", period_days=365)
+    b = fr("150 actions depuis un an.", "150", 150, subject="action", period_days=365, path="story/b.md")
+    assert run("FC107", a, b) == []
+
+
+# sum_mismatch ------------------------------------------------------------------------------
+
+def _enumeration(total, parts_text, parts):
+    s = f"Le bus transportait {total} personnes : {parts_text}."
+    claims = [fr(s, str(total), total, subject="personne")]
+    pos = s.index(":")
+    for text, value in parts:
+        claims.append(make_claim(s[pos:], text, value, path="story/a.md", offset=pos, subject="x"))
+        claims[-1] = dataclasses.replace(claims[-1], sentence=s, sentence_start=0)
+    return claims
+
+
+def test_kinds_sum_mismatch_counts_singular_items():
+    claims = _enumeration(40, "30 élèves, huit parents et le chauffeur", [("30", 30), ("huit", 8)])
+    [f] = run("FC109", *claims)
+    assert "39" in f.message
+    assert run("FC109", *_enumeration(39, "30 élèves, huit parents et le chauffeur", [("30", 30), ("huit", 8)])) == []
+
+
+def test_kinds_sum_mismatch_subset_after_dont_may_be_smaller():
+    s = "Le bilan fait état de onze blessés, dont quatre graves."
+    a = fr(s, "onze", 11, subject="blessé")
+    b = fr(s, "quatre", 4, subject="blessé")
+    assert run("FC109", a, b) == []
+
+
+# percent_mismatch -------------------------------------------------------------------------
+
+def _percent(sentence, items, lang="fr"):
+    return [make_claim(sentence, t, v, u, lang=lang) for t, v, u in items]
+
+
+def test_kinds_percent_mismatch_change():
+    s = "Le déficit passe de 8 M€ à 12 M€, soit une hausse de 40 %."
+    claims = _percent(s, [("8 M€", 8e6, "EUR"), ("12 M€", 12e6, "EUR"), ("40 %", 40, "percent")])
+    [f] = run("FC110", *claims)
+    assert "50" in f.message
+
+
+def test_kinds_percent_mismatch_change_correct_is_quiet():
+    s = "The budget is up 3% from the $1.79 billion adopted last year to $1.84 billion."
+    claims = _percent(s, [("3%", 3, "percent"), ("$1.79 billion", 1.79e9, "USD"), ("$1.84 billion", 1.84e9, "USD")],
+                      lang="en")
+    assert run("FC110", *claims) == []
+
+
+def test_kinds_percent_mismatch_share():
+    s = "Le feu a parcouru 1 200 hectares, soit 40 % du massif, qui couvre 4 000 ha."
+    claims = _percent(s, [("1 200 hectares", 1200, "hectare"), ("40 %", 40, "percent"), ("4 000 ha", 4000, "hectare")])
+    [f] = run("FC110", *claims)
+    assert "30" in f.message
+
+
+# weekday_date -----------------------------------------------------------------------------
+
+def _article(text, date=dt.date(2024, 1, 20)):
+    return Article(path="story/a.md", text=text, file_text=text, date=date, lang="fr")
+
+
+def test_kinds_weekday_date_fires_on_wrong_weekday():
+    art = _article("La crue a commencé lundi 16 janvier 2024.")
+    findings = apply_rules([], [RULES["FC108"]], articles=[art])
+    assert len(findings) == 1
+    c = findings[0].claims[0]
+    assert art.file_text[c.start:c.end].startswith("lundi 16 janvier") and "mardi" in findings[0].message
+
+
+def test_kinds_weekday_date_quiet_on_right_weekday():
+    assert apply_rules([], [RULES["FC108"]], articles=[_article("La crue a commencé mardi 16 janvier 2024.")]) == []
+
+
+# engine -----------------------------------------------------------------------------------
+
+def test_kinds_engine_one_finding_per_pair_and_stable_order():
+    a = fr("La préfecture annonce 720g d'héroïne saisis.", "720g", 720, "gram", subject="héroïne")
+    b = fr("Les policiers ont saisi 720 kg d'héroïne.", "720 kg", 720, "kilogram", subject="héroïne", offset=100)
+    rules = list(RULES.values())
+    first = apply_rules([a, b], rules)
+    assert [f.rule_id for f in first] == ["FC101"]
+    assert [f.rule_id for f in apply_rules([b, a], rules)] == ["FC101"]
+
+
+def test_kinds_engine_disabled_rule_is_skipped():
+    a = fr("La préfecture annonce 720g d'héroïne saisis.", "720g", 720, "gram", subject="héroïne")
+    b = fr("Les policiers ont saisi 720 kg d'héroïne.", "720 kg", 720, "kilogram", subject="héroïne", offset=100)
+    off = dataclasses.replace(RULES["FC101"], enabled=False)
+    assert apply_rules([a, b], [off]) == []
