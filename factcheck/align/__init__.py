@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from factcheck.align.blocking import candidate_pairs, safe_dimension
-from factcheck.align.features import Features, features
+from factcheck.align.features import Features, article_key, features
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex
 from factcheck.align.synthetic import make_claim, synthetic_claims
@@ -34,16 +34,26 @@ def claim_features(claim: Claim) -> Features:
 def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
     """Candidate pairs of claims that may state the same fact, in a deterministic order."""
     index = SubjectIndex(claims)
-    feats = [claim_features(c) for c in claims]
+    pairs = candidate_pairs(claims, index, max_bucket=max_bucket)
+    # Features only for claims that are in a pair (most claims of a large corpus are not).
+    feats: dict[int, Features] = {}
+    for i, j in pairs:
+        for k in (i, j):
+            if k not in feats:
+                feats[k] = claim_features(claims[k])
     sentence_values: dict[tuple[str, str], set[float]] = defaultdict(set)
-    for c, f in zip(claims, feats):
+    for k, c in enumerate(claims):
+        f = feats.get(k)
+        if f is None and not c.sentence:
+            continue  # a claim without a sentence, in no pair: nothing to cite
+        key = (f.article_key, f.sentence) if f is not None else (article_key(c), c.sentence)
         try:
-            sentence_values[(f.article_key, f.sentence)].add(round(c.base_value, 6))
+            sentence_values[key].add(round(c.base_value, 6))
         except Exception:
             pass
     frozen = {k: frozenset(v) for k, v in sentence_values.items()}
     out = []
-    for i, j in candidate_pairs(claims, index, max_bucket=max_bucket):
+    for i, j in pairs:
         a, b = claims[i], claims[j]
         if (a.path, a.start, a.end) == (b.path, b.start, b.end):
             continue
