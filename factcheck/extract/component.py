@@ -87,7 +87,7 @@ def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
             start=m.start, end=m.end, text=text[m.start:m.end], value=m.value, unit=m.unit,
             qualifier=m.qualifier, high=m.high, subject=subject, subject_full=full,
             sentence=sent.text, sentence_start=sent.start_char, predicate=predicate,
-            place=context.place(sent, sent.text, lang), attribution=context.attribution(sent.text),
+            place=context.place(sent, sent.text, lang), attribution=context.attribution(sent.text, m.start - sent.start_char),
             cues=context.cues(window, lang), lang=lang,
         ))
     return claims

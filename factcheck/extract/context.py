@@ -24,12 +24,12 @@ _CUES = {
         "other": r"\bautres?\b",
         "total": r"\bau total\b|\btotal\b|\bau moins\b|\bdont\b|\bsoit\b|\ben tout\b",
         "update": r"s'est alourdi|s’est alourdi|\balourdi\b|\bdésormais\b|\bnouveau bilan\b|\bpasse(?:r|é)? à\b"
-                  r"|\bporté à\b|\bs'élève désormais\b|\bréévalué\b|\bprovisoire\b",
+                  r"|\bporté à\b|\bs'élève désormais\b|\bréévalué\b",
         "daily": r"\bchaque jour\b|\btous les jours\b|\bquotidien",
         "planned": r"\bprévu|\bdevrai(?:en)?t\b|\bpourrai(?:en)?t\b|\bobjectif\b|\bd'ici\b",
     },
     "en": {
-        "new": r"\bnew\b|\badditional\b|\bextra\b|\bmore\b",
+        "new": r"\bnew\b|\badditional\b|\bextra\b",
         "other": r"\bother\b|\banother\b",
         "total": r"\bin total\b|\btotal\b|\bincluding\b|\bof whom\b|\bof which\b",
         "update": r"\brose to\b|\brisen to\b|\bnew toll\b|\bupdated\b|\brevised\b|\bnow\b|\bclimbed to\b",
@@ -49,10 +49,17 @@ class Context:
     cues: tuple[str, ...] = ()
 
 
-def attribution(sentence: str) -> str:
-    """Who the sentence says the figure comes from ("la police", "les syndicats"), lowercased."""
-    m = _ATTRIBUTION.search(sentence)
-    return " ".join(m.group(1).lower().split()) if m else ""
+def attribution(sentence: str, at: int | None = None) -> str:
+    """Who the sentence says the figure at offset ``at`` comes from ("la police", "les syndicats").
+
+    With several sources in one sentence ("12 500 selon la préfecture, 40 000 selon
+    l'intersyndicale"), the one nearest the figure wins.
+    """
+    matches = list(_ATTRIBUTION.finditer(sentence))
+    if not matches:
+        return ""
+    m = matches[0] if at is None else min(matches, key=lambda m: abs(m.start() - at))
+    return " ".join(m.group(1).lower().split())
 
 
 def cues(window: str, lang: str) -> tuple[str, ...]:

@@ -58,7 +58,8 @@ _ABBREV_MULT = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "mil": 1e6, "bn": 1e9
 _ABBREV_RE = re.compile(r"(?:k|m|mn|mln|mil|bn|b|tn|Md|Mds|Mrds?)(?![\w€$£])", re.IGNORECASE)
 # Currency written before the number: "$5", "US$5", "US $5", "$US5", "HK $3.7", "£96m", "EUR 1000", "cad$ 15".
 _CURRENCY_PREFIX = re.compile(
-    r"(?:(?<![\w$])(?:US|HK|NZ|AU|A|C|S)" + _SP + r"?\$|(?<![\w$])(?:usd|cad|aud|nzd|hkd|mxn|sgd)\$|"
+    # "A $45 million" is the article: one-letter prefixes are glued ("A$45"), but for "C $" (French wires)
+    r"(?:(?<![\w$])(?:US|HK|NZ|AU|C)" + _SP + r"?\$|(?<![\w$])(?:A|S)\$|(?<![\w$])(?:usd|cad|aud|nzd|hkd|mxn|sgd)\$|"
     r"\$(?:US|A|C|NZ)?|£|€|¥|(?<![\w])(?:PS|RM|Rs\.?|R\$|EUR|USD|GBP|CHF|JPY|CAD|AUD)" + _SP + r"?)" + _SP + r"?$")
 _PREFIX_CODES = {"US$": "USD", "C$": "CAD", "A$": "AUD", "AU$": "AUD", "HK$": "HKD", "NZ$": "NZD", "S$": "SGD",
                  "$": "USD", "$US": "USD", "$A": "AUD", "$C": "CAD", "$NZ": "NZD", "£": "GBP", "€": "EUR", "¥": "JPY",

@@ -1,0 +1,29 @@
+"""Claim context: who states a figure, and the cue words that change what it counts."""
+
+from __future__ import annotations
+
+import pytest
+
+from factcheck.extract.context import attribution, cues
+
+
+def test_context_attribution_nearest_source_wins():
+    sentence = "Le cortège a réuni 12 500 personnes selon la préfecture, 40 000 selon les syndicats."
+    assert attribution(sentence, sentence.index("12 500")) == "la préfecture"
+    assert attribution(sentence, sentence.index("40 000")) == "les syndicats"
+
+
+def test_context_attribution_none():
+    assert attribution("Trois policiers sont arrivés.", 0) == ""
+
+
+@pytest.mark.parametrize(("window", "lang", "expected"), [
+    ("avec trois nouveaux policiers", "fr", "new"),
+    ("cinq autres policiers", "fr", "other"),
+    ("le bilan s'est alourdi à trois morts", "fr", "update"),
+    ("more than 40 officers", "en", None),
+    ("the new toll rose to 12", "en", "update"),
+])
+def test_context_cues(window, lang, expected):
+    found = cues(window, lang)
+    assert (expected in found) if expected else "new" not in found
