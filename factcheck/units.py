@@ -104,7 +104,10 @@ def dimension_of(unit: str) -> str:
         return "percent"
     if unit in CURRENCIES:
         return unit
-    return str(ureg.parse_units(unit).dimensionality)
+    try:
+        return str(ureg.parse_units(unit).dimensionality)
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+        return f"unit:{unit}"  # a unit pint does not know: it compares only with itself
 
 
 @functools.lru_cache(maxsize=1024)

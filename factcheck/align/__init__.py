@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from factcheck.align.blocking import candidate_pairs, safe_dimension
+from factcheck.align.blocking import candidate_pairs
 from factcheck.align.features import Features, article_key, features
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex
@@ -57,7 +57,7 @@ def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
         a, b = claims[i], claims[j]
         if (a.path, a.start, a.end) == (b.path, b.start, b.end):
             continue
-        if safe_dimension(a) != safe_dimension(b):
+        if a.dimension != b.dimension:
             continue
         out.append(score_pair(a, b, feats[i], feats[j], index, frozen))
     return out

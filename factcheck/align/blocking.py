@@ -39,16 +39,11 @@ def digit_key(value: float) -> str:
     return "".join(sorted(digits_of(value).replace("0", ""))) or "0"
 
 
-def safe_dimension(claim: Claim) -> str:
-    try:
-        return claim.dimension
-    except Exception:  # an exotic unit pint does not know: compare it only with itself
-        return f"unit:{claim.unit}"
 
 
 def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
     story = story_of(claim)
-    dim = safe_dimension(claim)
+    dim = claim.dimension
     subject = index.key(claim)
     if subject:
         yield ("s", story, dim, subject)

@@ -39,13 +39,6 @@ _SUBSET = re.compile(r"^[^.;:]{0,40}?\b(?:dont|including|of whom|of which|parmi 
 _COLON = re.compile(r"^[^.;\d]{0,60}?:\s", re.IGNORECASE)
 
 
-def _dimension(c: Claim) -> str:
-    try:
-        return c.dimension
-    except Exception:
-        return f"unit:{c.unit}"
-
-
 class SumMismatch(Kind):
     name = "sum_mismatch"
     PARAMS = {"approx_tol": 0.05,
@@ -62,7 +55,7 @@ class SumMismatch(Kind):
         for claims in by_article.values():
             claims.sort(key=lambda c: c.start)
             for i, total in enumerate(claims):
-                if total.unit == "percent" or _dimension(total) == "[time]":
+                if total.unit == "percent" or total.dimension == "[time]":
                     continue
                 found = self._parts_after(total, claims[i + 1:], openers)
                 if found is None:
@@ -89,14 +82,14 @@ class SumMismatch(Kind):
             # stop at the first claim of another dimension (the list is over)
             cut = []
             for c in same:
-                if _dimension(c) != _dimension(total):
+                if c.dimension != total.dimension:
                     break
                 cut.append(c)
             parts = cut
             if len(parts) + (0 if subset else 1) < 2 or not parts:
                 return None
             extra = 0
-            if not subset and _dimension(total) == "count":
+            if not subset and total.dimension == "count":
                 extra = self._singular_items(ft.sentence, claims_end=parts[-1], first=parts[0])
             if len(parts) + extra < 2:
                 return None
@@ -111,7 +104,7 @@ class SumMismatch(Kind):
         fn = claim_features(nxt[0])
         if not fn.sentence.lower().lstrip(" «\"").startswith(openers):
             return None
-        parts = [c for c in nxt if c.sentence_start == first_next and _dimension(c) == _dimension(total)]
+        parts = [c for c in nxt if c.sentence_start == first_next and c.dimension == total.dimension]
         if len(parts) < 2:
             return None
         return parts, 0, False
@@ -132,7 +125,7 @@ class SumMismatch(Kind):
         approx = total.qualifier != "exact" or any(p.qualifier != "exact" for p in parts)
         s = sum(p.base_value for p in parts) + extra
         t = total.base_value
-        if _dimension(total) == "count" and not approx:
+        if total.dimension == "count" and not approx:
             tol = 1e-9
         else:
             tol = sum(half_unit(p.value) * (p.base_value / p.value if p.value else 1) for p in parts)
