@@ -102,3 +102,8 @@ def test_cli_missing_file(capsys):
 
 def test_cli_usage_error_is_two(capsys):
     assert main(["check", "--format", "nope", "x.md"]) == 2
+
+
+def test_cli_jobs_must_be_positive(capsys):
+    assert main(["extract", "--jobs", "0", "x.md"]) == 2
+    assert "--jobs" in capsys.readouterr().err

@@ -7,6 +7,7 @@ import os
 import subprocess
 import sys
 
+from factcheck.commands.extract import add_jobs_argument
 from factcheck.errors import InputError
 from factcheck.models import SEVERITIES, Report, Rule, severity_rank
 from factcheck.output import write_output
@@ -42,6 +43,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="report only findings citing an article changed since this git ref "
                         "(git diff REF...HEAD, plus uncommitted and untracked files)")
     p.add_argument("--no-suppress", action="store_true", help="ignore <!-- factcheck: ignore/off --> comments")
+    add_jobs_argument(p)
     p.set_defaults(run=run)
 
 
@@ -131,7 +133,8 @@ def run(args: argparse.Namespace) -> int:
     path_filter = (lambda p: path_selected(p, cfg)) if (cfg.include or cfg.exclude) else None
     with stage_progress() as progress:
         report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
-                           suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress)
+                           suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
+                           n_process=args.jobs)
     if args.write_baseline:
         write_output(baseline.render(report.findings, json_format=args.write_baseline.endswith(".json")),
                      args.write_baseline)

@@ -16,7 +16,20 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    add_jobs_argument(p)
     p.set_defaults(run=run)
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def add_jobs_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--jobs", "-j", type=_positive, default=None, metavar="N",
+                   help="spaCy worker processes (default: several only on machines with 4 cores or more)")
 
 
 def run(args: argparse.Namespace) -> int:
@@ -24,7 +37,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.load import load_paths
 
     articles = load_paths(args.paths, lang=args.lang)
-    claims = extract_articles(articles)
+    claims = extract_articles(articles, n_process=args.jobs)
     if args.format == "json":
         text = json.dumps({"claims": [c.to_dict() for c in claims]}, ensure_ascii=False, indent=2) + "\n"
     elif args.format == "jsonl":

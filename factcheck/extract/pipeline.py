@@ -2,8 +2,8 @@
 
 A news article has numbers in a minority of its sentences. The quantity grammar
 (``scan``) is cheap, so it picks the sentences worth parsing, and only those go
-through spaCy's parser, batched with ``nlp.pipe`` (and ``n_process`` when there is
-enough work for several cores).
+through spaCy's parser, batched with ``nlp.pipe`` (and ``n_process`` on machines with
+enough cores and enough work; ``default_processes``).
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from spacy.language import Language
 from factcheck.errors import LanguageError, ModelError
 from factcheck.extract import context
 from factcheck.extract.component import DEFAULT_EXTENSION
-from factcheck.extract.dates import find_times
+from factcheck.extract.dates import blocked_spans, find_times
 from factcheck.extract.quantities import scan
 from factcheck.models import Article, Claim
 
@@ -72,10 +72,28 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _work_items(text: str, lang: str) -> list[tuple[int, int]]:
-    """The sentences of ``text`` that hold at least one quantity."""
-    if not scan(text, lang):
+    """The sentences of ``text`` that hold at least one quantity (one scan of the whole text)."""
+    starts = [m.start for m in scan(text, lang, blocked_spans(find_times(text, lang, None)))]
+    if not starts:
         return []
-    return [(a, b) for a, b in sentence_spans(text) if scan(text[a:b], lang)]
+    items = []
+    i = 0
+    for a, b in sentence_spans(text):
+        while i < len(starts) and starts[i] < a:
+            i += 1
+        if i < len(starts) and starts[i] < b:
+            items.append((a, b))
+    return items
+
+
+def default_processes(n_items: int) -> int:
+    """Worker processes for ``nlp.pipe``: several only with ≥ 4 cores and enough sentences.
+
+    On two cores a second process measured slower than one (start-up, model set-up and
+    sending docs back cost more than the second core gives).
+    """
+    cores = os.cpu_count() or 1
+    return min(cores - 1, 4) if cores >= 4 and n_items >= _MIN_PARALLEL else 1
 
 
 def extract_text(text: str, lang: str = "fr") -> list[Claim]:
@@ -105,7 +123,7 @@ def _extract_language(articles: list[Article], lang: str, n_process: int | None,
         for start, end in _work_items(article.text, lang):
             items.append((article.text[start:end], (ai, start)))
     if n_process is None:
-        n_process = min(2, os.cpu_count() or 1) if len(items) >= _MIN_PARALLEL else 1
+        n_process = default_processes(len(items))
     out: dict[int, list[Claim]] = {id(a): [] for a in articles}
     for doc, (ai, start) in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
         for claim in doc._.get(DEFAULT_EXTENSION) or []:

@@ -73,3 +73,13 @@ def test_pipeline_two_processes_give_the_same_claims():
     one = extract_articles(articles, n_process=1)
     two = extract_articles([load_text(POST, path=f"post-{i}.md") for i in range(3)], n_process=2)
     assert [(c.path, c.start, c.subject, c.cues) for c in one] == [(c.path, c.start, c.subject, c.cues) for c in two]
+
+
+def test_pipeline_one_process_on_small_machines(monkeypatch):
+    from factcheck.extract import pipeline
+
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 2)
+    assert pipeline.default_processes(10_000) == 1
+    monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 8)
+    assert pipeline.default_processes(10_000) == 4
+    assert pipeline.default_processes(10) == 1
