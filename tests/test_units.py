@@ -52,3 +52,16 @@ def test_units_kinds_and_base_values():
     assert to_base(5.4, "kilogram") == pytest.approx(5.4)
     assert to_base(720, "gram") == pytest.approx(0.72)
     assert to_base(0, "degree_Celsius") == pytest.approx(273.15)
+
+
+def test_units_quantulum3_block_is_up_to_date():
+    """The English surfaces copied from quantulum3 match what the script generates today."""
+    import importlib.util
+    from pathlib import Path
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "units_from_quantulum3.py"
+    spec = importlib.util.spec_from_file_location("units_from_quantulum3", script)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    curated, block = module.split_table(module.TABLE.read_text(encoding="utf-8"))
+    assert block == module.generate(curated)
