@@ -13,6 +13,8 @@ import re
 
 from spacy.tokens import Doc, Span, Token
 
+from factcheck.units import lookup
+
 # Nouns that follow a number without being what it counts ("50 km/h en moyenne").
 _NOT_SUBJECTS = frozenset("""
 moyenne total tout tour fois hausse baisse plus moins maximum minimum environ près an année mois jour
@@ -37,15 +39,24 @@ def _compound(token: Token) -> tuple[str, str]:
         i += 2
     full = lemma
     after = doc[i + 1:i + 3]
-    if len(after) == 2 and after[0].lower_ in ("de", "d'", "d’") and after[1].pos_ == "NOUN" and after[1].is_alpha:
+    if len(after) == 2 and after[0].lower_ in ("de", "d'", "d’") and after[1].pos_ == "NOUN" and after[1].is_alpha \
+            and not _is_measure_word(after[1].lower_):
         return lemma, f"{lemma} de {_lemma(after[1])}"  # "résine de cannabis", "arme de poing"
     for child in token.children:
         if child.dep_ == "nmod" and child.i > token.i and child.pos_ in ("NOUN", "PROPN"):
             cases = [c.text.lower() for c in child.children if c.dep_ == "case"]
-            if cases and cases[0] in ("de", "d'", "d’"):
+            if cases and cases[0] in ("de", "d'", "d’") and not _is_measure_word(child.lower_):
                 full = f"{lemma} de {_lemma(child)}"
                 break
     return lemma, full
+
+
+_MEASURE_WORDS = frozenset({"million", "millions", "milliard", "milliards", "mille", "billion", "billions"})
+
+
+def _is_measure_word(word: str) -> bool:
+    """"1,2 million d'euros": a multiplier or a unit is not part of what is counted."""
+    return word in _MEASURE_WORDS or lookup(word, "fr") is not None
 
 
 def _span_head(span: Span) -> Token:

@@ -112,11 +112,17 @@ class PeriodConflict(Kind):
         return self.finding((a, b), lang, severity, a=a.text, b=b.text, subject=pair_subject(a, b, lang),
                             period_a=ta, period_b=tb)
 
+    def _is_period_of_another(self, duration: Claim) -> bool:
+        """"Depuis un an, 150 actions": the duration is the period of a figure, which (1) compares."""
+        return any(c is not duration and c.period_start is not None
+                   and c.period_start <= duration.start < (c.period_end or c.period_start)
+                   for c in self._by_sentence.get((duration.path, duration.sentence_start), []))
+
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         """Bare durations ("depuis trois semaines") of the same thing in different articles."""
         since: dict[str, list[tuple[Claim, frozenset[str]]]] = {}
         for c in ctx.claims:
-            if not _is_duration(c):
+            if not _is_duration(c) or self._is_period_of_another(c):
                 continue
             f = claim_features(c)
             if f.offset < 0 or f.date is None:
