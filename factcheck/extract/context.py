@@ -114,9 +114,14 @@ def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_e
     return m.text, m.start, m.end, m.days
 
 
+# Days only: a month or a year in the sentence often names what a figure covers ("un budget
+# pour 2024"), not when it was stated, and would split one fact into two.
+_WHEN_KINDS = ("date", "relative_day")
+
+
 def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions: list, anchor: dt.date | None) -> dt.date | None:
-    """The day the claim refers to: a date in its sentence, else the publication date."""
-    for m in mentions:
-        if m.kind in ("date", "relative_day") and m.date is not None and sentence_start <= m.start < sentence_end:
-            return m.date
-    return anchor
+    """The day the claim refers to: the nearest day named in its sentence, else the publication date."""
+    near = [m for m in mentions if m.kind in _WHEN_KINDS and m.date is not None and sentence_start <= m.start < sentence_end]
+    if not near:
+        return anchor
+    return min(near, key=lambda m: abs(m.start - claim_start)).date
