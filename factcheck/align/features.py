@@ -182,7 +182,7 @@ def features(claim: Claim) -> Features:
         window=window,
         attribution=attribution,
         predicate=fold(claim.predicate or "") or _fallback_predicate(after_num, lang, before),
-        place=fold(claim.place or ""),
+        place=fold(claim.place or (claim.article.meta.get("place", "") if claim.article is not None else "")),
         update=any_match("update_patterns", lang, sentence),
         progressive=any_match("progressive_patterns", lang, window),
         other=any_match("other_patterns", lang, before + " " + after_num[:25]),

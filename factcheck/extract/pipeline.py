@@ -124,6 +124,7 @@ def _extract_language(articles: list[Article], lang: str, n_process: int | None,
             items.append((article.text[start:end], (ai, start)))
     if n_process is None:
         n_process = default_processes(len(items))
+    _title_places(articles, lang)
     out: dict[int, list[Claim]] = {id(a): [] for a in articles}
     for doc, (ai, start) in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
         for claim in doc._.get(DEFAULT_EXTENSION) or []:
@@ -132,6 +133,21 @@ def _extract_language(articles: list[Article], lang: str, n_process: int | None,
             claim.sentence_start += start
             out[id(articles[ai])].append(claim)
     return out
+
+
+def _title_places(articles: list[Article], lang: str) -> None:
+    """``Article.meta["place"]``: the place the title names ("Crack à Paris : …" → Paris).
+
+    Claims whose sentence names no place take the article's, so that two articles about
+    two towns do not compare their figures.
+    """
+    titled = [a for a in articles if a.title]
+    if lang == "en":
+        for a in titled:
+            a.meta["place"] = context.place(None, a.title, lang)
+        return
+    for a, doc in zip(titled, nlp_for(lang).pipe(a.title for a in titled)):
+        a.meta["place"] = next((e.text for e in doc.ents if e.label_ in ("LOC", "GPE")), "")
 
 
 def _add_article_context(article: Article, claims: list[Claim]) -> None:
