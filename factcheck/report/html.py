@@ -20,8 +20,9 @@ from collections import Counter
 from typing import Sequence
 
 from factcheck.models import SEVERITIES, Article, Claim, Finding, Report, Rule
+from factcheck.report.locations import passage
 
-_CONTEXT = 160
+_CONTEXT = 160  # characters of prose each side of a cited number
 
 _CSS = """
 body{font:15px/1.45 system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem 1.5rem;color:#222}
@@ -80,20 +81,9 @@ def _hover(c: Claim) -> str:
     return "; ".join(parts)
 
 
-def _source_of(c: Claim) -> tuple[str, int, int]:
-    art = c.article
-    if art is not None:
-        return art.file_text, c.start, c.end
-    start = c.start - c.sentence_start
-    return c.sentence, start, start + (c.end - c.start)
-
-
 def _passage(c: Claim) -> str:
-    text, start, end = _source_of(c)
-    left, right = max(0, start - _CONTEXT), min(len(text), end + _CONTEXT)
-    before = ("…" if left else "") + " ".join(text[left:start].split())
-    after = " ".join(text[end:right].split()) + ("…" if right < len(text) else "")
-    return f'{_e(before)} <mark class="cited" title="{_e(_hover(c))}">{_e(text[start:end])}</mark> {_e(after)}'
+    p = passage(c, _CONTEXT)
+    return f'{_e(p.before)} <mark class="cited" title="{_e(_hover(c))}">{_e(p.cited)}</mark> {_e(p.after)}'
 
 
 def _where(c: Claim) -> str:

@@ -25,6 +25,33 @@ def region(claim: Claim) -> Region:
     return Region(line, col, line, col + len(claim.text))
 
 
+@dataclass(frozen=True, slots=True)
+class Passage:
+    """The prose around a claim, for people: before, the claim as written, after."""
+
+    before: str
+    cited: str
+    after: str
+
+
+def passage(claim: Claim, context: int = 90) -> Passage:
+    """Up to ``context`` characters of prose each side of the claim, white space folded.
+
+    It reads the article's prose (markup blanked by the loader), so "## " or "> " marks do
+    not show up in the middle of a quoted passage.
+    """
+    art = claim.article
+    if art is not None:
+        text, start = art.text, claim.start - art.offset
+    else:
+        text, start = claim.sentence, claim.start - claim.sentence_start
+    end = start + (claim.end - claim.start)
+    left, right = max(0, start - context), min(len(text), end + context)
+    return Passage(("…" if left else "") + " ".join(text[left:start].split()),
+                   text[start:end],
+                   " ".join(text[end:right].split()) + ("…" if right < len(text) else ""))
+
+
 def relative_path(path: str, root: str | None) -> str:
     """``path`` relative to ``root`` with forward slashes (as given when root is None or outside)."""
     if root is not None:

@@ -10,26 +10,15 @@ from rich.table import Table
 from rich.text import Text
 
 from factcheck.models import Claim, Finding, Report
+from factcheck.report.locations import passage
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
-_CONTEXT = 90
 
 
 def _passage(claim: Claim) -> Text:
-    """The sentence around the claim, the number highlighted."""
-    art = claim.article
-    source = art.file_text if art is not None else claim.sentence
-    start = claim.start if art is not None else claim.start - claim.sentence_start
-    end = start + (claim.end - claim.start)
-    left = max(0, start - _CONTEXT)
-    right = min(len(source), end + _CONTEXT)
-    before = " ".join(source[left:start].split())
-    after = " ".join(source[end:right].split())
-    text = Text()
-    text.append(("…" if left > 0 else "") + before + " ")
-    text.append(source[start:end], style="bold reverse")
-    text.append(" " + after + ("…" if right < len(source) else ""))
-    return text
+    """The prose around the claim, the number highlighted."""
+    p = passage(claim)
+    return Text.assemble(p.before + " ", (p.cited, "bold reverse"), " " + p.after)
 
 
 def _where(claim: Claim) -> str:
