@@ -112,8 +112,11 @@ def dimension_of(unit: str) -> str:
 
 @functools.lru_cache(maxsize=1024)
 def _base_factor(unit: str) -> tuple[float, bool]:
-    offset = float(Q_(0.0, unit).to_base_units().magnitude) != 0.0  # °C, °F
-    return float(Q_(1.0, unit).to_base_units().magnitude), offset
+    try:
+        offset = float(Q_(0.0, unit).to_base_units().magnitude) != 0.0  # °C, °F
+        return float(Q_(1.0, unit).to_base_units().magnitude), offset
+    except (pint.errors.PintError, ValueError, TypeError, AttributeError):
+        return 1.0, False  # a unit pint does not know: its values compare only with its own
 
 
 def to_base(value: float, unit: str) -> float:

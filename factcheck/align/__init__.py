@@ -47,10 +47,7 @@ def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
         if f is None and not c.sentence:
             continue  # a claim without a sentence, in no pair: nothing to cite
         key = (f.article_key, f.sentence) if f is not None else (article_key(c), c.sentence)
-        try:
-            sentence_values[key].add(round(c.base_value, 6))
-        except Exception:
-            pass
+        sentence_values[key].add(round(c.base_value, 6))
     frozen = {k: frozenset(v) for k, v in sentence_values.items()}
     out = []
     for i, j in pairs:

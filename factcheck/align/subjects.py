@@ -80,15 +80,8 @@ def synonyms() -> dict[str, str]:
 
 
 def subject_forms(claim: Claim) -> tuple[str, str]:
-    """(head, full) of a claim's subject, folded. Tolerates either naming of the fields."""
-    head = getattr(claim, "subject_head", "") or ""
-    subj = getattr(claim, "subject", "") or ""
-    full = getattr(claim, "subject_full", "") or ""
-    if not full and subj and head and subj != head:
-        full = subj
-    if not head:
-        head = subj
-    head, full = fold(head), fold(full)
+    """(head, full) of a claim's subject, folded."""
+    head, full = fold(claim.subject or ""), fold(claim.subject_full or "")
     if " " in head:  # a compound in the head field: French heads come first, English ones last
         words = head.split()
         full = full or head

@@ -79,7 +79,7 @@ def fmt_number(value: float, lang: str = "fr") -> str:
 
 
 def subject_label(claim: Claim) -> str:
-    return getattr(claim, "subject_full", "") or claim.subject or getattr(claim, "subject_head", "") or ""
+    return claim.subject_full or claim.subject
 
 
 def pair_subject(a: Claim, b: Claim, lang: str) -> str:

@@ -48,10 +48,7 @@ _DAY = 86400.0
 
 
 def _is_duration(c: Claim) -> bool:
-    try:
-        return c.kind == "duration"
-    except Exception:
-        return False
+    return c.kind == "duration"
 
 
 def period_of(claim: Claim, same_sentence: list[Claim]) -> tuple[float | None, str]:

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from factcheck.extract.dates import find_times
 from factcheck.models import Article, Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 
@@ -31,33 +32,18 @@ _WEEKDAYS = {
 }
 
 
-def _find_times():
-    try:
-        from factcheck.extract.dates import find_times
-    except ImportError:  # the dates module is not installed: nothing to check
-        return None
-    return find_times
-
-
 class WeekdayDate(Kind):
     name = "weekday_date"
     PARAMS: dict = {}
     PLACEHOLDERS = frozenset({"date", "stated", "actual"})
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
-        find_times = _find_times()
-        if find_times is None:
-            return
         for article in ctx.articles:
-            yield from self._check_article(article, find_times)
+            yield from self._check_article(article)
 
-    def _check_article(self, article: Article, find_times) -> Iterable[Finding]:
+    def _check_article(self, article: Article) -> Iterable[Finding]:
         lang = article.lang if article.lang in _WEEKDAYS else "en"
-        try:
-            mentions = find_times(article.text, article.lang, article.date)
-        except Exception:
-            return
-        for m in mentions:
+        for m in find_times(article.text, article.lang, article.date):
             if m.weekday_ok is not False or m.date is None:
                 continue
             start = (article.offset or 0) + m.start
