@@ -19,7 +19,7 @@ from spacy.language import Language
 from factcheck.errors import LanguageError, ModelError
 from factcheck.extract import context
 from factcheck.extract.component import DEFAULT_EXTENSION
-from factcheck.extract.dates import blocked_spans, find_times
+from factcheck.extract.dates import TimeMention, blocked_spans, find_times
 from factcheck.extract.quantities import scan
 from factcheck.models import Article, Claim
 
@@ -71,9 +71,9 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _work_items(text: str, lang: str) -> list[tuple[int, int]]:
+def _work_items(text: str, lang: str, times: list[TimeMention]) -> list[tuple[int, int]]:
     """The sentences of ``text`` that hold at least one quantity (one scan of the whole text)."""
-    starts = [m.start for m in scan(text, lang, blocked_spans(find_times(text, lang, None)))]
+    starts = [m.start for m in scan(text, lang, blocked_spans(times))]
     if not starts:
         return []
     items = []
@@ -104,23 +104,26 @@ def extract_text(text: str, lang: str = "fr") -> list[Claim]:
 
 def extract_articles(articles: Sequence[Article], n_process: int | None = None, batch_size: int = 64) -> list[Claim]:
     """Claims of every article, in article order then text order, with file positions and time context."""
+    # Time expressions once per article: they pick the sentences to parse and date the claims.
+    times = {id(a): find_times(a.text, a.lang, a.date) for a in articles}
     found: dict[int, list[Claim]] = {}
     for lang in sorted({a.lang for a in articles}):
         group = [a for a in articles if a.lang == lang]
-        found.update(_extract_language(group, lang, n_process, batch_size))
+        found.update(_extract_language(group, lang, times, n_process, batch_size))
     claims: list[Claim] = []
     for article in articles:
         article_claims = sorted(found[id(article)], key=lambda c: c.start)
-        _add_article_context(article, article_claims)
+        _add_article_context(article, article_claims, times[id(article)])
         claims.extend(article_claims)
     return claims
 
 
-def _extract_language(articles: list[Article], lang: str, n_process: int | None, batch_size: int) -> dict[int, list[Claim]]:
+def _extract_language(articles: list[Article], lang: str, times: dict[int, list[TimeMention]],
+                      n_process: int | None, batch_size: int) -> dict[int, list[Claim]]:
     nlp = nlp_for(lang)
     items: list[tuple[str, tuple[int, int]]] = []
     for ai, article in enumerate(articles):
-        for start, end in _work_items(article.text, lang):
+        for start, end in _work_items(article.text, lang, times[id(article)]):
             items.append((article.text[start:end], (ai, start)))
     if n_process is None:
         n_process = default_processes(len(items))
@@ -146,13 +149,12 @@ def _title_places(articles: list[Article], lang: str) -> None:
         for a in titled:
             a.meta["place"] = context.place(None, a.title, lang)
         return
-    for a, doc in zip(titled, nlp_for(lang).pipe(a.title for a in titled)):
+    for a, doc in zip(titled, nlp_for(lang).pipe((a.title for a in titled), disable=["factcheck_claims"])):
         a.meta["place"] = next((e.text for e in doc.ents if e.label_ in ("LOC", "GPE")), "")
 
 
-def _add_article_context(article: Article, claims: list[Claim]) -> None:
+def _add_article_context(article: Article, claims: list[Claim], times: list[TimeMention]) -> None:
     """File offsets, line/column, and the time context that needs the publication date."""
-    times = find_times(article.text, article.lang, article.date)
     for claim in claims:
         sent_end = claim.sentence_start + len(claim.sentence)
         claim.period, claim.period_start, claim.period_end, claim.period_days = context.period_for(
