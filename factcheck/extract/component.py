@@ -74,8 +74,8 @@ def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
     claims: list[Claim] = []
     for m in mentions:
         sent = next((s for s in sents if s.start_char <= m.start < s.end_char), sents[-1])
-        if lang == "fr" and parsed:
-            subject, full = subject_fr(doc, m.start, m.end, m.unit)
+        if lang == "fr":  # French subjects come from the parse; an unparsed Doc gets none
+            subject, full = subject_fr(doc, m.start, m.end, m.unit) if parsed else ("", "")
             predicate = context.predicate_fr(doc, m.start, m.end)
         else:
             subject, full = subject_en(text, m.start, m.end, m.unit)

@@ -38,3 +38,10 @@ def test_component_offsets_point_into_doc_text(nlp_fr):
     text = "Au total, 8\u202f300 € en liquide et 2 armes de poing ont été saisis."
     doc = nlp_fr(text)
     assert [text[c.start:c.end] for c in doc._.claims] == ["8\u202f300 €", "2"]
+
+
+def test_component_french_without_parser_gives_values_not_subjects():
+    nlp = spacy.blank("fr")
+    nlp.add_pipe("factcheck_claims")
+    [claim] = nlp("Les douaniers ont saisi 340 g de cocaïne.")._.claims
+    assert (claim.value, claim.unit, claim.subject) == (340.0, "gram", "")
