@@ -8,13 +8,7 @@ from rich.console import Console
 from rich.table import Table
 
 from factcheck.models import Article, Claim
-
-
-def _fmt_value(claim: Claim) -> str:
-    value = f"{claim.value:,.10g}".replace(",", "\u202f")
-    if claim.high is not None:
-        value += f" – {claim.high:,.10g}".replace(",", "\u202f")
-    return value
+from factcheck.report.locations import value_label
 
 
 def render(articles: list[Article], claims: list[Claim], color: bool = False, width: int = 120) -> str:
@@ -33,7 +27,7 @@ def render(articles: list[Article], claims: list[Claim], color: bool = False, wi
             table.add_column(name, justify=justify, overflow="fold")
         for c in rows:
             ctx = "; ".join(x for x in (c.predicate, c.place, c.period, c.attribution and f"selon {c.attribution}") if x)
-            table.add_row(f"{c.line}:{c.column}", c.text, _fmt_value(c), c.unit or "—", c.qualifier,
+            table.add_row(f"{c.line}:{c.column}", c.text, value_label(c), c.unit or "—", c.qualifier,
                           c.subject_full or c.subject or "—", ctx)
         console.print(table)
     console.print(f"{len(articles)} article(s), {len(claims)} claim(s)")

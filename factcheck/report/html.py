@@ -20,7 +20,7 @@ from collections import Counter
 from typing import Sequence
 
 from factcheck.models import SEVERITIES, Article, Claim, Finding, Report, Rule
-from factcheck.report.locations import passage
+from factcheck.report.locations import passage, value_label
 
 _CONTEXT = 160  # characters of prose each side of a cited number
 
@@ -70,13 +70,8 @@ def _e(s: object) -> str:
     return html.escape(str(s), quote=True)
 
 
-def _fmt(v: float) -> str:
-    return f"{v:,.10g}".replace(",", "\u202f")
-
-
 def _hover(c: Claim) -> str:
-    value = _fmt(c.value) + (f" – {_fmt(c.high)}" if c.high is not None else "")
-    parts = [f"value: {value}", f"unit: {c.unit or '—'}", f"subject: {c.subject_full or c.subject or '—'}",
+    parts = [f"value: {value_label(c)}", f"unit: {c.unit or '—'}", f"subject: {c.subject_full or c.subject or '—'}",
              f"qualifier: {c.qualifier}"]
     return "; ".join(parts)
 

@@ -52,6 +52,14 @@ def passage(claim: Claim, context: int = 90) -> Passage:
                    " ".join(text[end:right].split()) + ("…" if right < len(text) else ""))
 
 
+def value_label(claim: Claim) -> str:
+    """The claim's value for people, a range as "low – high" ("8 300", "18 – 25")."""
+    def fmt(v: float) -> str:
+        return f"{v:,.10g}".replace(",", "\u202f")
+
+    return fmt(claim.value) + (f" – {fmt(claim.high)}" if claim.high is not None else "")
+
+
 def relative_path(path: str, root: str | None) -> str:
     """``path`` relative to ``root`` with forward slashes (as given when root is None or outside)."""
     if root is not None:
