@@ -140,7 +140,11 @@ _FRACTIONS = {
     "en": re.compile(r"\bhalf\b(?=\s+(?:of|the)\b)", re.IGNORECASE),
 }
 _CAP_BEFORE = re.compile(r"(\S*)" + _SP + r"+([A-Z][\w&'’-]*)" + _SP + r"*$")
-_ARTICLE_NOT_UNIT = re.compile(_SP + r"+(?:année|year)\b", re.IGNORECASE)
+# After the article, "année" is rarely a duration, and "seconde" before a noun is the ordinal
+# ("une seconde brigade"); "en une seconde", "une seconde de plus" stay durations.
+_ARTICLE_NOT_UNIT = re.compile(_SP + r"+(?:année|year)\b|" + _SP + r"+seconde" + _SP
+                               + r"+(?!de\b|d'|d’|à\b|et\b|plus\b|pour\b|près\b|avant\b|après\b)[a-zà-ÿ]",
+                               re.IGNORECASE)
 # A fraction after a multiplier or a unit: "un million et demi", "cinq milliards et trois quarts", "un an et demi".
 _HALF = re.compile(_SP + r"+(?:et" + _SP + r"+(demie?|un" + _SP + r"+quart|trois" + _SP + r"+quarts|un" + _SP
                    + r"+tiers|deux" + _SP + r"+tiers)|and" + _SP + r"+(a" + _SP + r"+half|a" + _SP + r"+quarter))(?![\w])",

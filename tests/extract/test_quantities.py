@@ -221,3 +221,11 @@ def test_quantities_not_a_quantity(text, lang):
 def test_quantities_blocked_spans_are_skipped():
     text = "Le 12 mars, 40 agents étaient présents."
     assert [m.value for m in scan(text, "fr", blocked=[(3, 11)])] == [40]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Il compte sur une seconde brigade anticriminalité.", []),
+    ("Tout a basculé en une seconde.", [("une seconde", 1.0, "second")]),
+])
+def test_quantities_seconde_after_article(text, expected):
+    assert [(text[m.start:m.end], m.value, m.unit) for m in scan(text, "fr")] == expected
