@@ -32,6 +32,7 @@ def check(
     baseline: Baseline | None = None,
     changed: Collection[str] | None = None,
     progress: Callable[[str, int], None] | None = None,
+    min_confidence: float = 0.0,
 ) -> Report:
     """Check articles (files or folders) against each other and themselves.
 
@@ -39,7 +40,8 @@ def check(
     ranges suppressed by ``<!-- factcheck: … -->`` comments are dropped unless ``suppress``
     is False; a ``Baseline`` drops the findings it lists; ``changed`` (absolute paths) keeps
     only the findings that cite at least one changed article. ``progress(stage, n_articles)``
-    is called as each stage starts (extract, align, rules, report).
+    is called as each stage starts (extract, align, rules, report). Pair findings whose
+    same-fact confidence is below ``min_confidence`` are dropped.
     """
     from factcheck.align import align
     from factcheck.extract.pipeline import extract_articles
@@ -60,7 +62,7 @@ def check(
     candidates = align(claims)
     step("rules", len(articles))
     findings = apply_rules(claims, list(rules) if rules is not None else load_rules(), candidates=candidates,
-                           articles=articles)
+                           articles=articles, min_confidence=min_confidence)
     if suppress:
         findings = apply_suppressions(findings)
     if baseline is not None:

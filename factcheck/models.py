@@ -63,6 +63,7 @@ class Article:
     title: str = ""
     source: str = ""
     date: dt.date | None = None
+    date_precision: str = "day"   # "month" or "year" for front matter such as 2019-08
     lang: str = "fr"
     story: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
@@ -220,6 +221,13 @@ class Finding:
     message: str
     claims: tuple[Claim, ...]
     kind: str = ""
+    confidence: float = 1.0           # P(the claims state the same fact); 1.0 for single-article arithmetic
+    why: tuple[str, ...] = ()         # the evidence that paired the claims
+
+    @property
+    def confidence_label(self) -> str:
+        """"confidence 0.83", for formats that carry only text."""
+        return f"confidence {self.confidence:.2f}"
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -227,6 +235,8 @@ class Finding:
             "name": self.rule_name,
             "severity": self.severity,
             "message": self.message,
+            "confidence": self.confidence,
+            "why": list(self.why),
             "claims": [c.to_dict() for c in self.claims],
         }
 

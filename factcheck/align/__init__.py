@@ -7,8 +7,10 @@ story and a dimension, each scored by ``same_fact.score_pair``.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 
 from factcheck.align.blocking import candidate_pairs
+from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, article_key, features
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex
@@ -49,6 +51,14 @@ def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
         key = (f.article_key, f.sentence) if f is not None else (article_key(c), c.sentence)
         sentence_values[key].add(round(c.base_value, 6))
     frozen = {k: frozenset(v) for k, v in sentence_values.items()}
+    # What each article says about each subject: an article that gives both figures of a
+    # cross-article pair keeps them apart itself (a part and its total, before and after).
+    said: dict[tuple[str, str], set[float]] = defaultdict(set)
+    for k in feats:
+        c = claims[k]
+        subject = index.key(c)
+        if subject:
+            said[(feats[k].article_key, subject)].add(round(c.base_value, 6))
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -56,7 +66,13 @@ def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
             continue
         if a.dimension != b.dimension:
             continue
-        out.append(score_pair(a, b, feats[i], feats[j], index, frozen))
+        cand = score_pair(a, b, feats[i], feats[j], index, frozen)
+        if not cand.same_article and not cand.different and a.base_value != b.base_value:
+            sa, sb = index.key(a), index.key(b)
+            if (round(b.base_value, 6) in said.get((feats[i].article_key, sa), ())
+                    or round(a.base_value, 6) in said.get((feats[j].article_key, sb), ())):
+                cand = replace(cand, different="one article gives both figures, as different facts")
+        out.append(replace(cand, confidence=confidence(cand)))
     return out
 
 

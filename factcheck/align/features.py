@@ -28,7 +28,10 @@ def lexicon() -> dict[str, Any]:
     for key in list(data):
         if key.endswith("_patterns"):
             data[key] = {lang: [re.compile(p, re.IGNORECASE) for p in pats] for lang, pats in data[key].items()}
+        elif key.endswith("_patterns_cased"):
+            data[key] = {lang: [re.compile(p) for p in pats] for lang, pats in data[key].items()}
     data["source_family"] = {fold(w): fam for fam, words in data["sources"].items() for w in words}
+    data["families"] = frozenset(data["sources"])
     data["light"] = frozenset(fold(v) for v in data["light_verbs"])
     data["family"] = {fold(v): i for i, fam in enumerate(data["verb_families"]) for v in fam}
     return data
@@ -65,6 +68,11 @@ class Features:
     daily: bool
     new: bool
     attribute: bool
+    scope: str = ""               # the place bound to the number ("25 000 à Marseille"), folded
+    region: bool = False          # a regional part ("en province", "outside London")
+    role: str = ""                # "part" (dont …), "previous" (la veille …), "threshold" (barre des …)
+    year: int | None = None       # a year named in the number's clause, when not the article's
+    modifier: str = ""            # what narrows the counted noun ("graves", "seriously"), folded
 
 
 def story_of(claim: Claim) -> str:
@@ -107,19 +115,28 @@ def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str
     for pattern in _patterns("attribution_patterns", lang):
         for m in pattern.finditer(sentence):
             src = m.group("src")
-            if offset < 0:
-                dist = 0
-            elif m.start() >= offset + length:
-                dist = m.start() - (offset + length)
-            elif m.end() <= offset:
-                dist = offset - m.end() + 5  # a source after the number binds more tightly
-            else:
-                dist = 0
+            dist = _distance(m, offset, length)
             if best is None or dist < best[0]:
                 best = (dist, src)
-    if best is None:
-        return ""
+    if best is None:  # the agent of a passive, when it names a known source
+        agents = [(_distance(m, offset, length), m.group("src"))
+                  for pattern in _patterns("agent_patterns", lang) for m in pattern.finditer(sentence)
+                  if source_family(m.group("src")) in lexicon()["families"]]
+        best = min(agents, default=None)
+        if best is None or best[0] > 60:
+            return ""
     return source_family(best[1])
+
+
+def _distance(m: re.Match, offset: int, length: int) -> int:
+    """Characters between a source phrase and the number; a source after it binds more tightly."""
+    if offset < 0:
+        return 0
+    if m.start() >= offset + length:
+        return m.start() - (offset + length)
+    if m.end() <= offset:
+        return offset - m.end() + 5
+    return 0
 
 
 def source_family(source: str) -> str:
@@ -155,6 +172,88 @@ def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
     return verb
 
 
+_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s\d|\.\s")
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def clause_around(sentence: str, offset: int, length: int) -> tuple[str, str, str]:
+    """(before, after, lead): the number's clause on each side, cut at punctuation and at
+    other figures, and the clause that frames it: the sentence's opening clause ("À
+    Marseille, …", "La veille, …") or the short clause just before its own."""
+    if offset < 0:
+        return "", "", ""
+    head = sentence[:offset]
+    cuts = [m.end() for m in _CLAUSE_END.finditer(head)]
+    before = head[cuts[-1] if cuts else 0:]
+    tail = sentence[offset + length:]
+    m = _CLAUSE_END.search(tail)
+    after = tail[: m.start() if m else len(tail)]
+    comma = sentence.find(",")
+    frames = [sentence[:comma]] if 0 <= comma < offset and comma < 100 else []
+    if len(cuts) >= 2 and cuts[-1] - cuts[-2] < 40 and sentence[cuts[-1] - 1] == ",":
+        frames.append(sentence[cuts[-2]:cuts[-1] - 1])
+    return before, after, " ; ".join(frames)
+
+
+def _place_in(text: str, lang: str, last: bool = False) -> str:
+    stop = set(lexicon()["not_places"].get(lang) or lexicon()["not_places"]["fr"])
+    found = []
+    for pattern in _patterns("local_place_patterns_cased", lang):
+        for m in pattern.finditer(text):
+            words = [w for w in m.group("place").split() if w not in stop]
+            if words and words[0] == m.group("place").split()[0]:
+                found.append((m.start(), " ".join(words)))
+    if not found:
+        return ""
+    return fold(sorted(found)[-1 if last else 0][1])
+
+
+def frame_scope(before: str, after: str, lead: str, lang: str) -> str:
+    """The place bound to the figure: in its own clause (after it first), else the place
+    that opens the sentence ("À Marseille, la CGT annonçait …")."""
+    listed = ""
+    for pattern in _patterns("list_place_patterns_cased", lang):
+        m = pattern.search(before)
+        if m:
+            listed = fold(m.group("place"))
+    return (_place_in(after, lang) or listed or _place_in(before, lang, last=True)
+            or _place_in(lead, lang))
+
+
+def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) -> str:
+    """What the figure is besides a current total: a part, a previous value, a threshold."""
+    if any(p.search(near_before) for p in _patterns("part_patterns", lang)):
+        return "part"
+    if any_match("whole_patterns", lang, near_before):
+        return "whole"
+    if any_match("threshold_patterns", lang, near_before) or any(
+            p.search(after) for p in lexicon()["threshold_after_patterns"].get(lang, [])):
+        return "threshold"
+    if any_match("previous_patterns", lang, " ".join((lead, before, after))):
+        return "previous"
+    return ""
+
+
+def frame_modifier(text: str, lang: str) -> str:
+    """A word that narrows what is counted ("huit blessés graves" is not "neuf blessés")."""
+    for p in _patterns("modifier_patterns", lang):
+        m = p.search(text)
+        if m:
+            return fold(m.group(0))[:5]
+    return ""
+
+
+def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int | None:
+    """A year named in the figure's clause (or the sentence's opening clause) that is not
+    the publication year: "En 2018, 252 kg avaient été saisis" is another year's fact."""
+    for text in (before, after, lead):
+        for m in _YEAR.finditer(text):
+            year = int(m.group(1))
+            if date is None or year != date.year:
+                return year
+    return None
+
+
 def features(claim: Claim) -> Features:
     sentence, offset = locate(claim)
     lang = claim.lang or "fr"
@@ -167,6 +266,7 @@ def features(claim: Claim) -> Features:
     date = art.date if art is not None else None
     when = claim.when if claim.when is not None and claim.when != date else None
     after_num = sentence[offset + len(claim.text): offset + len(claim.text) + 100] if offset >= 0 else ""
+    before_clause, after_clause, lead = clause_around(sentence, offset, len(claim.text))
     attribution = local_attribution(sentence, offset, len(claim.text), lang) if sentence else ""
     if not attribution and claim.attribution:
         attribution = source_family(claim.attribution)
@@ -191,4 +291,9 @@ def features(claim: Claim) -> Features:
         or any_match("attribute_after_patterns", lang, after_num[:30]),
         new=bool(re.search(r"\bnouv\w+|suppl[ée]mentaires?\b|\bnew\b|\badditional\b|\bextra\b",
                                             window, re.IGNORECASE)),
+        scope=frame_scope(before_clause, after_clause, lead, lang),
+        region=any_match("region_patterns", lang, before_clause + " " + after_clause),
+        role=frame_role(before_clause, after_clause, lead, before, lang),
+        year=frame_year(before_clause, after_clause, lead, date),
+        modifier=frame_modifier(after_clause[:40], lang),
     )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from factcheck.align.features import Features, lexicon
+from factcheck.align.features import Features, any_match, lexicon
 from factcheck.align.subjects import SubjectIndex, fold, subject_forms
 from factcheck.models import Claim
 
@@ -30,6 +30,9 @@ class Candidate:
     update: str = ""               # why a change between them is not a contradiction
     reasons: tuple[str, ...] = field(default=())
     support: tuple[str, ...] = field(default=())   # what besides the subject says "same event"
+    revision: str = ""             # why a change may be an unmarked revision (reported as info)
+    confidence: float = 0.0        # P(same fact), from ``confidence.confidence``
+    frames: tuple = field(default=(None, None), repr=False, compare=False)  # the two claims' Features
 
     @property
     def claims(self) -> tuple[Claim, Claim]:
@@ -87,6 +90,28 @@ def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim) -> bool:
     return fa.place not in text_b and fb.place not in text_a
 
 
+def _different_days(a: Claim, b: Claim) -> bool:
+    """Two articles dated to the day, on different days: an evolving figure may have moved."""
+    x, y = a.article, b.article
+    return (x is not None and y is not None and x.date is not None and y.date is not None
+            and x.date_precision == "day" and y.date_precision == "day" and x.date != y.date)
+
+
+def _evolving(c: Claim, f: Features) -> bool:
+    """A toll, an evacuation count, a burned area: a figure that moves while reported."""
+    lex = lexicon()
+    table = lex.setdefault("_evolving", {})
+    lang = c.lang if c.lang in lex["evolving_subjects"] else "fr"
+    if lang not in table:
+        table[lang] = frozenset(fold(w) for w in lex["evolving_subjects"][lang])
+    head, _ = subject_forms(c)
+    return head in table[lang] or any_match("evolving_patterns", lang, f.window)
+
+
+def _same_scope(a: str, b: str) -> bool:
+    return a == b or a in b or b in a
+
+
 def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex,
                sentence_values: dict[tuple[str, str], frozenset[float]] | None = None) -> Candidate:
     lex = lexicon()
@@ -114,8 +139,23 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             score += w["attribution_same"]
         else:
             different = f"attribution ({fa.attribution} / {fb.attribution})"
+    if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
+        different = f"place ({fa.scope} / {fb.scope})"
     if not different and _place_differs(fa, fb, a, b):
         different = f"place ({a.place} / {b.place})"
+    if not different and fa.region != fb.region:
+        different = "a regional part vs the whole"
+    if not different and "threshold" in (fa.role, fb.role):
+        different = "a threshold crossed (barre des, passed the … mark), not a count"
+    if not different and {fa.role, fb.role} & {"part", "whole"} and fa.role != fb.role:
+        different = "a part (dont, including) vs a whole (sur les, out of)"
+    if not different and fa.modifier != fb.modifier:
+        different = f"another measure ({fa.modifier or '-'} / {fb.modifier or '-'})"
+    if not different and (fa.year or fb.year):
+        ya = fa.year or (fa.date.year if fa.date else None)
+        yb = fb.year or (fb.date.year if fb.date else None)
+        if ya and yb and ya != yb:
+            different = f"another year ({ya} / {yb})"
     if not different and (fa.other or fb.other):
         different = "other group (autres/other)"
     if not different and fa.daily != fb.daily:
@@ -152,6 +192,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if first.base_value != last.base_value:
         if f2.update:
             update = "explicit update"
+        elif (fa.role == "previous") != (fb.role == "previous"):
+            update = "a previous value recalled (la veille, up from, avaient été)"
         elif f1.progressive and last.base_value > first.base_value and (
                 f1.date != f2.date or (f1.when and f2.when and f1.when != f2.when)):
             update = "snapshot of a growing figure"
@@ -160,5 +202,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             seen_a = sentence_values.get((fa.article_key, fa.sentence), frozenset())
             if round(a.base_value, 6) in seen_b or round(b.base_value, 6) in seen_a:
                 update = "both values cited by one article"
+    revision = ""
+    if (not update and first.base_value != last.base_value and _different_days(a, b)
+            and (_evolving(a, fa) or _evolving(b, fb))):
+        revision = "published on different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
-                     fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support))
+                     fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support),
+                     revision=revision, frames=(fa, fb))

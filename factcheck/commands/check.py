@@ -43,6 +43,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="report only findings citing an article changed since this git ref "
                         "(git diff REF...HEAD, plus uncommitted and untracked files)")
     p.add_argument("--no-suppress", action="store_true", help="ignore <!-- factcheck: ignore/off --> comments")
+    p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
+                   help="drop pair findings whose same-fact confidence is below P (0 to 1; default 0)")
     add_jobs_argument(p)
     p.set_defaults(run=run)
 
@@ -122,6 +124,9 @@ def load_configured_rules(cfg) -> list[Rule]:
 
 def run(args: argparse.Namespace) -> int:
     from factcheck import api, baseline
+
+    if not 0.0 <= args.min_confidence <= 1.0:
+        raise InputError(f"--min-confidence {args.min_confidence}: give a probability from 0 to 1")
     from factcheck.config import path_selected
     from factcheck.progress import stage_progress
 
@@ -134,7 +139,7 @@ def run(args: argparse.Namespace) -> int:
     with stage_progress() as progress:
         report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
                            suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
-                           n_process=args.jobs)
+                           n_process=args.jobs, min_confidence=args.min_confidence)
     if args.write_baseline:
         write_output(baseline.render(report.findings, json_format=args.write_baseline.endswith(".json")),
                      args.write_baseline)

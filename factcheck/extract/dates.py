@@ -504,6 +504,7 @@ class _Ctx:
     low: str
     lang: str
     anchor: dt.date | None
+    day_anchor: dt.date | None  # the anchor when it is a day: relative days need one
 
 
 def _mention(ctx: _Ctx, start: int, end: int, kind: str, **fields) -> TimeMention:
@@ -539,12 +540,13 @@ def _h_wd_day(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
     """"mardi 12": the nearby month whose 12th is a Tuesday, else the nearest 12th."""
     stated, day = _weekday_of(m["wd"]), _day_number(m["day"])
     date = None
-    if ctx.anchor is not None:
-        near = [d for k in range(-2, 2) if (d := _safe_date(*_month_at(ctx.anchor, k), day))]
-        near = [d for d in near if -45 <= (d - ctx.anchor).days <= 20] or near
+    anchor = ctx.day_anchor
+    if anchor is not None:
+        near = [d for k in range(-2, 2) if (d := _safe_date(*_month_at(anchor, k), day))]
+        near = [d for d in near if -45 <= (d - anchor).days <= 20] or near
         matching = [d for d in near if d.weekday() == stated]
         pool = matching or near
-        date = min(pool, key=lambda d: (abs((d - ctx.anchor).days), d > ctx.anchor)) if pool else None
+        date = min(pool, key=lambda d: (abs((d - anchor).days), d > anchor)) if pool else None
     yield _mention(ctx, m.start(), m.end(), "date", date=date, stated_weekday=stated,
                    weekday_ok=_weekday_check(stated, date)), -1
 
@@ -692,7 +694,7 @@ def _h_bare_year(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
 
 
 def _relative_day(ctx: _Ctx, start: int, end: int, offset: int) -> TimeMention:
-    date = ctx.anchor + dt.timedelta(days=offset) if ctx.anchor else None
+    date = ctx.day_anchor + dt.timedelta(days=offset) if ctx.day_anchor else None
     return _mention(ctx, start, end, "relative_day", date=date)
 
 
@@ -723,7 +725,7 @@ def _h_weekday(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
     weekday = _weekday_of(m["wd"])
     rel = _norm(m.groupdict().get("rel") or m["rel1"])
     start = m.start() if m["rel1"] and _norm(m["rel1"]) != "on" else m.start("wd")
-    offset = _weekday_offset(ctx.anchor, weekday, rel) if ctx.anchor else 0
+    offset = _weekday_offset(ctx.day_anchor, weekday, rel) if ctx.day_anchor else 0
     yield _relative_day(ctx, start, m.end(), offset), 0
 
 
@@ -1085,14 +1087,16 @@ def _since(mention: TimeMention, ctx: _Ctx) -> TimeMention:
                     weekday_ok=_weekday_check(mention.stated_weekday, start_day))
 
 
-def find_times(text: str, lang: str, anchor: dt.date | None) -> list[TimeMention]:
+def find_times(text: str, lang: str, anchor: dt.date | None, precision: str = "day") -> list[TimeMention]:
     """Every time expression in ``text``, in order, without overlaps.
 
     ``anchor`` (the publication date) resolves partial and relative expressions; with
-    ``None`` they keep their kind and span, which is all ``blocked_spans`` needs.
+    ``None`` they keep their kind and span, which is all ``blocked_spans`` needs. An
+    anchor known only to the month or year (``precision``) still places "13 décembre"
+    in its year, but resolves no "mardi" or "hier": those need the day.
     """
     low = _lower(text)
-    ctx = _Ctx(text, low, lang, anchor)
+    ctx = _Ctx(text, low, lang, anchor, anchor if precision == "day" else None)
     candidates: list[_Candidate] = []
     cache: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for rule in _ENGLISH if _is_en(lang) else _FRENCH:

@@ -105,7 +105,7 @@ def extract_text(text: str, lang: str = "fr") -> list[Claim]:
 def extract_articles(articles: Sequence[Article], n_process: int | None = None, batch_size: int = 64) -> list[Claim]:
     """Claims of every article, in article order then text order, with file positions and time context."""
     # Time expressions once per article: they pick the sentences to parse and date the claims.
-    times = {id(a): find_times(a.text, a.lang, a.date) for a in articles}
+    times = {id(a): find_times(a.text, a.lang, a.date, a.date_precision) for a in articles}
     found: dict[int, list[Claim]] = {}
     for lang in sorted({a.lang for a in articles}):
         group = [a for a in articles if a.lang == lang]

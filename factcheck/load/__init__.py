@@ -190,7 +190,7 @@ def _build(source: str, kind: str, origin: Origin, default: str | None) -> list[
         return [
             Article(
                 path=label, text=md.text, file_text=source, offset=0, id=fm.id or origin.stem,
-                title=fm.title or md.title, source=fm.source, date=fm.date,
+                title=fm.title or md.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
                 lang=_language(fm.lang, default, md.text, label), story=origin.story,
                 meta=_meta(kind, origin, fm.meta, md.suppressions),
             )
@@ -230,7 +230,7 @@ def _build_jsonl(source: str, origin: Origin, default: str | None) -> list[Artic
         articles.append(
             Article(
                 path=label, text=prose, file_text=source, offset=rec.text_start,
-                id=fm.id or f"{origin.stem}:{rec.line}", title=fm.title, source=fm.source, date=fm.date,
+                id=fm.id or f"{origin.stem}:{rec.line}", title=fm.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
                 lang=_language(fm.lang, default, prose, where), story=origin.story,
                 meta=_meta("jsonl", origin, {**fm.meta, "line": rec.line}),
             )

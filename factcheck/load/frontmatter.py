@@ -19,6 +19,7 @@ _OPEN = re.compile(r"---[ \t]*(?:\r\n|\n|\r)")
 _CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)", re.MULTILINE)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?")
 FIELDS = ("id", "title", "source", "date", "lang")
 
 
@@ -31,6 +32,7 @@ class FrontMatter:
     title: str = ""
     source: str = ""
     date: dt.date | None = None
+    date_precision: str = "day"
     lang: str = ""
     meta: dict[str, Any] = field(default_factory=dict)
 
@@ -64,6 +66,20 @@ def split(text: str, label: str) -> tuple[dict[str, Any], int, int]:
     return data, opening.end(), closing.end()
 
 
+def parse_partial_date(value: Any, label: str, where: str = "front matter") -> tuple[dt.date | None, str]:
+    """A date field and its precision: ``YYYY-MM`` and ``YYYY`` (as archives export them)
+    are dates known to the month or the year, anchored on the month's or year's middle."""
+    text = str(value).strip() if isinstance(value, (str, int)) and not isinstance(value, bool) else ""
+    m = _PARTIAL_DATE.fullmatch(text)
+    if m:
+        year, month = int(m["year"]), m["month"]
+        if 1 <= year and (month is None or 1 <= int(month) <= 12):
+            if month is None:
+                return dt.date(year, 7, 1), "year"
+            return dt.date(year, int(month), 15), "month"
+    return parse_date(value, label, where), "day"
+
+
 def parse_date(value: Any, label: str, where: str = "front matter") -> dt.date | None:
     """A date field: a YAML date, a datetime, or a ``YYYY-MM-DD`` string (the time is dropped)."""
     if value is None or value == "":
@@ -80,7 +96,7 @@ def parse_date(value: Any, label: str, where: str = "front matter") -> dt.date |
             return dt.datetime.fromisoformat(text.replace("Z", "+00:00")).date()
         except ValueError:
             pass
-    raise InputError(f"{label}: bad date {value!r} in {where}; use YYYY-MM-DD")
+    raise InputError(f"{label}: bad date {value!r} in {where}; use YYYY-MM-DD, YYYY-MM or YYYY")
 
 
 def scalar(value: Any, key: str, label: str, where: str = "front matter") -> str:
@@ -98,9 +114,9 @@ def fields(data: dict[str, Any], label: str, where: str = "front matter") -> Fro
         id=scalar(data.get("id"), "id", label, where),
         title=scalar(data.get("title"), "title", label, where),
         source=scalar(data.get("source"), "source", label, where),
-        date=parse_date(data.get("date"), label, where),
         lang=scalar(data.get("lang"), "lang", label, where),
     )
+    fm.date, fm.date_precision = parse_partial_date(data.get("date"), label, where)
     fm.meta = {str(k): v for k, v in data.items() if k not in FIELDS}
     return fm
 

@@ -25,7 +25,7 @@ def escape_property(s: str) -> str:
 def render(report: Report, root: str | None = None) -> str:
     lines = []
     for f in report.findings:
-        message = f.message
+        message = f"{f.message} ({f.confidence_label})"
         props = [f"title={escape_property(f'{f.rule_id} {f.rule_name}')}"]
         if f.claims:
             first = f.claims[0]

@@ -97,7 +97,7 @@ def _finding(i: int, f: Finding, doc: str = "") -> str:
                        for c in f.claims)
     return (f'<details class="finding" id="finding-{i}" data-severity="{_e(f.severity)}" data-rule="{_e(f.rule_id)}">'
             f'<summary><span class="sev sev-{_e(f.severity)}">{_e(f.severity)}</span> '
-            f'<b>{_e(f.rule_id)}</b> {_e(f.rule_name)} — {_e(f.message)}</summary>'
+            f'<b>{_e(f.rule_id)}</b> {_e(f.rule_name)} — {_e(f.message)} <small>({_e(f.confidence_label)})</small></summary>'
             f'<div class="passages">{passages}</div>'
             + (f'<p class="doc"><b>{_e(f.rule_id)}</b>: {_e(doc)}</p>' if doc else "") + '</details>\n')
 

@@ -16,7 +16,7 @@ from factcheck.report.locations import region, relative_path
 
 
 def _body(f: Finding, root: str | None) -> str:
-    lines = [f"{f.severity} {f.rule_id} {f.rule_name}: {f.message}"]
+    lines = [f"{f.severity} {f.rule_id} {f.rule_name}: {f.message} ({f.confidence_label})"]
     for c in f.claims:
         r = region(c)
         lines.append(f"  {relative_path(c.path, root)}:{r.start_line}:{r.start_column}: {c.text}")

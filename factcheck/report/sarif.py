@@ -77,6 +77,7 @@ def render(report: Report, rules: Sequence[Rule] = (), root: str | None = None, 
             "message": {"text": f.message},
             "locations": [_location(c, root) for c in f.claims[:1]],
             "partialFingerprints": {"factcheck/v1": fingerprint(f)},
+            "properties": {"confidence": f.confidence, "why": list(f.why)},
         }
         if len(f.claims) > 1:
             result["relatedLocations"] = [_location(c, root, i) for i, c in enumerate(f.claims[1:], 1)]

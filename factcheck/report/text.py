@@ -31,7 +31,8 @@ def _where(claim: Claim) -> str:
 
 def render_finding(console: Console, f: Finding) -> None:
     console.print(Text.assemble((f"{f.severity}", _STYLE.get(f.severity, "")), " ",
-                                (f"{f.rule_id}", "bold"), f" {f.rule_name}: ", escape(f.message)))
+                                (f"{f.rule_id}", "bold"), f" {f.rule_name}: ", escape(f.message),
+                                (f"  [{f.confidence_label}]", "dim")))
     table = Table(show_header=False, box=None, padding=(0, 2), expand=True)
     for _ in f.claims:
         table.add_column(ratio=1, overflow="fold")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Iterable, Sequence
 
 from factcheck.align import Candidate, align
-from factcheck.models import Article, Claim, Finding, Rule
+from factcheck.models import Article, Claim, Finding, Rule, severity_rank
 from factcheck.rules.kinds import KINDS, CheckContext, Kind
 
 
@@ -27,12 +27,49 @@ def _sort_key(f: Finding) -> tuple:
             tuple((c.path, c.start, c.end) for c in f.claims))
 
 
+def _mention_key(c: Claim) -> tuple:
+    return (round(c.base_value, 6), c.dimension, c.qualifier)
+
+
+def merge_mentions(findings: list[Finding]) -> list[Finding]:
+    """One finding per conflicting fact: pair findings of one rule whose two figures are
+    the same (ten repeats of "100 000" against one "99 805") join into one finding that
+    lists every mention; the strongest confidence and severity of the group stand."""
+    groups: dict[tuple, list[Finding]] = {}
+    order: list[tuple] = []
+    for f in findings:
+        if len(f.claims) != 2:
+            key: tuple = ("single", id(f))
+        else:
+            key = (f.rule_id, tuple(sorted((_mention_key(c) for c in f.claims), key=repr)))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(f)
+    out = []
+    for key in order:
+        group = groups[key]
+        if len(group) == 1:
+            out.append(group[0])
+            continue
+        best = max(group, key=lambda f: (severity_rank(f.severity), f.confidence))
+        claims = {(c.path, c.start, c.end): c for f in group for c in f.claims}
+        best.claims = tuple(sorted(claims.values(), key=lambda c: (c.path, c.start, c.end)))
+        out.append(best)
+    return out
+
+
 def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                 candidates: Sequence[Candidate] | None = None,
-                articles: Sequence[Article] | None = None) -> list[Finding]:
+                articles: Sequence[Article] | None = None,
+                error_confidence: float = 0.8, min_confidence: float = 0.0) -> list[Finding]:
     """Run every enabled rule. Pair rules see each aligned pair in priority order, and the
     first rule that fires on a pair owns it (a unit slip is not also a value conflict).
     ``candidates`` defaults to ``align(claims)``; ``articles`` to the claims' articles.
+
+    A pair finding carries its pair's confidence: below ``error_confidence`` an error is
+    reported as a warning (the pairing, not the arithmetic, is in doubt), below
+    ``min_confidence`` it is dropped. Repeats of one conflict join one finding.
     """
     claims = list(claims)
     if candidates is None:
@@ -54,11 +91,20 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                 break
             f = k.check_pair(cand)
             if f is not None:
-                findings.append(f)
                 taken.add(key)
+                if cand.confidence < min_confidence:
+                    break
+                f.confidence = cand.confidence
+                f.why = tuple(r for r in (*cand.reasons, *(f"support:{s}" for s in cand.support)))
+                if f.severity == "error" and cand.confidence < error_confidence:
+                    f.severity = "warning"
+                if cand.revision:
+                    f.severity = "info"
+                    f.why += (f"revision:{cand.revision}",)
+                findings.append(f)
     for k in sorted(kinds, key=lambda k: k.rule.id):
         findings.extend(k.check(ctx))
     unique: dict[tuple, Finding] = {}
     for f in findings:
         unique.setdefault((f.rule_id, tuple((c.path, c.start, c.end) for c in f.claims)), f)
-    return sorted(unique.values(), key=_sort_key)
+    return sorted(merge_mentions(list(unique.values())), key=_sort_key)

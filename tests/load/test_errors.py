@@ -63,9 +63,9 @@ FRONT_MATTER_CASES = [
     ("---\ntitle: T\n  mauvais: retrait\n---\nTexte.\n", "a.md:3: invalid YAML in front matter (mapping values are not allowed"),
     ("---\n- un\n- deux\n---\nTexte.\n", "a.md: front matter is a list, not a mapping; write 'key: value' lines"),
     ("---\nsimple texte\n---\nTexte.\n", "a.md: front matter is a str, not a mapping; write 'key: value' lines"),
-    ("---\ndate: 15/12/2023\n---\nTexte.\n", "a.md: bad date '15/12/2023' in front matter; use YYYY-MM-DD"),
+    ("---\ndate: 15/12/2023\n---\nTexte.\n", "a.md: bad date '15/12/2023' in front matter; use YYYY-MM-DD, YYYY-MM or YYYY"),
     ("---\ndate: 2023-02-30\n---\nTexte.\n", "a.md: bad date in front matter (day is out of range for month); use YYYY-MM-DD"),
-    ("---\ndate: 2023\n---\nTexte.\n", "a.md: bad date 2023 in front matter; use YYYY-MM-DD"),
+    ("---\ndate: 2023-13\n---\nTexte.\n", "a.md: bad date '2023-13' in front matter; use YYYY-MM-DD, YYYY-MM or YYYY"),
     ("---\ntitle: [a, b]\n---\nTexte.\n", "a.md: 'title' in front matter must be text, not list"),
     ("---\nlang: de\n---\nTexte.\n", "a.md: language 'de' is not supported (supported: fr, en)"),
 ]

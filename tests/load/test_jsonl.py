@@ -123,7 +123,7 @@ def test_jsonl_lang_detected_per_line(write):
         ('{"text": 12}\n', r"^x\.jsonl:1: \"text\" is a JSON number, not a string$"),
         ('{"text": null}\n', r"^x\.jsonl:1: \"text\" is a JSON null, not a string$"),
         ('{"text": "  "}\n', r"^x\.jsonl:1: \"text\" is empty; give the article text or remove the line$"),
-        ('{"text": "Texte.", "date": "12/03/2024"}\n', r"^x\.jsonl:1: bad date '12/03/2024' in the JSON object; use YYYY-MM-DD$"),
+        ('{"text": "Texte.", "date": "12/03/2024"}\n', r"^x\.jsonl:1: bad date '12/03/2024' in the JSON object; use YYYY-MM-DD, YYYY-MM or YYYY$"),
         ('{"text": "Texte.", "title": ["a"]}\n', r"^x\.jsonl:1: 'title' in the JSON object must be text, not list$"),
         ('{"text": "Texte.", "lang": "de"}\n', r"^x\.jsonl:1: language 'de' is not supported \(supported: fr, en\)$"),
         ('{"text": "Texte."}\n' + "[" * 100_000 + "\n", r"^x\.jsonl:2: invalid JSON"),

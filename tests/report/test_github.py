@@ -2,9 +2,9 @@ from factcheck.report import github
 
 GOLDEN = (
     "::error file=stories/saisie/a.md,line=3,col=25,endColumn=30,title=FC101 unit-slip::"
-    "340 g contre 340 kg : même fait (cocaïne), à un facteur 1000 près%0Asee stories/saisie/b.md:1: 340 kg\n"
+    "340 g contre 340 kg : même fait (cocaïne), à un facteur 1000 près (confidence 1.00)%0Asee stories/saisie/b.md:1: 340 kg\n"
     "::notice file=stories/saisie/b.md,line=1,col=11,endColumn=17,title=FC105 rounding::"
-    "340 kg: rounded, 50%25 of <x>, a,b: c\n"
+    "340 kg: rounded, 50%25 of <x>, a,b: c (confidence 1.00)\n"
 )
 
 

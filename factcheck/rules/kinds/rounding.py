@@ -18,6 +18,7 @@ Use instead
 Parameters
     min_score: same-fact score the pair needs.
     max_rel: largest relative difference treated as rounding.
+    min_rel: smallest difference that misleads (127 000 for 127 200 is ordinary rounding).
     min_zeros: how many trailing zeros make a figure "round".
 """
 
@@ -33,7 +34,7 @@ class Rounding(Kind):
     name = "rounding"
     pairwise = True
     priority = 40
-    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_zeros": 2}
+    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2}
     PLACEHOLDERS = frozenset({"a", "b", "subject", "diff"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -50,7 +51,7 @@ class Rounding(Kind):
         if round(other.value, -z) != rnd.value:
             return None
         rel = abs(a.value - b.value) / max(abs(a.value), abs(b.value))
-        if rel > self.params["max_rel"]:
+        if rel > self.params["max_rel"] or rel < self.params["min_rel"]:
             return None
         lang = lang_of(a, b)
         diff = fmt_number(round(rel * 100, 1), lang) + " %"

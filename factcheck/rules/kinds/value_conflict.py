@@ -28,6 +28,8 @@ Parameters
         (both "nouveaux"), context (shared sentence words), compound (same compound subject,
         "postes d'infirmiers"), window (words shared right around both numbers).
     max_ratio: figures further apart than this ratio are taken as different facts.
+    max_ratio_large, large_from: the same for figures of ``large_from`` or more, where a
+        slip changes digits (digit_error, rounding) rather than doubling a figure.
 """
 
 from __future__ import annotations
@@ -35,7 +37,7 @@ from __future__ import annotations
 from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.values import gap, interval, lang_of, pair_subject
+from factcheck.rules.values import gap, half_unit, interval, lang_of, pair_subject
 
 
 _ARTICLE_LIKE = frozenset({"un", "une", "one", "a", "an"})
@@ -50,9 +52,20 @@ def plausible_pair(cand: Candidate, params: dict) -> bool:
     if a.text.strip().lower() in _ARTICLE_LIKE or b.text.strip().lower() in _ARTICLE_LIKE:
         return False
     va, vb = abs(a.base_value), abs(b.base_value)
-    if min(va, vb) > 0 and max(va, vb) / min(va, vb) > params.get("max_ratio", 3.0):
+    limit = params.get("max_ratio", 3.0)
+    if min(va, vb) >= params.get("large_from", 100):
+        limit = min(limit, params.get("max_ratio_large", 1.5))
+    if min(va, vb) > 0 and max(va, vb) / min(va, vb) > limit:
         return False
     return True
+
+
+def rounds_to(a, b) -> bool:
+    """One figure is the other written with fewer digits (492 kg for 492,325 kg; 127 000
+    for 127 200): the less precise one is the other rounded to its own precision."""
+    coarse, fine = (a, b) if half_unit(a.value) >= half_unit(b.value) else (b, a)
+    scale = coarse.base_value / coarse.value if coarse.value else 1.0
+    return abs(coarse.base_value - fine.base_value) <= half_unit(coarse.value) * abs(scale) + 1e-9
 
 
 class ValueConflict(Kind):
@@ -60,7 +73,7 @@ class ValueConflict(Kind):
     pairwise = True
     priority = 60
     PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context"],
-              "max_ratio": 3.0}
+              "max_ratio": 3.0, "max_ratio_large": 1.5, "large_from": 100}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -71,6 +84,8 @@ class ValueConflict(Kind):
             return None
         if not plausible_pair(cand, self.params):
             return None
+        if a.unit == b.unit and a.qualifier == b.qualifier == "exact" and rounds_to(a, b):
+            return None  # rounding: the rounding rule judges whether it misleads
         ia = interval(a, self.params["approx_tol"])
         ib = interval(b, self.params["approx_tol"])
         scale = max(abs(a.base_value), abs(b.base_value)) or 1.0

@@ -20,6 +20,7 @@ Parameters
 
 from __future__ import annotations
 
+import re
 from typing import Iterable
 
 from factcheck.extract.dates import find_times
@@ -30,6 +31,20 @@ _WEEKDAYS = {
     "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
+
+
+_AFTER = {  # a weekday written a few words after its date ("le 7 novembre 2018 pour le premier samedi")
+    "fr": re.compile(r"[^.;!?\d«»]{0,30}?\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE),
+    "en": re.compile(r"[^.;!?\d]{0,30}?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE),
+}
+
+
+def weekday_after(text: str, end: int, lang: str) -> int | None:
+    """The weekday named just after a date (same clause, no other figure between), if any."""
+    m = _AFTER.get(lang, _AFTER["en"]).match(text, end)
+    if not m:
+        return None
+    return [w.lower() for w in _WEEKDAYS[lang if lang in _WEEKDAYS else "en"]].index(m.group(1).lower())
 
 
 class WeekdayDate(Kind):
@@ -43,8 +58,13 @@ class WeekdayDate(Kind):
 
     def _check_article(self, article: Article) -> Iterable[Finding]:
         lang = article.lang if article.lang in _WEEKDAYS else "en"
-        for m in find_times(article.text, article.lang, article.date):
-            if m.weekday_ok is not False or m.date is None:
+        for m in find_times(article.text, article.lang, article.date, article.date_precision):
+            if m.date is None or m.kind != "date":
+                continue
+            stated_weekday = m.stated_weekday
+            if stated_weekday is None and (article.date_precision == "day" or re.search(r"\d{4}", m.text)):
+                stated_weekday = weekday_after(article.text, m.end, lang)
+            if stated_weekday is None or stated_weekday == m.date.weekday():
                 continue
             start = (article.offset or 0) + m.start
             end = (article.offset or 0) + m.end
@@ -53,6 +73,6 @@ class WeekdayDate(Kind):
                           line=pos.line, column=pos.column, path=article.path, lang=article.lang,
                           when=m.date, article=article)
             names = _WEEKDAYS[lang]
-            stated = names[m.stated_weekday] if m.stated_weekday is not None else "?"
+            stated = names[stated_weekday]
             actual = names[m.date.weekday()]
             yield self.finding((claim,), lang, date=m.text, stated=stated, actual=actual)

@@ -1,0 +1,60 @@
+"""The fact frame of a claim (scope, role, time, modifiers) and how it keeps different
+facts apart; sentences written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from factcheck.align.features import clause_around, frame_modifier, frame_role, frame_scope, frame_year, local_attribution
+
+
+def _frame(sentence: str, number: str, lang: str = "fr", date: dt.date | None = dt.date(2024, 5, 2)):
+    off = sentence.index(number)
+    before, after, lead = clause_around(sentence, off, len(number))
+    near = sentence[max(0, off - 30):off]
+    return (frame_scope(before, after, lead, lang), frame_role(before, after, lead, near, lang),
+            frame_year(before, after, lead, date), frame_modifier(after[:40], lang))
+
+
+@pytest.mark.parametrize("sentence, number, scope", [
+    ("Les préfectures ont compté 12.000 personnes à Nantes, 9.000 à Angers et 4.000 à Laval.", "9.000", "anger"),
+    ("À Lorient, le syndicat revendiquait 7 000 grévistes, deux fois plus que la police.", "7 000", "lorient"),
+    ("Près de 300 hectares ont brûlé à Saint-Jean, selon les pompiers.", "300", "saint-jean"),
+    ("Across the region, in Kent, 42 homes were flooded overnight.", "42", "kent"),
+    ("Rankings: the Netherlands 8 400, the Belgium 7 900.", "7 900", "belgium"),
+])
+def test_frames_scope_is_the_place_bound_to_the_number(sentence, number, scope):
+    lang = "en" if sentence.startswith(("Across", "Rankings")) else "fr"
+    assert _frame(sentence, number, lang)[0] == scope
+
+
+@pytest.mark.parametrize("sentence, number, role", [
+    ("Le cortège a réuni 40 000 personnes, dont 9 000 à Lille.", "9 000", "part"),
+    ("The flood forced 2,000 people out, including 300 children.", "300", "part"),
+    ("La veille, le bilan provisoire était de 17 morts.", "17", "previous"),
+    ("The toll rose to 31, up from 26 on Monday.", "26", "previous"),
+    ("Sur les 800 logements du quartier, 120 restent inondés.", "800", "whole"),
+    ("Le pays a franchi la barre des 50.000 cas jeudi.", "50.000", "threshold"),
+    ("The country passed the 50,000 mark on Thursday.", "50,000", "threshold"),
+    ("Le cortège a réuni 40 000 personnes, dont 9 000 à Lille.", "40 000", ""),
+])
+def test_frames_role(sentence, number, role):
+    lang = "en" if sentence.startswith("The") else "fr"
+    assert _frame(sentence, number, lang)[1] == role
+
+
+def test_frames_year_of_another_year_and_modifiers():
+    assert _frame("En 2019, 140 kg d'héroïne avaient été saisis au même endroit.", "140 kg")[2] == 2019
+    assert _frame("Les douaniers ont saisi 140 kg d'héroïne mardi.", "140 kg")[2] is None
+    assert _frame("L'accident a fait trois blessés graves et cinq blessés légers.", "trois")[3] == "grave"
+    assert _frame("L'accident a fait trois blessés graves et cinq blessés légers.", "cinq")[3] == "leger"
+
+
+def test_frames_passive_agent_is_a_source_only_when_it_names_one():
+    s = "On a compté 90 000 manifestants par les syndicats et 31 000 par la préfecture."
+    assert local_attribution(s, s.index("31 000"), 6, "fr") == "autorite"
+    assert local_attribution(s, s.index("90 000"), 6, "fr") == "syndicat"
+    s2 = "Les pompiers interviennent 40 fois par jour."
+    assert local_attribution(s2, s2.index("40"), 2, "fr") == ""
