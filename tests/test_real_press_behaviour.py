@@ -104,3 +104,19 @@ def test_min_confidence_drops_weak_pairings(tmp_path):
                                 encoding="utf-8")
     assert check([story]).findings
     assert check([story], min_confidence=1.0).findings == []
+
+
+def test_errors_below_the_error_confidence_are_warnings(tmp_path):
+    from factcheck.load import load_paths
+    from factcheck.extract.pipeline import extract_articles
+    from factcheck.rules import apply_rules, load_rules
+
+    story = tmp_path / "s"
+    story.mkdir()
+    for name, n in (("a", "douze"), ("b", "neuf")):
+        (story / f"{name}.md").write_text(f"---\ndate: 2024-05-02\nlang: fr\n---\n\nLa future brigade comptera {n} gendarmes.\n",
+                                          encoding="utf-8")
+    claims = extract_articles(load_paths([story]))
+    found = apply_rules(claims, load_rules())
+    assert [f.severity for f in found] == ["error"]
+    assert [f.severity for f in apply_rules(claims, load_rules(), error_confidence=1.01)] == ["warning"]

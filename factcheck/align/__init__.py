@@ -33,6 +33,12 @@ def claim_features(claim: Claim) -> Features:
     return hit[1]
 
 
+def _specific(claim: Claim) -> bool:
+    """A figure unlikely to recur by chance in one article: a measure, or a count of 100+
+    ("cinq policiers" may well name two groups of five in one story)."""
+    return bool(claim.unit) or abs(claim.value) >= 100
+
+
 def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
     """Candidate pairs of claims that may state the same fact, in a deterministic order."""
     index = SubjectIndex(claims)
@@ -67,7 +73,8 @@ def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
         if a.dimension != b.dimension:
             continue
         cand = score_pair(a, b, feats[i], feats[j], index, frozen)
-        if not cand.same_article and not cand.different and a.base_value != b.base_value:
+        if (not cand.same_article and not cand.different and a.base_value != b.base_value
+                and _specific(a) and _specific(b)):
             sa, sb = index.key(a), index.key(b)
             if (round(b.base_value, 6) in said.get((feats[i].article_key, sa), ())
                     or round(a.base_value, 6) in said.get((feats[j].article_key, sb), ())):

@@ -62,14 +62,15 @@ def merge_mentions(findings: list[Finding]) -> list[Finding]:
 def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                 candidates: Sequence[Candidate] | None = None,
                 articles: Sequence[Article] | None = None,
-                error_confidence: float = 0.8, min_confidence: float = 0.0) -> list[Finding]:
+                error_confidence: float = 0.0, min_confidence: float = 0.0) -> list[Finding]:
     """Run every enabled rule. Pair rules see each aligned pair in priority order, and the
     first rule that fires on a pair owns it (a unit slip is not also a value conflict).
     ``candidates`` defaults to ``align(claims)``; ``articles`` to the claims' articles.
 
     A pair finding carries its pair's confidence: below ``error_confidence`` an error is
-    reported as a warning (the pairing, not the arithmetic, is in doubt), below
-    ``min_confidence`` it is dropped. Repeats of one conflict join one finding.
+    reported as a warning (the pairing, not the arithmetic, is in doubt; off by default
+    until the model separates true pairings better), below ``min_confidence`` it is
+    dropped. Repeats of one conflict join one finding.
     """
     claims = list(claims)
     if candidates is None:

@@ -18,9 +18,7 @@ def run(rule_id, *claims, **params):
     rule = RULES[rule_id]
     if params:
         rule = dataclasses.replace(rule, params={**rule.params, **params})
-    # the kind's own logic: hand-built claims carry no pairing evidence, so the
-    # confidence-based downgrade of errors is switched off here (tested in test_confidence.py)
-    return apply_rules(list(claims), [rule], error_confidence=0.0)
+    return apply_rules(list(claims), [rule])
 
 
 def fr(sentence, text, value, unit="", path="story/a.md", **kw):
