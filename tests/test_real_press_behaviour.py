@@ -7,7 +7,7 @@ from __future__ import annotations
 from factcheck.api import check
 
 
-def _story(tmp_path, *bodies, dates=None, lang="fr"):
+def _write_story(tmp_path, *bodies, dates=None, lang="fr"):
     story = tmp_path / "story"
     story.mkdir()
     for i, body in enumerate(bodies):
@@ -15,7 +15,11 @@ def _story(tmp_path, *bodies, dates=None, lang="fr"):
         (story / f"{chr(97 + i)}.md").write_text(
             f'---\ntitle: "Article {i}"\nsource: "Journal {i}"\ndate: {date}\nlang: {lang}\n---\n\n{body}\n',
             encoding="utf-8")
-    return check([story])
+    return story
+
+
+def _story(tmp_path, *bodies, dates=None, lang="fr"):
+    return check([_write_story(tmp_path, *bodies, dates=dates, lang=lang)])
 
 
 def _pairs(report):
@@ -96,12 +100,8 @@ def test_month_only_date_in_front_matter(tmp_path):
 
 
 def test_min_confidence_drops_weak_pairings(tmp_path):
-    story = tmp_path / "s"
-    story.mkdir()
-    (story / "a.md").write_text("---\ndate: 2024-05-02\nlang: fr\n---\n\nLa nouvelle brigade comptera douze gendarmes.\n",
-                                encoding="utf-8")
-    (story / "b.md").write_text("---\ndate: 2024-05-02\nlang: fr\n---\n\nLa nouvelle brigade comptera neuf gendarmes.\n",
-                                encoding="utf-8")
+    story = _write_story(tmp_path, "La nouvelle brigade comptera douze gendarmes.",
+                         "La nouvelle brigade comptera neuf gendarmes.")
     assert check([story]).findings
     assert check([story], min_confidence=1.0).findings == []
 
@@ -111,11 +111,8 @@ def test_errors_below_the_error_confidence_are_warnings(tmp_path):
     from factcheck.extract.pipeline import extract_articles
     from factcheck.rules import apply_rules, load_rules
 
-    story = tmp_path / "s"
-    story.mkdir()
-    for name, n in (("a", "douze"), ("b", "neuf")):
-        (story / f"{name}.md").write_text(f"---\ndate: 2024-05-02\nlang: fr\n---\n\nLa future brigade comptera {n} gendarmes.\n",
-                                          encoding="utf-8")
+    story = _write_story(tmp_path, "La future brigade comptera douze gendarmes.",
+                         "La future brigade comptera neuf gendarmes.")
     claims = extract_articles(load_paths([story]))
     found = apply_rules(claims, load_rules())
     assert [f.severity for f in found] == ["error"]

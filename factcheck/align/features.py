@@ -32,6 +32,8 @@ def lexicon() -> dict[str, Any]:
             data[key] = {lang: [re.compile(p) for p in pats] for lang, pats in data[key].items()}
     data["source_family"] = {fold(w): fam for fam, words in data["sources"].items() for w in words}
     data["families"] = frozenset(data["sources"])
+    data["not_place"] = {lang: frozenset(words) for lang, words in data["not_places"].items()}
+    data["evolving"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["evolving_subjects"].items()}
     data["light"] = frozenset(fold(v) for v in data["light_verbs"])
     data["family"] = {fold(v): i for i, fam in enumerate(data["verb_families"]) for v in fam}
     return data
@@ -196,7 +198,7 @@ def clause_around(sentence: str, offset: int, length: int) -> tuple[str, str, st
 
 
 def _place_in(text: str, lang: str, last: bool = False) -> str:
-    stop = set(lexicon()["not_places"].get(lang) or lexicon()["not_places"]["fr"])
+    stop = lexicon()["not_place"].get(lang) or lexicon()["not_place"]["fr"]
     found = []
     for pattern in _patterns("local_place_patterns_cased", lang):
         for m in pattern.finditer(text):
@@ -222,12 +224,11 @@ def frame_scope(before: str, after: str, lead: str, lang: str) -> str:
 
 def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) -> str:
     """What the figure is besides a current total: a part, a previous value, a threshold."""
-    if any(p.search(near_before) for p in _patterns("part_patterns", lang)):
+    if any_match("part_patterns", lang, near_before):
         return "part"
     if any_match("whole_patterns", lang, near_before):
         return "whole"
-    if any_match("threshold_patterns", lang, near_before) or any(
-            p.search(after) for p in lexicon()["threshold_after_patterns"].get(lang, [])):
+    if any_match("threshold_patterns", lang, near_before) or any_match("threshold_after_patterns", lang, after):
         return "threshold"
     if any_match("previous_patterns", lang, " ".join((lead, before, after))):
         return "previous"

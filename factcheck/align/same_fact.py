@@ -99,13 +99,10 @@ def _different_days(a: Claim, b: Claim) -> bool:
 
 def _evolving(c: Claim, f: Features) -> bool:
     """A toll, an evacuation count, a burned area: a figure that moves while reported."""
-    lex = lexicon()
-    table = lex.setdefault("_evolving", {})
-    lang = c.lang if c.lang in lex["evolving_subjects"] else "fr"
-    if lang not in table:
-        table[lang] = frozenset(fold(w) for w in lex["evolving_subjects"][lang])
+    evolving = lexicon()["evolving"]
+    lang = c.lang if c.lang in evolving else "fr"
     head, _ = subject_forms(c)
-    return head in table[lang] or any_match("evolving_patterns", lang, f.window)
+    return head in evolving[lang] or any_match("evolving_patterns", lang, f.window)
 
 
 def _same_scope(a: str, b: str) -> bool:

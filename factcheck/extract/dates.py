@@ -392,6 +392,20 @@ def _weekday_of(word: str | None) -> int | None:
     return _FR_WEEKDAYS.get(w, _EN_WEEKDAYS.get(w))
 
 
+# A weekday written a few words after its date ("le 7 novembre 2018 pour le premier samedi"):
+# same clause, no other figure between.
+_WEEKDAY_AFTER = {
+    "fr": re.compile(rf"[^.;!?\d«»]{{0,30}}?\b({_FR_WD})\b", re.IGNORECASE),
+    "en": re.compile(rf"[^.;!?\d]{{0,30}}?\b({_EN_WD})\b", re.IGNORECASE),
+}
+
+
+def weekday_after(text: str, end: int, lang: str) -> int | None:
+    """The weekday (0 = Monday) named just after a date ending at ``end``, if any."""
+    m = _WEEKDAY_AFTER["en" if _is_en(lang) else "fr"].match(text, end)
+    return _weekday_of(m.group(1)) if m else None
+
+
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)

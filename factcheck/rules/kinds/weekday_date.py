@@ -23,7 +23,7 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
-from factcheck.extract.dates import find_times
+from factcheck.extract.dates import find_times, weekday_after
 from factcheck.models import Article, Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 
@@ -31,20 +31,6 @@ _WEEKDAYS = {
     "fr": ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
     "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
 }
-
-
-_AFTER = {  # a weekday written a few words after its date ("le 7 novembre 2018 pour le premier samedi")
-    "fr": re.compile(r"[^.;!?\d«»]{0,30}?\b(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)\b", re.IGNORECASE),
-    "en": re.compile(r"[^.;!?\d]{0,30}?\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b", re.IGNORECASE),
-}
-
-
-def weekday_after(text: str, end: int, lang: str) -> int | None:
-    """The weekday named just after a date (same clause, no other figure between), if any."""
-    m = _AFTER.get(lang, _AFTER["en"]).match(text, end)
-    if not m:
-        return None
-    return [w.lower() for w in _WEEKDAYS[lang if lang in _WEEKDAYS else "en"]].index(m.group(1).lower())
 
 
 class WeekdayDate(Kind):
