@@ -64,6 +64,7 @@ class Article:
     source: str = ""
     date: dt.date | None = None
     date_precision: str = "day"   # "month" or "year" for front matter such as 2019-08
+    event_day: dt.date | None = None  # the day the article reports on (set at extraction)
     lang: str = "fr"
     story: str = ""
     meta: dict[str, Any] = field(default_factory=dict)

@@ -119,9 +119,32 @@ def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_e
 _WHEN_KINDS = ("date", "relative_day")
 
 
-def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions: list, anchor: dt.date | None) -> dt.date | None:
-    """The day the claim refers to: the nearest day named in its sentence, else the publication date."""
-    near = [m for m in mentions if m.kind in _WHEN_KINDS and m.date is not None and sentence_start <= m.start < sentence_end]
+# A day that dates the telling, not the fact: "Magistrates heard on Friday that…", "a
+# annoncé mardi que…". The verb of saying comes just before the day.
+_REPORTED_ON = {
+    "fr": re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:annoncé|indiqué|déclaré|précisé|affirmé|confirmé|expliqué|"
+                     r"appris|révélé|communiqué|rapporté|assuré|souligné)\s+(?:ce\s+|le\s+|dès\s+)?$", re.IGNORECASE),
+    "en": re.compile(r"\b(?:said|says|heard|told|announced|reported|confirmed|stated|added|revealed|testified|"
+                     r"disclosed)\s+(?:on\s+|last\s+|this\s+)?$", re.IGNORECASE),
+}
+
+
+def dates_the_telling(text: str, start: int, lang: str) -> bool:
+    """The day at ``start`` follows a verb of saying: it dates a statement, not a fact."""
+    reported = _REPORTED_ON.get(lang, _REPORTED_ON["en"])
+    return bool(text) and reported.search(text, max(0, start - 40), start) is not None
+
+
+def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions: list, anchor: dt.date | None,
+             text: str = "", lang: str = "fr") -> dt.date | None:
+    """The day the claim refers to: the nearest day named in its sentence (not a day that
+    only dates who said it); None when its sentence names none (the article's day then
+    stands, see ``Article.event_day``)."""
+    if text:  # the parser may cut "Samedi, dans son premier bilan, …" after "Samedi": start
+        # from the last full stop or line break instead
+        sentence_start = max(text.rfind(stop, 0, sentence_start) for stop in (". ", "! ", "? ", "\n")) + 1
+    near = [m for m in mentions if m.kind in _WHEN_KINDS and m.date is not None
+            and sentence_start <= m.start < sentence_end and not dates_the_telling(text, m.start, lang)]
     if not near:
-        return anchor
+        return None
     return min(near, key=lambda m: abs(m.start - claim_start)).date

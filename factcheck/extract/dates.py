@@ -14,6 +14,7 @@ publication date (``anchor``); without one they keep their kind and span but no 
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import calendar
 import datetime as dt
 import re
@@ -145,7 +146,8 @@ _EN_UNIT_WORDS = r"years?|months?|weeks?|days?|hours?|minutes?|seconds|decades?|
 
 # "mercredi 13 décembre 2023", "1er janvier", "le 5 mars 2024"
 _FR_DATE = re.compile(
-    rf"\b(?:(?P<wd>{_FR_WD})\s+)?{_FR_DAY}\s*(?P<month>{_FR_MONTH_ANY})(?:\s+(?P<year>{_YEAR}){_YEAR_END})?")
+    rf"\b(?:(?P<wd>{_FR_WD})\s+)?{_FR_DAY}\s*(?P<month>{_FR_MONTH_ANY})"
+    rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END}|\s+(?P<rel>dernier|passé|prochain)\b)?")
 # the first day of "du 3 au 5 mars", "les 3 et 4 mars", "3-5 mars"
 _FR_DAY_RANGE = re.compile(
     rf"\b{_FR_DAY}(?:\s+(?:au|et|à)\s+|\s*[-–]\s*)"
@@ -542,7 +544,16 @@ def _day_number(s: str) -> int:
 
 
 def _h_fr_date(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
-    yield _calendar_day(ctx, m, _month_of(m["month"]), _day_number(m["day"]), m["year"], wd=m["wd"]), 0
+    """"5 mars 2024", "le 2 mai dernier" (the last 2 May before the anchor), "le 9 juin prochain"."""
+    mention = _calendar_day(ctx, m, _month_of(m["month"]), _day_number(m["day"]), m["year"], wd=m["wd"])
+    date, anchor = mention.date, ctx.anchor
+    if date is not None and anchor is not None and m["rel"]:
+        step = -1 if m["rel"] != "prochain" else 1
+        if (date - anchor).days * step < 0:
+            shifted = _safe_date(date.year + step, date.month, date.day)
+            if shifted is not None:
+                mention = dataclasses.replace(mention, date=shifted, weekday_ok=_weekday_check(mention.stated_weekday, shifted))
+    yield mention, 0
 
 
 def _h_fr_day_range(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:

@@ -8,6 +8,8 @@ enough cores and enough work; ``default_processes``).
 
 from __future__ import annotations
 
+import datetime as dt
+
 import functools
 import os
 import re
@@ -153,13 +155,33 @@ def _title_places(articles: list[Article], lang: str) -> None:
         a.meta["place"] = next((e.text for e in doc.ents if e.label_ in ("LOC", "GPE")), "")
 
 
+def event_day(article: Article, times: list[TimeMention]) -> dt.date | None:
+    """The day the article reports on: the day its text names most often (the one nearest
+    publication on a tie) among days from two months before publication to the day after;
+    else the publication day. A follow-up published on Friday about Tuesday's seizure is
+    about Tuesday; an undated article has none."""
+    if article.date is None:
+        return None
+    low, high = article.date - dt.timedelta(days=60), article.date + dt.timedelta(days=1)
+    counts: dict[dt.date, int] = {}
+    for m in times:
+        if (m.kind in ("date", "relative_day") and m.date is not None and low <= m.date <= high
+                and not context.dates_the_telling(article.text, m.start, article.lang)):
+            counts[m.date] = counts.get(m.date, 0) + 1
+    if counts:  # on a tie, the day nearest publication (a follow-up recalls older days)
+        return max(counts, key=lambda d: (counts[d], -abs((d - article.date).days)))
+    return article.date if article.date_precision == "day" else None
+
+
 def _add_article_context(article: Article, claims: list[Claim], times: list[TimeMention]) -> None:
     """File offsets, line/column, and the time context that needs the publication date."""
+    article.event_day = event_day(article, times)
     for claim in claims:
         sent_end = claim.sentence_start + len(claim.sentence)
         claim.period, claim.period_start, claim.period_end, claim.period_days = context.period_for(
             claim.start, claim.end, claim.sentence_start, sent_end, times)
-        claim.when = context.when_for(claim.start, claim.sentence_start, sent_end, times, article.date)
+        claim.when = context.when_for(claim.start, claim.sentence_start, sent_end, times, article.date,
+                                      article.text, article.lang)
         claim.start += article.offset
         claim.end += article.offset
         claim.sentence_start += article.offset

@@ -25,7 +25,7 @@ What is deliberately *not* a quantity, and why:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Iterable
 
 from factcheck.extract.numbers import Atom, find_atoms
@@ -131,6 +131,7 @@ _DATE_CLOCK = re.compile(
     r"|(?:\b(?:le|du|au|depuis|on|since)" + _SP + r"+)\d{1,2}/\d{1,2}(?![\d/])"
     r"|\b(?!(?:1/[2-8]|[1-3]/4|[2-4]/5|[1-7]/8|[1-9]/10|\d{1,2}/16)(?![\d/]))\d{1,2}/\d{1,2}(?![\d/])"
     r"|\b\d{4}-\d{2}-\d{2}(?:T[\d:.]+Z?)?"
+    r"|\b(?:1[89]|20)\d{2}-(?:0[1-9]|1[0-2])(?![\d-])"
     r"|\b\d{1,2}[:.h]\d{2}" + _SP + r"?(?:[ap]\.?m\.?|AM|PM)(?![\w])"
     r"|\b\d{1,2}" + _SP + r"?(?:[ap]\.m\.|[ap]m\b|AM\b|PM\b)"
     r"|\b\d{1,2}:\d{2}(?::\d{2})?(?:\.\d+)?(?!\d)"
@@ -191,6 +192,7 @@ class Mention:
     high: float | None = None
     num_start: int = 0
     num_end: int = 0
+    scale: float = 1.0     # value / the number as written: a multiplier or a unit factor applied
 
     @property
     def approximate(self) -> bool:
@@ -461,10 +463,11 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
         if qualifier == "exact":
             qualifier = _qualifier(text, start)
         consumed = end
-        mentions.append(Mention(start, end, value, unit, qualifier, None, atom.start, atom.end))
+        mentions.append(Mention(start, end, value, unit, qualifier, None, atom.start, atom.end,
+                                value / atom.value if atom.value else 1.0))
     mentions.extend(m for m in _fractions(text, lang) if not any(o.start < m.end and m.start < o.end for o in mentions))
     mentions.sort(key=lambda m: m.start)
-    return _merge_ranges(text, mentions)
+    return _ages(text, _merge_ranges(text, _share_scale(text, mentions)))
 
 
 def _fractions(text: str, lang: str) -> list[Mention]:
@@ -473,6 +476,46 @@ def _fractions(text: str, lang: str) -> list[Mention]:
         value = 0.5
         out.append(Mention(m.start(), m.end(), value, "", "exact", None, m.start(), m.end()))
     return out
+
+
+_SHARED_GAP = re.compile(_SP + r"*(?:,|-|–|à|et|ou|to|and|or)" + _SP + r"*(?:(?:plus|moins|près)" + _SP
+                         + r"+d[e'’]" + _SP + r"*|(?:more|less|fewer)" + _SP + r"+than" + _SP + r"+|nearly" + _SP
+                         + r"+|almost" + _SP + r"+|about" + _SP + r"+|over" + _SP + r"+)?", re.IGNORECASE)
+
+
+def _times(value: float, scale: float) -> float:
+    """``value * scale`` without binary noise (1,1 × 10⁶ is 1 100 000, not 1 100 000.0000000002)."""
+    return float(f"{value * scale:.12g}")
+
+
+def _share_scale(text: str, mentions: list[Mention]) -> list[Mention]:
+    """A bare number coordinated with the next one takes its unit and multiplier:
+    "de 1,27 à plus de 2,5 millions" is 1,27 million, "de 27 et 28 ans" two ages,
+    "$5 and $7 million" five million dollars. Right to left, so lists chain ("10, 20 et 30 %")."""
+    for i in range(len(mentions) - 2, -1, -1):
+        a, b = mentions[i], mentions[i + 1]
+        if a.scale != 1.0 or a.end != a.num_end or a.qualifier == "range" or not b.value:
+            continue
+        if not _SHARED_GAP.fullmatch(text, a.end, b.start):
+            continue
+        written_b = b.value / b.scale
+        if a.unit == "" and b.unit:
+            mentions[i] = replace(a, unit=b.unit, value=_times(a.value, b.scale), scale=b.scale)
+        elif a.unit == b.unit and b.scale >= 1000 and a.value <= written_b:
+            mentions[i] = replace(a, value=_times(a.value, b.scale), scale=b.scale)
+        elif a.unit == "" == b.unit and b.scale >= 1000 and a.value <= written_b:
+            mentions[i] = replace(a, value=_times(a.value, b.scale), scale=b.scale)
+    return mentions
+
+
+_AGED = re.compile(r"\b(?:aged|ages|âgée?s?\s+de|âgés\s+de)" + _SP + r"+(?:between" + _SP + r"+|entre" + _SP + r"+)?$",
+                   re.IGNORECASE)
+
+
+def _ages(text: str, mentions: list[Mention]) -> list[Mention]:
+    """"children aged 5 to 19": a bare number after "aged" is an age in years."""
+    return [replace(m, unit="year") if not m.unit and _AGED.search(text, max(0, m.start - 20), m.start) else m
+            for m in mentions]
 
 
 def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
@@ -490,8 +533,8 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             change = bool(_CHANGE_VERB.search(text[max(0, a.start - 40):a.start]))
             conj = gap.strip(" \u00a0\u202f").lower()
             if joined and compatible and (between or (not a.unit and not change and conj not in ("et", "and"))):
-                out.append(Mention(a.start, b.end, a.value if not a.unit or a.unit == b.unit else a.value,
-                                   b.unit, "range", b.value, a.num_start, b.num_end))
+                out.append(Mention(a.start, b.end, a.value, b.unit, "range", b.value, a.num_start, b.num_end,
+                                   b.scale))
                 i += 2
                 continue
         out.append(a)

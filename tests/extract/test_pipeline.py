@@ -52,7 +52,10 @@ def test_pipeline_period_and_date_context():
     claims = extract_articles([load_text(POST, path="post.md")])
     actions = next(c for c in claims if c.value == 150 and not c.unit)
     assert (actions.qualifier, actions.period, round(actions.period_days)) == ("min", "Depuis un an", 365)
-    assert actions.when == dt.date(2023, 12, 14)
+    assert actions.when is None  # its sentence names no day
+    resin = next(c for c in claims if c.unit == "kilogram")
+    assert resin.when == dt.date(2023, 12, 13)  # "l'opération de mercredi"
+    assert resin.article.event_day == dt.date(2023, 12, 13)
 
 
 def test_pipeline_english_article_without_trained_model():

@@ -229,3 +229,39 @@ def test_quantities_blocked_spans_are_skipped():
 ])
 def test_quantities_seconde_after_article(text, expected):
     assert [(text[m.start:m.end], m.value, m.unit) for m in scan(text, "fr")] == expected
+
+
+@pytest.mark.parametrize("text, lang, expected", [
+    # the multiplier of the second number scales the first
+    ("La fourchette allait de 3,2 à plus de 4,5 millions de spectateurs.", "fr",
+     [(3_200_000, "", "exact"), (4_500_000, "", "min")]),
+    ("On attend entre 2 et 2,4 millions de visiteurs.", "fr", [(2_000_000, "", "range")]),
+    ("Between £3 and £4 billion was lost.", "en", [(3e9, "GBP", "range")]),
+    # the unit of the last number is the unit of the list
+    ("Deux randonneurs, de 31 et 34 ans, ont été secourus.", "fr",
+     [(2, "", "exact"), (31, "year", "exact"), (34, "year", "exact")]),
+    ("Les hausses sont de 4, 6 et 9 %.", "fr",
+     [(4, "percent", "exact"), (6, "percent", "exact"), (9, "percent", "exact")]),
+    # a noun between the numbers: nothing is shared
+    ("On compte 4 morts, 9 blessés.", "fr", [(4, "", "exact"), (9, "", "exact")]),
+    # a first number larger than the second as written keeps its own scale
+    ("Entre 800 000 et 1,1 million de foyers.", "fr", [(800_000, "", "range")]),
+])
+def test_coordinated_numbers_share_unit_and_multiplier(text, lang, expected):
+    got = [(m.value, m.unit, m.qualifier) for m in scan(text, lang)]
+    assert [(pytest.approx(v), u, q) for v, u, q in expected] == got
+
+
+@pytest.mark.parametrize("text", ["Mise en ligne 2021-11. Trois blessés.", "Archive 1998-04 : trois blessés."])
+def test_year_month_dates_are_not_numbers(text):
+    assert [m.value for m in scan(text, "fr")] == [3]
+
+
+@pytest.mark.parametrize("text, lang, unit", [
+    ("Pupils aged 11 to 16 were tested.", "en", "year"),
+    ("A man aged 34 was arrested.", "en", "year"),
+    ("Deux frères âgés de 12 et 15 ans.", "fr", "year"),
+    ("Some 34 pupils were tested.", "en", ""),
+])
+def test_a_number_after_aged_is_an_age(text, lang, unit):
+    assert scan(text, lang)[-1].unit == unit
