@@ -117,3 +117,61 @@ def test_errors_below_the_error_confidence_are_warnings(tmp_path):
     found = apply_rules(claims, load_rules())
     assert [f.severity for f in found] == ["error"]
     assert [f.severity for f in apply_rules(claims, load_rules(), error_confidence=1.01)] == ["warning"]
+
+
+# time: the day a figure is about ---------------------------------------------------------
+
+def test_a_figure_dated_to_an_earlier_day_is_another_fact(tmp_path):
+    r = _story(tmp_path,
+               "La mobilisation de ce jeudi 16 mai a réuni 412 000 manifestants selon le ministère.",
+               "Le 2 mai dernier, 365 000 manifestants avaient défilé selon le ministère. "
+               "Ce jeudi, ils étaient encore nombreux dans les rues.",
+               dates=["2024-05-16", "2024-05-16"])
+    assert _pairs(r) == []
+
+
+def test_the_day_a_statement_was_made_is_not_the_day_of_the_fact(tmp_path):
+    r = _story(tmp_path,
+               "The smugglers hid the cargo on Sunday, May 5, in more than 60 crates at the harbour.",
+               "The court heard on Monday, May 13, that the cargo was hidden in 48 crates at the harbour.",
+               dates=["2024-05-06", "2024-05-14"], lang="en")
+    assert [f.rule_id for f in _pairs(r)] == ["FC106"]
+
+
+def test_an_earlier_toll_recalled_for_the_same_day_still_conflicts(tmp_path):
+    r = _story(tmp_path,
+               "Selon la préfecture, le bilan provisoire de l'éboulement fait état de sept blessés.",
+               "Samedi, dans son premier bilan, la préfecture faisait état de neuf blessés après l'éboulement. "
+               "Le bilan s'est depuis alourdi.",
+               dates=["2024-06-22", "2024-06-23"])
+    found = _pairs(r)
+    assert [f.rule_id for f in found] == ["FC104"]
+    assert {c.text for c in found[0].claims} == {"sept", "neuf"}
+
+
+def test_a_decrease_in_words_and_with_a_sign_is_one_figure(tmp_path):
+    r = _story(tmp_path,
+               "Le nombre de demandeurs d'emploi a baissé de 2,7 % sur un an, selon le ministère.",
+               "Le nombre de demandeurs d'emploi recule sur un an (-2,7 %), selon le ministère.")
+    assert _pairs(r) == []
+
+
+def test_a_forecast_is_not_the_outcome(tmp_path):
+    r = _story(tmp_path,
+               "Les organisateurs attendaient 45 000 visiteurs au salon, selon la mairie. Ils étaient 45 000 attendus.",
+               "Le salon a accueilli 38 000 visiteurs, selon la mairie.")
+    assert _pairs(r) == []
+
+
+def test_two_rounds_of_an_election_are_two_facts(tmp_path):
+    r = _story(tmp_path,
+               "L'abstention a atteint 52,3 % au second tour des municipales, selon le ministère.",
+               "Au premier tour des municipales, l'abstention avait atteint 55,1 %, selon le ministère.")
+    assert _pairs(r) == []
+
+
+def test_items_of_one_listing_are_different_facts(tmp_path):
+    r = _story(tmp_path,
+               "Chiffres de la journée : Angers 4 000 (syndicats) / 1 200 selon la police, Tours 9 000 / 3 000, "
+               "Laval 12 000 / 1 800, Blois 2 500 / 400.")
+    assert _pairs(r) == []

@@ -30,6 +30,9 @@ def lexicon() -> dict[str, Any]:
             data[key] = {lang: [re.compile(p, re.IGNORECASE) for p in pats] for lang, pats in data[key].items()}
         elif key.endswith("_patterns_cased"):
             data[key] = {lang: [re.compile(p) for p in pats] for lang, pats in data[key].items()}
+    data["outcomes"] = {lang: [(fold(name), re.compile(p, re.IGNORECASE)) for name, pats in table.items() for p in pats]
+                        for lang, table in data["outcomes"].items()}
+    data["generic"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["generic_subjects"].items()}
     data["source_family"] = {fold(w): fam for fam, words in data["sources"].items() for w in words}
     data["families"] = frozenset(data["sources"])
     data["not_place"] = {lang: frozenset(words) for lang, words in data["not_places"].items()}
@@ -55,7 +58,7 @@ class Features:
     story: str
     article_key: str
     date: dt.date | None
-    when: dt.date | None          # a date stated in the claim's sentence (not the publication date)
+    when: dt.date | None          # the day the claim's sentence names (None: none named)
     sentence: str
     offset: int                   # where the claim starts in ``sentence`` (-1: unknown)
     words: frozenset[str]
@@ -75,6 +78,9 @@ class Features:
     role: str = ""                # "part" (dont …), "previous" (la veille …), "threshold" (barre des …)
     year: int | None = None       # a year named in the number's clause, when not the article's
     modifier: str = ""            # what narrows the counted noun ("graves", "seriously"), folded
+    day: dt.date | None = None    # the day the figure is about: a day named in its sentence, else its article's
+    event_day: dt.date | None = None  # the day its article reports on
+    phase: tuple[int, str] = (0, "")  # the round, day, wave or instance ("second bateau") named
 
 
 def story_of(claim: Claim) -> str:
@@ -142,13 +148,19 @@ def _distance(m: re.Match, offset: int, length: int) -> int:
 
 
 def source_family(source: str) -> str:
-    words = [fold_word(w) for w in re.findall(r"[\w'’-]+", source.lower())]
+    """The family of a source ("la préfecture" → autorite), or the folded name of a source
+    that is named ("Le Parisien" → parisien). Anything else ("ce nouveau bilan",
+    "l'éboulement", "les enfants" after "pour") is not a source: ""."""
+    raw = re.findall(r"[\w'’-]+", source)
+    words = [fold_word(w) for w in (r.lower() for r in raw)]
     words = [w.split("'")[-1] for w in words if w not in ("la", "le", "les", "l", "des", "du", "the", "de")]
     table = lexicon()["source_family"]
     for w in words:
         if w in table:
             return table[w]
-    return " ".join(words)
+    named = any(r.split("'")[-1].split("’")[-1][:1].isupper() for r in raw
+                if r.lower() not in ("la", "le", "les", "l", "des", "du", "the", "de"))
+    return " ".join(words) if named else ""
 
 
 _EN_VERB = re.compile(r"\b(?:were|was|have|has|had|are|is|will be|would be)\s+(?:been\s+|being\s+)?([a-z]+)",
@@ -210,9 +222,15 @@ def _place_in(text: str, lang: str, last: bool = False) -> str:
     return fold(sorted(found)[-1 if last else 0][1])
 
 
-def frame_scope(before: str, after: str, lead: str, lang: str) -> str:
-    """The place bound to the figure: in its own clause (after it first), else the place
-    that opens the sentence ("À Marseille, la CGT annonçait …")."""
+def frame_scope(before: str, after: str, lead: str, lang: str, opening: str = "") -> str:
+    """The place bound to the figure: a name the figure follows in parentheses
+    (``opening``: the text just before the number), in its own clause (after it first),
+    else the place that opens the sentence ("À Marseille, la CGT annonçait …")."""
+    stop = lexicon()["not_place"].get(lang) or lexicon()["not_place"]["fr"]
+    for pattern in _patterns("paren_place_patterns_cased", lang):
+        m = pattern.search(opening)
+        if m and m.group("place").split()[0] not in stop and not m.group("place").isupper():
+            return fold(m.group("place"))
     listed = ""
     for pattern in _patterns("list_place_patterns_cased", lang):
         m = pattern.search(before)
@@ -223,16 +241,31 @@ def frame_scope(before: str, after: str, lead: str, lang: str) -> str:
 
 
 def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) -> str:
-    """What the figure is besides a current total: a part, a previous value, a threshold."""
+    """What the figure is besides a current total: a part, a previous value, a threshold,
+    a forecast or target."""
     if any_match("part_patterns", lang, near_before):
         return "part"
     if any_match("whole_patterns", lang, near_before):
         return "whole"
     if any_match("threshold_patterns", lang, near_before) or any_match("threshold_after_patterns", lang, after):
         return "threshold"
+    if any_match("forecast_patterns", lang, " ".join((before, after[:40]))):
+        return "forecast"
     if any_match("previous_patterns", lang, " ".join((lead, before, after))):
         return "previous"
     return ""
+
+
+_NEW = re.compile(r"\bnouv\w+|suppl[ée]mentaires?\b|\bnew\b|\badditional\b|\bextra\b|\bfurther\b",
+                  re.IGNORECASE)
+_WORDS = re.compile(r"\S+")
+
+
+def frame_new(before: str, after: str) -> bool:
+    """An increment: "nouveaux" or "additional" next to the number and its noun ("trois
+    nouveaux policiers", "cinq agents supplémentaires", "an extra 40"), not anywhere in
+    the sentence ("Selon ce nouveau bilan, six morts" is a total)."""
+    return bool(_NEW.search(" ".join(_WORDS.findall(before)[-2:])) or _NEW.search(" ".join(_WORDS.findall(after)[:3])))
 
 
 def frame_modifier(text: str, lang: str) -> str:
@@ -242,6 +275,19 @@ def frame_modifier(text: str, lang: str) -> str:
         if m:
             return fold(m.group(0))[:5]
     return ""
+
+
+def frame_phase(before: str, after: str, lead: str, lang: str) -> tuple[int, str]:
+    """The phase or instance the figure belongs to: (2, "tour") for "au second tour",
+    (2, "bateau") for "le second bateau"; (0, "") when none is named in its clause or the
+    sentence's opening clause."""
+    ordinals = lexicon()["ordinals"]
+    for text in (after, before, lead):
+        for pattern in _patterns("phase_patterns", lang):
+            m = pattern.search(text)
+            if m:
+                return int(ordinals.get(m.group("ord").lower(), 0)), fold(m.group("noun") or "")
+    return 0, ""
 
 
 def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int | None:
@@ -255,6 +301,34 @@ def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int 
     return None
 
 
+def generic_measure(claim: Claim, head: str) -> str:
+    """What a claim with a generic noun ("personnes", "people") counts, from the outcome
+    its clause names ("ont trouvé la mort" → mort); "" when the noun is not generic or no
+    outcome is named."""
+    lex = lexicon()
+    lang = claim.lang if claim.lang in lex["generic"] else "fr"
+    if head not in lex["generic"][lang]:
+        return ""
+    sentence, offset = locate(claim)
+    if offset < 0:
+        return ""
+    before, after, _ = clause_around(sentence, offset, len(claim.text))
+    found = [(m.start(), name) for name, p in lex["outcomes"][lang] if not p.pattern.endswith("$")
+             for m in [p.search(after[:60])] if m]
+    if found:
+        return min(found)[1]
+    return next((name for name, p in lex["outcomes"][lang] if p.pattern.endswith("$") and p.search(before)), "")
+
+
+def claim_day(claim: Claim) -> dt.date | None:
+    """The day a figure is about: the day its sentence names, else the day its article
+    reports on (``Article.event_day``), which is not always the publication day."""
+    art = claim.article
+    if claim.when is not None or art is None:
+        return claim.when
+    return art.event_day
+
+
 def features(claim: Claim) -> Features:
     sentence, offset = locate(claim)
     lang = claim.lang or "fr"
@@ -265,7 +339,7 @@ def features(claim: Claim) -> Features:
         window = before = claim.text
     art = claim.article
     date = art.date if art is not None else None
-    when = claim.when if claim.when is not None and claim.when != date else None
+    when = claim.when
     after_num = sentence[offset + len(claim.text): offset + len(claim.text) + 100] if offset >= 0 else ""
     before_clause, after_clause, lead = clause_around(sentence, offset, len(claim.text))
     attribution = local_attribution(sentence, offset, len(claim.text), lang) if sentence else ""
@@ -290,11 +364,13 @@ def features(claim: Claim) -> Features:
         daily=any_match("daily_patterns", lang, window),
         attribute=any_match("attribute_patterns", lang, before[-25:])
         or any_match("attribute_after_patterns", lang, after_num[:30]),
-        new=bool(re.search(r"\bnouv\w+|suppl[ée]mentaires?\b|\bnew\b|\badditional\b|\bextra\b",
-                                            window, re.IGNORECASE)),
-        scope=frame_scope(before_clause, after_clause, lead, lang),
+        new=frame_new(before_clause, after_clause),
+        scope=frame_scope(before_clause, after_clause, lead, lang, sentence[max(0, offset - 60):offset] if offset >= 0 else ""),
         region=any_match("region_patterns", lang, before_clause + " " + after_clause),
         role=frame_role(before_clause, after_clause, lead, before, lang),
         year=frame_year(before_clause, after_clause, lead, date),
         modifier=frame_modifier(after_clause[:40], lang),
+        day=claim_day(claim),
+        event_day=art.event_day if art is not None else None,
+        phase=frame_phase(before_clause, after_clause, lead, lang),
     )

@@ -31,6 +31,8 @@ class Candidate:
     reasons: tuple[str, ...] = field(default=())
     support: tuple[str, ...] = field(default=())   # what besides the subject says "same event"
     revision: str = ""             # why a change may be an unmarked revision (reported as info)
+    caveat: str = ""               # a difference of role that rules out a conflict of values, not a slip of
+                                   # the same digits (a forecast of 1,2 milliard vs an estimate of 1,2 million)
     confidence: float = 0.0        # P(same fact), from ``confidence.confidence``
     frames: tuple = field(default=(None, None), repr=False, compare=False)  # the two claims' Features
 
@@ -38,9 +40,11 @@ class Candidate:
     def claims(self) -> tuple[Claim, Claim]:
         return (self.a, self.b)
 
-    def comparable(self, min_score: float) -> bool:
-        """Same fact at this threshold, not different, not an update."""
-        return self.score >= min_score and not self.different and not self.update
+    def comparable(self, min_score: float, same_digits: bool = False) -> bool:
+        """Same fact at this threshold, not different, not an update; a ``caveat`` counts
+        as a difference except for rules about the same digits written wrong."""
+        return (self.score >= min_score and not self.different and not self.update
+                and (same_digits or not self.caveat))
 
 
 def _subject_score(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex) -> tuple[float, str]:
@@ -90,11 +94,31 @@ def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim) -> bool:
     return fa.place not in text_b and fb.place not in text_a
 
 
-def _different_days(a: Claim, b: Claim) -> bool:
-    """Two articles dated to the day, on different days: an evolving figure may have moved."""
+def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    """The two figures are about different days (the days their sentences name, else their
+    articles' days), or, when that is unknown, come from articles dated to different days:
+    an evolving figure may have moved. Saturday's first toll quoted on Sunday is still
+    Saturday's."""
+    if fa.day and fb.day:
+        return fa.day != fb.day
     x, y = a.article, b.article
     return (x is not None and y is not None and x.date is not None and y.date is not None
             and x.date_precision == "day" and y.date_precision == "day" and x.date != y.date)
+
+
+def _recalls_another_day(f: Features, gap: int) -> bool:
+    """The figure's sentence names a day other than the one its article reports on ("Le 19
+    janvier dernier, 1,1 million avaient défilé" in an article about 31 January): it
+    recalls another occurrence, not the article's event."""
+    return bool(f.when and f.event_day and abs((f.when - f.event_day).days) > gap)
+
+
+def _same_moment(fa: Features, fb: Features) -> bool:
+    """A recalled earlier figure dated to the very day the other figure is about
+    ("Samedi, le premier bilan faisait état de 13 blessés" against Saturday's "11
+    blessés"): the two describe one moment, so a difference is not a revision."""
+    prev, other = (fa, fb) if fa.role == "previous" else (fb, fa)
+    return bool(prev.when and prev.day and other.day and prev.day == other.day)
 
 
 def _evolving(c: Claim, f: Features) -> bool:
@@ -136,6 +160,12 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             score += w["attribution_same"]
         else:
             different = f"attribution ({fa.attribution} / {fb.attribution})"
+    if (not different and sentence_values is not None and fa.article_key == fb.article_key
+            and fa.sentence == fb.sentence
+            and len(sentence_values.get((fa.article_key, fa.sentence), ())) >= w["enumeration_size"]):
+        different = "two items of one enumeration (a sentence that lists many figures)"
+    if not different and a.base_value == -b.base_value != 0:
+        different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"
     if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
         different = f"place ({fa.scope} / {fb.scope})"
     if not different and _place_differs(fa, fb, a, b):
@@ -146,6 +176,11 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "a threshold crossed (barre des, passed the … mark), not a count"
     if not different and {fa.role, fb.role} & {"part", "whole"} and fa.role != fb.role:
         different = "a part (dont, including) vs a whole (sur les, out of)"
+    caveat = ""
+    if "forecast" in (fa.role, fb.role) and fa.role != fb.role:
+        caveat = "a forecast or target (attendus, expected) vs an outcome"
+    if not different and fa.phase[0] and fb.phase[0] and fa.phase[0] != fb.phase[0]:
+        different = f"another round, day or instance ({' '.join(map(str, fa.phase))} / {' '.join(map(str, fb.phase))})"
     if not different and fa.modifier != fb.modifier:
         different = f"another measure ({fa.modifier or '-'} / {fb.modifier or '-'})"
     if not different and (fa.year or fb.year):
@@ -161,6 +196,9 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "per-item figure or attribute"
     if not different and fa.new != fb.new:
         different = "an increment (nouveaux, supplémentaires) vs a total"
+    if (not different and (_recalls_another_day(fa, w["max_day_gap"]) or _recalls_another_day(fb, w["max_day_gap"]))
+            and fa.day and fb.day and abs((fa.day - fb.day).days) > w["max_day_gap"]):
+        different = f"another day ({fa.day} / {fb.day})"
     if fa.when and fb.when and fa.when != fb.when:
         if abs((fa.when - fb.when).days) > lex["weights"]["max_when_days"]:
             different = different or f"another time ({fa.when} / {fb.when})"
@@ -189,7 +227,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if first.base_value != last.base_value:
         if f2.update:
             update = "explicit update"
-        elif (fa.role == "previous") != (fb.role == "previous"):
+        elif (fa.role == "previous") != (fb.role == "previous") and not _same_moment(fa, fb):
             update = "a previous value recalled (la veille, up from, avaient été)"
         elif f1.progressive and last.base_value > first.base_value and (
                 f1.date != f2.date or (f1.when and f2.when and f1.when != f2.when)):
@@ -200,9 +238,9 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             if round(a.base_value, 6) in seen_b or round(b.base_value, 6) in seen_a:
                 update = "both values cited by one article"
     revision = ""
-    if (not update and first.base_value != last.base_value and _different_days(a, b)
+    if (not update and first.base_value != last.base_value and _different_days(a, b, fa, fb)
             and (_evolving(a, fa) or _evolving(b, fb))):
         revision = "published on different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
                      fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support),
-                     revision=revision, frames=(fa, fb))
+                     revision=revision, caveat=caveat, frames=(fa, fb))

@@ -92,7 +92,7 @@ def subject_forms(claim: Claim) -> tuple[str, str]:
 _NOT_SUBJECTS = frozenset(fold_word(w) for w in """
 an annee mois jour semaine heure minute seconde fois total moyenne part partie cent pourcent
 year month week day hour minute second time times total average share percent
-euro dollar livre pound million milliard billion thousand mille
+euro dollar livre pound million milliard billion thousand mille point
 """.split())
 
 
@@ -102,6 +102,11 @@ def base_key(claim: Claim) -> str:
     if head in _NOT_SUBJECTS:
         return ""
     table = synonyms()
+    from factcheck.align.features import generic_measure  # features builds on this module
+
+    measure = generic_measure(claim, head)
+    if measure:  # "onze personnes ont trouvé la mort" counts the dead
+        return table.get(measure, measure)
     if full and full in table:
         return table[full]
     return table.get(head, head)

@@ -3,9 +3,15 @@
 from __future__ import annotations
 
 import math
+import re
 
 from factcheck.align.features import Features
 from factcheck.models import Claim
+
+
+#: A magnitude word or abbreviation written with the figure ("1,6 million", "£2.6bn", "3 M€").
+MAGNITUDE = re.compile(r"milli(?:on|ard)s?|billions?|trillions?|thousand|mille|\d\s*(?:k|m|mn|bn|md|mds|mrds?)\b|"
+                       r"\b(?:k|M|Md|Mds|G)(?:€|\$|£)|(?:€|\$|£)\s*\d+(?:[.,]\d+)?\s*(?:k|m|bn)\b", re.IGNORECASE)
 
 
 def interval(claim: Claim, approx_tol: float, progressive: bool = False) -> tuple[float, float]:
@@ -98,5 +104,5 @@ def lang_of(*claims: Claim) -> str:
     return "fr"
 
 
-__all__ = ["Features", "interval", "gap", "written_digits", "significant_digits", "trailing_zeros",
+__all__ = ["MAGNITUDE", "Features", "interval", "gap", "written_digits", "significant_digits", "trailing_zeros",
            "half_unit", "fmt_number", "subject_label", "pair_subject", "ordered", "lang_of"]

@@ -58,3 +58,69 @@ def test_frames_passive_agent_is_a_source_only_when_it_names_one():
     assert local_attribution(s, s.index("90 000"), 6, "fr") == "syndicat"
     s2 = "Les pompiers interviennent 40 fois par jour."
     assert local_attribution(s2, s2.index("40"), 2, "fr") == ""
+
+
+@pytest.mark.parametrize("sentence, number, new", [
+    ("La brigade recevra quatre nouveaux agents en juin.", "quatre", True),
+    ("La brigade recevra quatre agents supplémentaires.", "quatre", True),
+    ("The force will get an extra 40 officers.", "40", True),
+    ("Selon ce nouveau bilan, neuf personnes sont mortes.", "neuf", False),
+    ("Un nouveau bilan fait état de neuf morts et de douze blessés.", "douze", False),
+])
+def test_frames_increment_is_next_to_the_number(sentence, number, new):
+    from factcheck.align.features import frame_new
+
+    off = sentence.index(number)
+    before, after, _ = clause_around(sentence, off, len(number))
+    assert frame_new(before, after) is new
+
+
+@pytest.mark.parametrize("source, family", [
+    ("la préfecture", "autorite"),
+    ("Le Courrier de l'Ouest", "courrier ouest"),
+    ("ce nouveau bilan", ""),
+    ("l'éboulement", ""),
+    ("les enfants", ""),
+])
+def test_frames_a_source_is_a_known_family_or_a_name(source, family):
+    from factcheck.align.features import source_family
+
+    assert source_family(source) == family
+
+
+@pytest.mark.parametrize("sentence, number, lang, role", [
+    ("Les organisateurs espèrent 3 000 participants attendus dimanche.", "3 000", "fr", "forecast"),
+    ("La dette devrait atteindre 4,2 milliards d'euros fin 2025.", "4,2", "fr", "forecast"),
+    ("About 2,000 runners are expected on Sunday.", "2,000", "en", "forecast"),
+    ("Dimanche, 2 870 coureurs ont pris le départ.", "2 870", "fr", ""),
+])
+def test_frames_forecast_is_a_role(sentence, number, lang, role):
+    assert _frame(sentence, number, lang)[1] == role
+
+
+@pytest.mark.parametrize("sentence, number, lang, phase", [
+    ("La participation atteignait 41 % au second tour.", "41", "fr", (2, "tour")),
+    ("Au premier tour, la liste a obtenu 18 % des voix.", "18", "fr", (1, "tour")),
+    ("On the third day of the strike, 40% of trains ran.", "40%", "en", (3, "day")),
+    ("Le second chalutier, arraisonné samedi, transportait 310 kg.", "310", "fr", (2, "chalutier")),
+    ("Le taux atteint 41 % dans le premier degré.", "41", "fr", (0, "")),
+    ("La participation atteignait 41 % dimanche.", "41", "fr", (0, "")),
+])
+def test_frames_phase_of_a_repeated_event(sentence, number, lang, phase):
+    from factcheck.align.features import frame_phase
+
+    off = sentence.index(number)
+    before, after, lead = clause_around(sentence, off, len(number))
+    assert frame_phase(before, after, lead, lang) == phase
+
+
+@pytest.mark.parametrize("sentence, number, lang, scope", [
+    ("Deux régions dépassent le seuil : la Normandie (612 cas) et la Bretagne (540 cas).", "540", "fr", "bretagne"),
+    ("Deux régions dépassent le seuil : la Normandie (612 cas) et la Bretagne (540 cas).", "612", "fr", "normandie"),
+    ("Two counties were worst hit, Kent (1,200 homes) and Surrey (900 homes).", "900", "en", "surrey"),
+    ("La manifestation a réuni 8 000 personnes (CGT) et 3 000 selon la police.", "8 000", "fr", ""),
+])
+def test_frames_a_figure_in_parentheses_belongs_to_the_name_before(sentence, number, lang, scope):
+    off = sentence.index(number)
+    before, after, lead = clause_around(sentence, off, len(number))
+    assert frame_scope(before, after, lead, lang, sentence[max(0, off - 60):off]) == scope

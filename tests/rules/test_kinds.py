@@ -54,6 +54,16 @@ def test_kinds_magnitude_word_needs_a_magnitude_word():
     assert run("FC102", a, b) == []
 
 
+def test_kinds_magnitude_word_one_sided_needs_the_same_subject():
+    a = fr("Les douaniers ont interpellé trois hommes au port.", "trois", 3, subject="homme")
+    b = fr("La saisie représente trois millions de doses au port.", "trois millions", 3e6, subject="dose",
+           path="story/b.md")
+    c = fr("La saisie représente trois doses au port.", "trois", 3, subject="dose", path="story/c.md")
+    assert run("FC102", a, b) == []
+    [f] = run("FC102", b, c)
+    assert "million" in f.message
+
+
 # digit_error ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("v1, t1, v2, t2", [(4.37, "4,37 m", 4.73, "4,73 m"), (1500, "1 500 m", 150, "150 m")])
@@ -171,8 +181,8 @@ def _enumeration(total, parts_text, parts):
     s = f"Le bus transportait {total} personnes : {parts_text}."
     claims = [fr(s, str(total), total, subject="personne")]
     pos = s.index(":")
-    for text, value in parts:
-        claims.append(make_claim(s[pos:], text, value, path="story/a.md", offset=pos, subject="x"))
+    for i, (text, value) in enumerate(parts):
+        claims.append(make_claim(s[pos:], text, value, path="story/a.md", offset=pos, subject=("élève", "parent", "adulte")[i]))
         claims[-1] = dataclasses.replace(claims[-1], sentence=s, sentence_start=0)
     return claims
 
@@ -189,6 +199,19 @@ def test_kinds_sum_mismatch_subset_after_dont_may_be_smaller():
     a = fr(s, "onze", 11, subject="blessé")
     b = fr(s, "quatre", 4, subject="blessé")
     assert run("FC109", a, b) == []
+
+
+def test_kinds_sum_mismatch_a_figure_for_each_listed_item_is_not_a_part():
+    s = "Le pays rejoint deux voisins : la Suède (14 200 cas) et la Norvège (9 800 cas)."
+    claims = [fr(s, "deux", 2, subject="voisin"), fr(s, "14 200", 14200, subject="cas"), fr(s, "9 800", 9800, subject="cas")]
+    assert run("FC109", *claims) == []
+
+
+def test_kinds_sum_mismatch_parts_from_another_source_are_not_parts():
+    s = "On comptait 52 000 manifestants selon la préfecture : 30 000 selon la CGT et 40 000 selon la CFDT."
+    claims = [fr(s, "52 000", 52000, subject="manifestant"), fr(s, "30 000", 30000, subject="manifestant"),
+              fr(s, "40 000", 40000, subject="manifestant")]
+    assert run("FC109", *claims) == []
 
 
 # percent_mismatch -------------------------------------------------------------------------
@@ -252,3 +275,12 @@ def test_kinds_engine_disabled_rule_is_skipped():
     b = fr("Les policiers ont saisi 720 kg d'héroïne.", "720 kg", 720, "kilogram", subject="héroïne", offset=100)
     off = dataclasses.replace(RULES["FC101"], enabled=False)
     assert apply_rules([a, b], [off]) == []
+
+
+def test_kinds_rounding_a_figure_with_a_magnitude_word_reads_as_rounded():
+    a = fr("Le référendum a recueilli 2 432 305 voix pour le oui.", "2 432 305", 2432305, subject="voix")
+    b = fr("Le oui a recueilli 2,4 millions de voix.", "2,4 millions", 2.4e6, subject="voix", path="story/b.md")
+    c = fr("Le oui a recueilli 2 400 000 voix.", "2 400 000", 2.4e6, subject="voix", path="story/c.md")
+    assert run("FC105", a, b) == []
+    [f] = run("FC105", a, c)
+    assert f.rule_id == "FC105"

@@ -20,6 +20,8 @@ Parameters
     max_rel: largest relative difference treated as rounding.
     min_rel: smallest difference that misleads (127 000 for 127 200 is ordinary rounding).
     min_zeros: how many trailing zeros make a figure "round".
+    magnitude_is_rounded: a round figure written with a magnitude word ("1,6 million",
+        "£2bn") reads as rounded, like one with "environ": not reported.
 """
 
 from __future__ import annotations
@@ -27,14 +29,14 @@ from __future__ import annotations
 from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.values import fmt_number, lang_of, pair_subject, trailing_zeros
+from factcheck.rules.values import MAGNITUDE, fmt_number, lang_of, pair_subject, trailing_zeros
 
 
 class Rounding(Kind):
     name = "rounding"
     pairwise = True
     priority = 40
-    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2}
+    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True}
     PLACEHOLDERS = frozenset({"a", "b", "subject", "diff"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -50,6 +52,8 @@ class Rounding(Kind):
             return None
         if round(other.value, -z) != rnd.value:
             return None
+        if self.params["magnitude_is_rounded"] and MAGNITUDE.search(rnd.text):
+            return None  # "1,6 million" for 1 617 989 is read as rounded: no reader is misled
         rel = abs(a.value - b.value) / max(abs(a.value), abs(b.value))
         if rel > self.params["max_rel"] or rel < self.params["min_rel"]:
             return None

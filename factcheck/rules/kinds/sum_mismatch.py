@@ -28,6 +28,8 @@ import re
 from typing import Iterable
 
 from factcheck.align import claim_features
+from factcheck.align.features import lexicon
+from factcheck.align.subjects import subject_forms, synonyms
 from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 from factcheck.rules.values import fmt_number, half_unit
@@ -37,6 +39,13 @@ _SINGULAR_ITEM = re.compile(r"^\s*(?:et\s+|and\s+)?(?:le|la|l['’]|un|une|the|a
 _SPLIT = re.compile(r",|;|\bet\b|\band\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^[^.;:]{0,40}?\b(?:dont|including|of whom|of which|parmi lesquel\w+)\b", re.IGNORECASE)
 _COLON = re.compile(r"^[^.;\d]{0,60}?:\s", re.IGNORECASE)
+
+
+def _head(claim: Claim) -> str:
+    """What a figure counts, as a canonical noun; "" for a generic one ("personnes")."""
+    head, _ = subject_forms(claim)
+    generic = lexicon()["generic"].get(claim.lang or "fr", frozenset())
+    return "" if head in generic else synonyms().get(head, head)
 
 
 class SumMismatch(Kind):
@@ -61,6 +70,8 @@ class SumMismatch(Kind):
                 if found is None:
                     continue
                 parts, extra, subset = found
+                if not self._parts_of(total, parts):
+                    continue
                 finding = self._judge(total, parts, extra, subset)
                 if finding is not None:
                     yield finding
@@ -108,6 +119,19 @@ class SumMismatch(Kind):
         if len(parts) < 2:
             return None
         return parts, 0, False
+
+    @staticmethod
+    def _parts_of(total: Claim, parts: list[Claim]) -> bool:
+        """Whether the figures after a total can be its parts. Not when they all count one
+        other thing ("deux pays : la France (90 000 morts) et l'Italie (80 000 morts)"
+        gives a figure for each item, not items), nor when a part comes from another
+        source than the total ("757 000 selon le ministère … deux millions selon la CGT")."""
+        heads = {_head(p) for p in parts}
+        total_head = _head(total)
+        if total_head and len(parts) >= 2 and len(heads) == 1 and "" not in heads and total_head not in heads:
+            return False
+        source = claim_features(total).attribution
+        return not (source and any(claim_features(p).attribution not in ("", source) for p in parts))
 
     @staticmethod
     def _singular_items(sentence: str, claims_end: Claim, first: Claim) -> int:

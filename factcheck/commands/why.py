@@ -1,0 +1,53 @@
+"""``factcheck why A B``: why two claims were, or were not, reported as a conflict."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from factcheck.output import write_output
+
+
+def add_parser(sub: argparse._SubParsersAction) -> None:
+    from factcheck.commands.check import add_config_flags
+
+    p = sub.add_parser(
+        "why", help="explain how two claims were paired and judged",
+        description="Show the fact frames of two claims, whether the aligner compared them, the same-fact "
+                    "evidence and confidence, and what each pair rule decided. Name a claim as PATH:LINE[:COL] "
+                    "(as findings print it) or PATH@TEXT (the figure as written, e.g. 'a.md@720 kg').")
+    p.add_argument("a", metavar="A", help="first claim: PATH:LINE[:COL] or PATH@TEXT")
+    p.add_argument("b", metavar="B", help="second claim: PATH:LINE[:COL] or PATH@TEXT")
+    p.add_argument("paths", nargs="*", metavar="PATH",
+                   help="other articles of the run (default: the two claims' files)")
+    p.add_argument("--format", choices=("text", "json"), default="text")
+    p.add_argument("--output", "-o", help="write the explanation to this file instead of stdout")
+    add_config_flags(p)
+    p.set_defaults(run=run)
+
+
+def _file_of(ref: str) -> str:
+    if "@" in ref:
+        return ref.partition("@")[0]
+    return ref.rsplit(":", 2)[0] if ref.count(":") >= 2 and ref.rsplit(":", 1)[-1].isdigit() \
+        and ref.rsplit(":", 2)[-2].isdigit() else ref.rsplit(":", 1)[0]
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck.commands.check import load_configured_rules, resolve_config
+    from factcheck.explain import explain, render_text, resolve
+    from factcheck.extract.pipeline import extract_articles
+    from factcheck.load import load_paths
+
+    cfg = resolve_config(args)
+    rules = load_configured_rules(cfg)
+    files = list(dict.fromkeys([_file_of(args.a), _file_of(args.b), *args.paths]))
+    articles = load_paths(files, lang=cfg.lang)
+    claims = extract_articles(articles)
+    ex = explain(claims, resolve(args.a, claims), resolve(args.b, claims), rules)
+    if args.format == "json":
+        text = json.dumps(ex.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"
+    else:
+        text = render_text(ex)
+    write_output(text, args.output)
+    return 0
