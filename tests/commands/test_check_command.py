@@ -1,4 +1,6 @@
 import json
+import os
+import stat
 
 import pytest
 
@@ -70,3 +72,18 @@ def test_check_changed_since_outside_git_exits_2(fake_check, tmp_path, monkeypat
 def test_check_no_progress_when_stderr_not_a_tty(fake_check, capsys):
     main(["check", "x.md"])
     assert capsys.readouterr().err == ""
+
+
+def test_check_output_through_a_symlink_keeps_the_link(fake_check, tmp_path, capsys):
+    target = tmp_path / "kept.sarif"
+    target.write_text("")
+    link = tmp_path / "r.sarif"
+    link.symlink_to(target)
+    assert main(["check", "x.md", "--format", "sarif", "-o", str(link)]) == 1
+    assert link.is_symlink() and json.loads(target.read_text())["version"] == "2.1.0"
+
+
+@pytest.mark.skipif(not os.access("/dev/null", os.W_OK), reason="/dev/null is not writable here")
+def test_check_output_dev_null_stays_a_device(fake_check, capsys):
+    assert main(["check", "x.md", "-o", "/dev/null"]) == 1
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
