@@ -8,6 +8,7 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
+from factcheck.errors import InputError
 from factcheck.models import Claim, Report, Rule
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ def check(
     changed: Collection[str] | None = None,
     progress: Callable[[str, int], None] | None = None,
     min_confidence: float = 0.0,
+    max_bytes: int | None = None,
+    on_input_error: Callable[[InputError], None] | None = None,
 ) -> Report:
     """Check articles (files or folders) against each other and themselves.
 
@@ -41,11 +44,16 @@ def check(
     is False; a ``Baseline`` drops the findings it lists; ``changed`` (absolute paths) keeps
     only the findings that cite at least one changed article. ``progress(stage, n_articles)``
     is called as each stage starts (extract, align, rules, report). Pair findings whose
-    same-fact confidence is below ``min_confidence`` are dropped.
+    same-fact confidence is below ``min_confidence`` are dropped. Files over ``max_bytes``
+    (default 20 MB) are refused.
+
+    An input problem (a file that cannot be read, a path that does not exist) raises
+    ``InputError``, unless ``on_input_error`` is given: it is then called with each problem
+    as it is met, the other files are checked, and ``Report.input_errors`` lists them all.
     """
     from factcheck.align import align
     from factcheck.extract.pipeline import extract_articles
-    from factcheck.load import load_paths
+    from factcheck.load import DEFAULT_MAX_BYTES, load_paths
     from factcheck.rules import apply_rules, load_rules
     from factcheck.suppress import apply_suppressions, only_changed
 
@@ -53,7 +61,10 @@ def check(
         if progress is not None:
             progress(stage, n)
 
-    articles = load_paths(paths, lang=lang)
+    errors: list[InputError] | None = None
+    if on_input_error is not None:
+        errors = _Reporting(on_input_error)
+    articles = load_paths(paths, lang=lang, max_bytes=max_bytes or DEFAULT_MAX_BYTES, errors=errors)
     if path_filter is not None:
         articles = [a for a in articles if path_filter(a.path)]
     step("extract", len(articles))
@@ -70,4 +81,17 @@ def check(
     if changed is not None:
         findings = only_changed(findings, changed)
     step("report", len(articles))
-    return Report(articles=articles, claims=claims, findings=findings)
+    return Report(articles=articles, claims=claims, findings=findings,
+                  input_errors=[str(e) for e in errors or ()])
+
+
+class _Reporting(list):
+    """A list of input errors that passes each one on as it is appended."""
+
+    def __init__(self, callback: Callable[[InputError], None]) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def append(self, exc: InputError) -> None:
+        super().append(exc)
+        self._callback(exc)

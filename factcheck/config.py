@@ -15,6 +15,7 @@ Keys (``.factcheck.toml`` has them at the top level)::
     rule-dirs = ["house-rules"]      # extra rule folders, relative to the config file
     include = ["articles/**"]        # glob patterns of article paths to check
     exclude = ["**/drafts/*"]        # … and to skip
+    max-bytes = 20000000             # larger article files are refused
     [rules.FC105]                    # [tool.factcheck.rules.FC105] in pyproject.toml
     severity = "warning"
     approx_tol = 0.02                # any parameter of the rule's kind
@@ -33,9 +34,11 @@ from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from factcheck.errors import ConfigError
+from factcheck.load.reader import DEFAULT_MAX_BYTES
 from factcheck.models import SEVERITIES, Rule
 
-KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "rules")
+KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "rules")
+
 LANGS = ("fr", "en")
 
 
@@ -48,6 +51,7 @@ class Config:
     rule_dirs: list[str] = field(default_factory=list)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    max_bytes: int = DEFAULT_MAX_BYTES
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str | None = None
@@ -114,6 +118,12 @@ def _severity(value: Any, where: str) -> str:
     return value
 
 
+def _positive_int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where} must be a whole number of bytes, 1 or more, not {value!r}")
+    return value
+
+
 def load_config(path: str | os.PathLike[str] | None = None, start: str | os.PathLike[str] | None = None) -> Config:
     """The configuration from ``path`` (or the file found from ``start``), defaults filled in."""
     cfg = Config()
@@ -149,6 +159,8 @@ def load_config(path: str | os.PathLike[str] | None = None, start: str | os.Path
             cfg.rule_dirs = [str((path.resolve().parent / d).resolve()) for d in _strings(value, where(key))]
         elif key in ("include", "exclude"):
             setattr(cfg, key, _strings(value, where(key)))
+        elif key == "max-bytes":
+            cfg.max_bytes = _positive_int(value, where(key))
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)} must be a table of rule ids")
@@ -181,6 +193,8 @@ def override(cfg: Config, **flags: Any) -> Config:
             value = _rule_ids([v for item in value for v in item.split(",") if v.strip()], flag)
         elif name == "fail_on":
             _severity(value, flag)
+        elif name == "max_bytes":
+            _positive_int(value, flag)
         setattr(cfg, name, value)
         cfg.sources[name] = flag
     return cfg
@@ -268,7 +282,7 @@ def describe(cfg: Config) -> list[tuple[str, str, str]]:
         return str(v)
 
     rows = [("config file", cfg.path or "(none found)", cfg.source("config"))]
-    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude"):
+    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude", "max_bytes"):
         rows.append((key.replace("_", "-"), show(getattr(cfg, key)), cfg.source(key)))
     for rid, settings in sorted(cfg.rules.items()):
         for name, value in settings.items():

@@ -248,6 +248,7 @@ class Report:
     articles: list[Article]
     claims: list[Claim]
     findings: list[Finding]
+    input_errors: list[str] = field(default_factory=list)   # files that could not be read, one line each
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITIES}

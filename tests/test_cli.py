@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pytest
 
@@ -107,3 +108,86 @@ def test_cli_usage_error_is_two(capsys):
 def test_cli_jobs_must_be_positive(capsys):
     assert main(["extract", "--jobs", "0", "x.md"]) == 2
     assert "--jobs" in capsys.readouterr().err
+
+
+def _story_with_bad_files(tmp_path):
+    """Two good articles that contradict each other, and every kind of bad file beside them."""
+    story = tmp_path / "story"
+    story.mkdir()
+    _write(story, "a.md", ARTICLE)
+    _write(story, "b.md", ARTICLE.replace("340 g de cocaïne", "340 kg de cocaïne"))
+    for name, data in BAD_INPUTS:
+        _write(story, name, data)
+    return story
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_cli_bad_files_are_each_reported_and_the_rest_is_checked(tmp_path, capsys, command):
+    story = _story_with_bad_files(tmp_path)
+    assert main([command, "--format", "json", str(story), str(tmp_path / "absent.md")]) == 2
+    captured = capsys.readouterr()
+    lines = captured.err.strip().splitlines()
+    named = sorted([n for n, _ in BAD_INPUTS] + ["absent.md"])
+    assert len(lines) == len(named) and all(line.startswith("factcheck: error: ") for line in lines)
+    assert sorted(re.match(r"factcheck: error: .*?([\w-]+\.md)[:;]", line).group(1) for line in lines) == named
+    out = json.loads(captured.out)
+    if command == "check":
+        assert out["summary"]["articles"] == 2
+        assert any({c["text"] for c in f["claims"]} == {"340 g", "340 kg"} for f in out["findings"])
+    else:
+        assert {c["path"].rsplit("/", 1)[-1] for c in out["claims"]} == {"a.md", "b.md"}
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_cli_strict_input_stops_at_the_first_bad_file(tmp_path, capsys, command):
+    story = _story_with_bad_files(tmp_path)
+    assert main([command, "--strict-input", str(story)]) == 2
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert len(captured.err.strip().splitlines()) == 1 and "binary.md" in captured.err  # first in order
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_cli_max_bytes_flag_and_config_key(tmp_path, capsys, monkeypatch, command):
+    monkeypatch.chdir(tmp_path)
+    path = _write(tmp_path, "a.md", ARTICLE)
+    size = path.stat().st_size
+    assert main([command, "--max-bytes", str(size - 1), "a.md"]) == 2
+    err = capsys.readouterr().err
+    assert f"over the {size - 1}-byte limit" in err and "--max-bytes" in err
+    assert main([command, "--max-bytes", str(size), "a.md"]) in (0, 1)
+    (tmp_path / ".factcheck.toml").write_text(f"max-bytes = {size - 1}\n")
+    assert main([command, "a.md"]) == 2
+    assert "byte limit" in capsys.readouterr().err
+    assert main([command, "--max-bytes", str(size), "a.md"]) in (0, 1)
+
+
+def test_cli_max_bytes_must_be_a_positive_number(capsys):
+    assert main(["check", "--max-bytes", "lots", "x.md"]) == 2
+    assert "--max-bytes" in capsys.readouterr().err
+
+
+def test_every_option_a_message_names_exists():
+    """Hints such as "raise the limit (--max-bytes N)" must name options the CLI has."""
+    import ast
+    from pathlib import Path
+
+    from factcheck.cli import build_parser
+
+    parser = build_parser()
+    options = set(parser._option_string_actions)
+    for action in parser._subparsers._group_actions:
+        for sub in action.choices.values():
+            options |= set(sub._option_string_actions)
+    root = Path(__file__).resolve().parents[1] / "factcheck"
+    named: dict[str, str] = {}
+    for path in root.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        docstrings = {id(n.value) for n in ast.walk(tree) if isinstance(n, ast.Expr)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and id(node) not in docstrings and isinstance(node.value, str) and " " in node.value:
+                for opt in re.findall(r"(?<![\w-])--[a-z][a-z-]*[a-z]", node.value):
+                    named.setdefault(opt, f"{path.name}:{node.lineno}")
+    assert "--max-bytes" in named and "--changed-since" in named
+    missing = {opt: where for opt, where in named.items() if opt not in options}
+    assert not missing, missing

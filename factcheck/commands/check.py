@@ -26,6 +26,29 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--rule-dir", action="append", metavar="DIR", dest="rule_dirs",
                    help="extra folder of rule files (repeatable)")
+    add_max_bytes_argument(p)
+
+
+def _bytes(value: str) -> int:
+    try:
+        n = int(value.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of bytes") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def add_max_bytes_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-bytes", type=_bytes, default=None, metavar="N",
+                   help="refuse article files larger than N bytes (default: 20000000; config: max-bytes)")
+
+
+def add_input_arguments(p: argparse.ArgumentParser) -> None:
+    """How bad input is met: every bad file reported, or a stop at the first."""
+    p.add_argument("--strict-input", action="store_true",
+                   help="stop at the first file that cannot be read (default: report each bad file on "
+                        "stderr, check the others, exit 2 at the end)")
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -43,6 +66,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="report only findings citing an article changed since this git ref "
                         "(git diff REF...HEAD, plus uncommitted and untracked files)")
     p.add_argument("--no-suppress", action="store_true", help="ignore <!-- factcheck: ignore/off --> comments")
+    add_input_arguments(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
                    help="drop pair findings whose same-fact confidence is below P (0 to 1; default 0)")
     add_jobs_argument(p)
@@ -112,7 +136,19 @@ def resolve_config(args: argparse.Namespace):
 
     cfg = load_config(args.config)
     return override(cfg, lang=args.lang, select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                    rule_dirs=args.rule_dirs)
+                    rule_dirs=args.rule_dirs, max_bytes=args.max_bytes)
+
+
+def input_error_printer(args: argparse.Namespace):
+    """``None`` under ``--strict-input`` (the first bad file stops the run), else a function
+    that prints each bad file as one line on stderr, as it is met."""
+    if args.strict_input:
+        return None
+
+    def report(exc: InputError) -> None:
+        print(f"factcheck: error: {exc}", file=sys.stderr, flush=True)
+
+    return report
 
 
 def load_configured_rules(cfg) -> list[Rule]:
@@ -139,13 +175,19 @@ def run(args: argparse.Namespace) -> int:
     with stage_progress() as progress:
         report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
                            suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
-                           n_process=args.jobs, min_confidence=args.min_confidence)
+                           n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
+                           on_input_error=input_error_printer(args))
     if args.write_baseline:
         write_output(baseline.render(report.findings, json_format=args.write_baseline.endswith(".json")),
                      args.write_baseline)
         print(f"factcheck: wrote {len(report.findings)} finding(s) to {args.write_baseline}", file=sys.stderr)
-        return 0
+        return input_errors_exit(report.input_errors, 0)
     color = args.output is None and sys.stdout.isatty()
     root = repo_root() if args.format in ("sarif", "github", "junit") else None
     write_output(render(report, args.format, color, rules=rules, fail_on=cfg.fail_on, root=root), args.output)
-    return exit_code(report, cfg.fail_on)
+    return input_errors_exit(report.input_errors, exit_code(report, cfg.fail_on))
+
+
+def input_errors_exit(errors: list[str], code: int) -> int:
+    """Exit 2 after a run that skipped bad files (each was reported on stderr as it was met)."""
+    return 2 if errors else code
