@@ -74,15 +74,20 @@ def check(
     step("rules", len(articles))
     findings = apply_rules(claims, list(rules) if rules is not None else load_rules(), candidates=candidates,
                            articles=articles, min_confidence=min_confidence)
+    hidden = {"suppressed": 0, "baseline": 0}
     if suppress:
-        findings = apply_suppressions(findings)
+        kept = apply_suppressions(findings)
+        hidden["suppressed"] = len(findings) - len(kept)
+        findings = kept
     if baseline is not None:
-        findings = baseline.filter(findings)
+        kept = baseline.filter(findings)
+        hidden["baseline"] = len(findings) - len(kept)
+        findings = kept
     if changed is not None:
         findings = only_changed(findings, changed)
     step("report", len(articles))
     return Report(articles=articles, claims=claims, findings=findings,
-                  input_errors=[str(e) for e in errors or ()])
+                  input_errors=[str(e) for e in errors or ()], hidden=hidden)
 
 
 class _Reporting(list):

@@ -191,3 +191,61 @@ def test_every_option_a_message_names_exists():
     assert "--max-bytes" in named and "--changed-since" in named
     missing = {opt: where for opt, where in named.items() if opt not in options}
     assert not missing, missing
+
+
+def _dated(date_line):
+    return ARTICLE.replace("date: 2024-03-02\n", date_line)
+
+
+@pytest.mark.parametrize("command", ["check", "extract"])
+def test_cli_verbose_notes_each_article_without_a_full_date(tmp_path, capsys, command):
+    story = tmp_path / "story"
+    story.mkdir()
+    _write(story, "a-jour.md", ARTICLE)
+    _write(story, "b-mois.md", _dated("date: 2024-03\n"))
+    _write(story, "c-annee.md", _dated("date: 2024\n"))
+    _write(story, "d-sans.md", _dated(""))
+    _write(story, "e-flux.jsonl", '{"id": "depeche-1", "lang": "en", "text": "Police seized 340 kg of cocaine."}\n')
+    assert main([command, str(story), "--verbose"]) in (0, 1)
+    notes = capsys.readouterr().err.strip().splitlines()
+    assert len(notes) == 4 and all(n.startswith("factcheck: note: ") for n in notes)
+    assert [re.search(r"/([\w-]+)\.(?:md|jsonl)", n).group(1) for n in notes] == ["b-mois", "c-annee", "d-sans", "e-flux"]
+    assert "only to the month (2024-03)" in notes[0] and "only to the year (2024)" in notes[1]
+    assert "no publication date" in notes[2] and "(depeche-1)" in notes[3]
+    assert all("weekday" in n for n in notes)
+    assert main([command, str(story)]) in (0, 1)
+    assert capsys.readouterr().err == ""  # not without --verbose
+
+
+def test_cli_summary_counts_undated_articles_and_hidden_findings(tmp_path, capsys, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story"
+    story.mkdir()
+    _write(story, "a.md", ARTICLE)
+    _write(story, "b.md", _dated("").replace("340 g de cocaïne", "340 kg de cocaïne"))
+    _write(story, "c.md", _dated("date: 2024-03\n").replace("340 g de cocaïne", "3,4 t de cocaïne"))
+    assert main(["check", "story", "--write-baseline", "base.yaml"]) == 0
+    capsys.readouterr()
+    assert main(["check", "story", "--format", "json"]) == 1
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    total = sum(summary["findings"].values())
+    assert total >= 1
+    assert summary["hidden"] == {"suppressed": 0, "baseline": 0}
+    assert summary["undated"] == ["story/b.md"] and summary["partly_dated"] == ["story/c.md"]
+    assert main(["check", "story"]) == 1
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "hidden" not in last and "1 article without a date; 1 article dated only to the month or year" in last
+    # the baseline hides every finding it lists
+    assert main(["check", "story", "--baseline", "base.yaml", "--format", "json"]) == 0
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["hidden"] == {"suppressed": 0, "baseline": total} and sum(summary["findings"].values()) == 0
+    # a comment in b.md suppresses what cites its paragraph
+    b = story / "b.md"
+    b.write_text(b.read_text().replace("Les douaniers", "<!-- factcheck: ignore -->\nLes douaniers"))
+    assert main(["check", "story", "--format", "json"]) in (0, 1)
+    summary = json.loads(capsys.readouterr().out)["summary"]
+    assert summary["hidden"]["suppressed"] >= 1 and summary["hidden"]["baseline"] == 0
+    assert summary["hidden"]["suppressed"] + sum(summary["findings"].values()) == total
+    assert main(["check", "story"]) in (0, 1)
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert f"hidden: {summary['hidden']['suppressed']} by suppressions, 0 by the baseline" in last

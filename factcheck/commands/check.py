@@ -49,6 +49,17 @@ def add_input_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--strict-input", action="store_true",
                    help="stop at the first file that cannot be read (default: report each bad file on "
                         "stderr, check the others, exit 2 at the end)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="on stderr, one note per article whose publication date is missing or partial "
+                        "(what it leaves unchecked)")
+
+
+def print_date_notes(articles) -> None:
+    """``--verbose``: one line per article without a full publication date."""
+    for article in articles:
+        note = article.date_note()
+        if note:
+            print(f"factcheck: note: {article.label}: {note}", file=sys.stderr)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -177,6 +188,8 @@ def run(args: argparse.Namespace) -> int:
                            suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
                            n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
                            on_input_error=input_error_printer(args))
+    if args.verbose:
+        print_date_notes(report.articles)
     if args.write_baseline:
         write_output(baseline.render(report.findings, json_format=args.write_baseline.endswith(".json")),
                      args.write_baseline)

@@ -49,6 +49,10 @@ def run(args: argparse.Namespace) -> int:
                           errors=None if report is None else errors)
     for exc in errors:
         report(exc)
+    if args.verbose:
+        from factcheck.commands.check import print_date_notes
+
+        print_date_notes(articles)
     claims = extract_articles(articles, n_process=args.jobs)
     if args.format == "json":
         text = json.dumps({"claims": [c.to_dict() for c in claims]}, ensure_ascii=False, indent=2) + "\n"
