@@ -36,6 +36,7 @@ def check(
     min_confidence: float = 0.0,
     max_bytes: int | None = None,
     on_input_error: Callable[[InputError], None] | None = None,
+    known_rules: Sequence[Rule] | None = None,
 ) -> Report:
     """Check articles (files or folders) against each other and themselves.
 
@@ -47,6 +48,10 @@ def check(
     same-fact confidence is below ``min_confidence`` are dropped. Files over ``max_bytes``
     (default 20 MB) are refused.
 
+    Suppression comments may name rules by id or name; one that names none of
+    ``known_rules`` (default: ``rules``; pass every loaded rule when ``rules`` is a
+    selection) gives a line in ``Report.warnings``.
+
     An input problem (a file that cannot be read, a path that does not exist) raises
     ``InputError``, unless ``on_input_error`` is given: it is then called with each problem
     as it is met, the other files are checked, and ``Report.input_errors`` lists them all.
@@ -55,7 +60,7 @@ def check(
     from factcheck.extract.pipeline import extract_articles
     from factcheck.load import DEFAULT_MAX_BYTES, load_paths
     from factcheck.rules import apply_rules, load_rules
-    from factcheck.suppress import apply_suppressions, only_changed
+    from factcheck.suppress import apply_suppressions, only_changed, resolve_rule_names
 
     def step(stage: str, n: int) -> None:
         if progress is not None:
@@ -67,12 +72,14 @@ def check(
     articles = load_paths(paths, lang=lang, max_bytes=max_bytes or DEFAULT_MAX_BYTES, errors=errors)
     if path_filter is not None:
         articles = [a for a in articles if path_filter(a.path)]
+    rules = list(rules) if rules is not None else load_rules()
+    warnings = resolve_rule_names(articles, list(known_rules) if known_rules is not None else rules)
     step("extract", len(articles))
     claims = extract_articles(articles, n_process=n_process)
     step("align", len(articles))
     candidates = align(claims)
     step("rules", len(articles))
-    findings = apply_rules(claims, list(rules) if rules is not None else load_rules(), candidates=candidates,
+    findings = apply_rules(claims, rules, candidates=candidates,
                            articles=articles, min_confidence=min_confidence)
     hidden = {"suppressed": 0, "baseline": 0}
     if suppress:
@@ -87,7 +94,7 @@ def check(
         findings = only_changed(findings, changed)
     step("report", len(articles))
     return Report(articles=articles, claims=claims, findings=findings,
-                  input_errors=[str(e) for e in errors or ()], hidden=hidden)
+                  input_errors=[str(e) for e in errors or ()], hidden=hidden, warnings=warnings)
 
 
 class _Reporting(list):

@@ -9,14 +9,14 @@ defaults, and ``Config.sources`` records where each value came from, so that
 Keys (``.factcheck.toml`` has them at the top level)::
 
     lang = "fr"                      # language of articles that do not declare one
-    select = ["FC1"]                 # rule ids or prefixes to run (default: all)
-    ignore = ["FC105"]               # rule ids or prefixes to skip
+    select = ["FC1"]                 # rule ids, id prefixes or names to run (default: all)
+    ignore = ["rounding"]            # rule ids, id prefixes or names to skip
     fail-on = "error"                # error | warning | info
     rule-dirs = ["house-rules"]      # extra rule folders, relative to the config file
     include = ["articles/**"]        # glob patterns of article paths to check
     exclude = ["**/drafts/*"]        # … and to skip
     max-bytes = 20000000             # larger article files are refused
-    [rules.FC105]                    # [tool.factcheck.rules.FC105] in pyproject.toml
+    [rules.FC105]                    # or [rules.rounding]; [tool.factcheck.rules.FC105] in pyproject.toml
     severity = "warning"
     approx_tol = 0.02                # any parameter of the rule's kind
 
@@ -28,6 +28,7 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -105,11 +106,16 @@ def _strings(value: Any, where: str) -> list[str]:
 
 
 def _rule_ids(value: Any, where: str) -> list[str]:
-    ids = [v.upper() for v in _strings(value, where)]
-    for rid in ids:
-        if not (rid.startswith("FC") and rid[2:].isdigit() and len(rid) <= 5):
-            raise ConfigError(f"{where}: '{rid}' is not a rule id or prefix (write e.g. FC101 or FC1)")
-    return ids
+    """Rule ids or prefixes (upper-cased) and rule names, checked for their form;
+    ``configure_rules`` checks that each names a rule."""
+    from factcheck.rules.names import ID_OR_PREFIX, REFERENCE
+
+    refs = []
+    for ref in _strings(value, where):
+        if not REFERENCE.fullmatch(ref):
+            raise ConfigError(f"{where}: '{ref}' is not a rule id, prefix or name (write e.g. FC101, FC1 or unit-slip)")
+        refs.append(ref.upper() if ID_OR_PREFIX.fullmatch(ref) else ref)
+    return refs
 
 
 def _severity(value: Any, where: str) -> str:
@@ -166,8 +172,8 @@ def load_config(path: str | os.PathLike[str] | None = None, start: str | os.Path
                 raise ConfigError(f"{where(key)} must be a table of rule ids")
             for rid, settings in value.items():
                 rkey = f"rules.{rid}"
-                if not (rid.startswith("FC") and rid[2:].isdigit() and len(rid) == 5):
-                    raise ConfigError(f"{where(rkey)}: not a rule id (write e.g. FC105)")
+                if not (re.fullmatch(r"FC\d{3}", rid) or re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", rid)):
+                    raise ConfigError(f"{where(rkey)}: not a rule id or name (write e.g. FC105 or rounding)")
                 if not isinstance(settings, dict):
                     raise ConfigError(f"{where(rkey)} must be a table (severity, parameters)")
                 if "severity" in settings:
@@ -212,22 +218,38 @@ def configure_rules(rules: Sequence[Rule], cfg: Config) -> list[Rule]:
     """
     from factcheck.rules.kinds import KINDS
 
-    by_id = {r.id: r for r in rules}
+    from factcheck.rules.names import ID_OR_PREFIX, did_you_mean, find_rule
+
     where = cfg.path or "configuration"
-    for rid in cfg.rules:
-        if rid not in by_id:
-            raise ConfigError(f"{where}: 'rules.{rid}': no such rule (see 'factcheck rules')")
+    settings_by_id: dict[str, dict[str, Any]] = {}
+    for ref, settings in cfg.rules.items():
+        rule = find_rule(ref, rules)
+        if rule is None:
+            raise ConfigError(f"{where}: 'rules.{ref}': no such rule{did_you_mean(ref, rules)}")
+        if rule.id in settings_by_id:
+            raise ConfigError(f"{where}: 'rules.{ref}': {rule.id} ({rule.name}) is configured twice")
+        settings_by_id[rule.id] = settings
+    chosen: dict[str, list[str]] = {}
     for key in ("select", "ignore"):
-        for prefix in getattr(cfg, key):
-            if not any(rid.startswith(prefix) for rid in by_id):
-                raise ConfigError(f"{cfg.source(key)}: '{key}': no rule matches '{prefix}' (see 'factcheck rules')")
+        ids = []
+        for ref in getattr(cfg, key):
+            if ID_OR_PREFIX.fullmatch(ref):
+                if not any(r.id.startswith(ref) for r in rules):
+                    raise ConfigError(f"{cfg.source(key)}: '{key}': no rule matches '{ref}'{did_you_mean(ref, rules)}")
+                ids.append(ref)
+                continue
+            rule = find_rule(ref, rules)
+            if rule is None:
+                raise ConfigError(f"{cfg.source(key)}: '{key}': no rule named '{ref}'{did_you_mean(ref, rules)}")
+            ids.append(rule.id)
+        chosen[key] = ids
     out = []
     for rule in rules:
-        if cfg.select and not _matches(rule.id, cfg.select):
+        if chosen["select"] and not _matches(rule.id, chosen["select"]):
             continue
-        if _matches(rule.id, cfg.ignore):
+        if _matches(rule.id, chosen["ignore"]):
             continue
-        settings = cfg.rules.get(rule.id)
+        settings = settings_by_id.get(rule.id)
         if settings:
             params = dict(rule.params)
             known = KINDS[rule.kind].PARAMS if rule.kind in KINDS else {}

@@ -274,6 +274,7 @@ class Report:
     findings: list[Finding]
     input_errors: list[str] = field(default_factory=list)   # files that could not be read, one line each
     hidden: dict[str, int] = field(default_factory=dict)    # findings dropped: {"suppressed": n, "baseline": n}
+    warnings: list[str] = field(default_factory=list)       # e.g. a suppression comment naming no rule
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITIES}

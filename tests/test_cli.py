@@ -249,3 +249,37 @@ def test_cli_summary_counts_undated_articles_and_hidden_findings(tmp_path, capsy
     assert main(["check", "story"]) in (0, 1)
     last = capsys.readouterr().out.strip().splitlines()[-1]
     assert f"hidden: {summary['hidden']['suppressed']} by suppressions, 0 by the baseline" in last
+
+
+def _slip_story(tmp_path, comment_b):
+    story = tmp_path / "story"
+    story.mkdir(exist_ok=True)
+    _write(story, "a.md", ARTICLE)
+    b = ARTICLE.replace("340 g de cocaïne", "340 kg de cocaïne").replace("Les douaniers", comment_b + "\nLes douaniers")
+    _write(story, "b.md", b)
+    return story
+
+
+@pytest.mark.parametrize("ref", ["FC101", "fc101", "unit-slip", "Unit-Slip"])
+def test_cli_suppression_comment_takes_id_or_name(tmp_path, capsys, ref):
+    story = _slip_story(tmp_path, f"<!-- factcheck: ignore {ref} -->")
+    assert main(["check", "--format", "json", str(story)]) == 0
+    captured = capsys.readouterr()
+    assert json.loads(captured.out)["summary"]["hidden"]["suppressed"] == 1 and captured.err == ""
+
+
+@pytest.mark.parametrize("comment, ref, line, hint", [
+    ("<!-- factcheck: ignore FC1O1 -->", "FC1O1", 8, "did you mean FC101 (unit-slip)?"),
+    ("<!-- factcheck: ignore unit-slp -->", "unit-slp", 8, "did you mean FC101 (unit-slip)?"),
+    ("<!-- factcheck: ignore FC105 FC999 -->", "FC999", 8, ""),
+    ("\n<!-- factcheck: off weekday -->", "weekday", 9, ""),
+])
+def test_cli_unknown_rule_in_suppression_comment_warns_with_file_and_line(tmp_path, capsys, comment, ref, line,
+                                                                           hint):
+    story = _slip_story(tmp_path, comment)
+    assert main(["check", "--format", "json", str(story)]) == 1  # nothing suppressed
+    captured = capsys.readouterr()
+    [warning] = captured.err.strip().splitlines()
+    assert warning.startswith(f"factcheck: warning: {story.as_posix()}/b.md:{line}: unknown rule '{ref}'")
+    assert hint in warning
+    assert json.loads(captured.out)["summary"]["hidden"]["suppressed"] == 0

@@ -162,11 +162,17 @@ def input_error_printer(args: argparse.Namespace):
     return report
 
 
-def load_configured_rules(cfg) -> list[Rule]:
-    from factcheck.config import configure_rules
+def load_all_rules(cfg) -> list[Rule]:
+    """Every rule the configuration can see (built-in and its rule-dirs), before select/ignore."""
     from factcheck.rules import default_rule_dirs, load_rules
 
-    return configure_rules(load_rules([*default_rule_dirs(), *cfg.rule_dirs]), cfg)
+    return load_rules([*default_rule_dirs(), *cfg.rule_dirs])
+
+
+def load_configured_rules(cfg, all_rules: list[Rule] | None = None) -> list[Rule]:
+    from factcheck.config import configure_rules
+
+    return configure_rules(all_rules if all_rules is not None else load_all_rules(cfg), cfg)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -178,7 +184,8 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.progress import stage_progress
 
     cfg = resolve_config(args)
-    rules = load_configured_rules(cfg)
+    all_rules = load_all_rules(cfg)
+    rules = load_configured_rules(cfg, all_rules)
     # a new baseline lists every current finding, so an old one is not applied while writing it
     base = baseline.load(args.baseline) if args.baseline and not args.write_baseline else None
     changed = changed_files(args.changed_since) if args.changed_since else None
@@ -187,7 +194,9 @@ def run(args: argparse.Namespace) -> int:
         report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
                            suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
                            n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
-                           on_input_error=input_error_printer(args))
+                           on_input_error=input_error_printer(args), known_rules=all_rules)
+    for warning in report.warnings:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
     if args.verbose:
         print_date_notes(report.articles)
     if args.write_baseline:
