@@ -58,6 +58,18 @@ def _file_of(claim: Claim) -> str:
 
 
 def only_changed(findings: Iterable[Finding], changed: Collection[str]) -> list[Finding]:
-    """The findings citing at least one article whose file is in ``changed`` (real paths)."""
+    """The findings citing at least one article whose file is in ``changed`` (real paths).
+
+    Each kept finding cites the changed articles' claims first: formats that place a finding
+    at one location (GitHub annotations, SARIF ``locations``, the JUnit case) put it in the
+    file the change touched, where its author will see it, and give the unchanged article
+    as the related location.
+    """
     changed = {os.path.realpath(p) for p in changed}
-    return [f for f in findings if any(_file_of(c) in changed for c in f.claims)]
+    out = []
+    for f in findings:
+        touched = [c for c in f.claims if _file_of(c) in changed]
+        if touched:
+            f.claims = (*touched, *(c for c in f.claims if _file_of(c) not in changed))
+            out.append(f)
+    return out
