@@ -5,7 +5,9 @@ Data flows one way: load articles → extract claims → align → apply rules �
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import time
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from factcheck.errors import InputError
@@ -62,6 +64,8 @@ def check(
     from factcheck.rules import apply_rules, load_rules
     from factcheck.suppress import apply_suppressions, only_changed, resolve_rule_names
 
+    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
+
     def step(stage: str, n: int) -> None:
         if progress is not None:
             progress(stage, n)
@@ -94,7 +98,8 @@ def check(
         findings = only_changed(findings, changed)
     step("report", len(articles))
     return Report(articles=articles, claims=claims, findings=findings,
-                  input_errors=[str(e) for e in errors or ()], hidden=hidden, warnings=warnings)
+                  input_errors=[str(e) for e in errors or ()], hidden=hidden, warnings=warnings,
+                  started=started, seconds=time.perf_counter() - clock)
 
 
 class _Reporting(list):

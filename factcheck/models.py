@@ -275,6 +275,8 @@ class Report:
     input_errors: list[str] = field(default_factory=list)   # files that could not be read, one line each
     hidden: dict[str, int] = field(default_factory=dict)    # findings dropped: {"suppressed": n, "baseline": n}
     warnings: list[str] = field(default_factory=list)       # e.g. a suppression comment naming no rule
+    started: dt.datetime | None = None                      # when the run began (UTC)
+    seconds: float | None = None                            # how long it took, wall clock
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITIES}
