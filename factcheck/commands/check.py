@@ -67,8 +67,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Find numeric contradictions between articles and inside each one. "
                                    "Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on errors.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (a folder is a story)")
-    p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.add_argument("--format", action="append", type=output_spec, metavar="FORMAT[:PATH]", dest="formats",
+                   help=f"report format ({', '.join(FORMATS)}; default text), with ':PATH' to write it to a file. "
+                        "Repeat it to write several reports from one run, e.g. "
+                        "--format github --format sarif:factcheck.sarif")
+    p.add_argument("--output", "-o", help="write the report that has no ':PATH' to this file instead of stdout")
     add_config_flags(p)
     p.add_argument("--baseline", metavar="FILE", help="drop the findings listed in this baseline file")
     p.add_argument("--write-baseline", metavar="FILE",
@@ -82,6 +85,34 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="drop pair findings whose same-fact confidence is below P (0 to 1; default 0)")
     add_jobs_argument(p)
     p.set_defaults(run=run)
+
+
+def output_spec(value: str) -> tuple[str, str | None]:
+    """``FORMAT`` or ``FORMAT:PATH`` → (format, path or None); a path of ``-`` is stdout."""
+    fmt, sep, path = value.partition(":")
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise argparse.ArgumentTypeError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if sep and not path:
+        raise argparse.ArgumentTypeError(f"'{value}': give a file after the colon, e.g. {fmt}:report.{fmt}")
+    return fmt, (path if sep else None)
+
+
+def plan_outputs(formats: list[tuple[str, str | None]] | None, output: str | None) -> list[tuple[str, str | None]]:
+    """Where each report goes: its own path, else ``--output``, else stdout (``None`` in the plan).
+
+    Two reports cannot share stdout, nor one file.
+    """
+    plan = [(fmt, path if path is not None else (output or "-")) for fmt, path in (formats or [("text", None)])]
+    by_place: dict[str, list[str]] = {}
+    for fmt, path in plan:
+        by_place.setdefault("-" if path == "-" else os.path.realpath(path), []).append(fmt)
+    for place, fmts in by_place.items():
+        if len(fmts) > 1:
+            where = "stdout" if place == "-" else next(p for f, p in plan if f == fmts[0])
+            raise InputError(f"--format: {', '.join(fmts)} would all be written to {where}; "
+                             f"give each report its own file, e.g. --format {fmts[-1]}:report.{fmts[-1]}")
+    return [(fmt, None if path == "-" else path) for fmt, path in plan]
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -183,6 +214,7 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.config import path_selected
     from factcheck.progress import stage_progress
 
+    outputs = plan_outputs(args.formats, args.output)
     cfg = resolve_config(args)
     all_rules = load_all_rules(cfg)
     rules = load_configured_rules(cfg, all_rules)
@@ -204,9 +236,10 @@ def run(args: argparse.Namespace) -> int:
                      args.write_baseline)
         print(f"factcheck: wrote {len(report.findings)} finding(s) to {args.write_baseline}", file=sys.stderr)
         return input_errors_exit(report.input_errors, 0)
-    color = args.output is None and sys.stdout.isatty()
-    root = repo_root() if args.format in ("sarif", "github", "junit") else None
-    write_output(render(report, args.format, color, rules=rules, fail_on=cfg.fail_on, root=root), args.output)
+    root = repo_root() if any(fmt in ("sarif", "github", "junit") for fmt, _ in outputs) else None
+    for fmt, path in outputs:
+        color = path is None and sys.stdout.isatty()
+        write_output(render(report, fmt, color, rules=rules, fail_on=cfg.fail_on, root=root), path)
     return input_errors_exit(report.input_errors, exit_code(report, cfg.fail_on))
 
 

@@ -66,7 +66,9 @@ def _message(f: Finding, root: str | None) -> str:
     return text + (f" (see {', '.join(others)})" if others else "")
 
 
-def render(report: Report, rules: Sequence[Rule] = (), root: str | None = None, version: str = "0.1.0") -> str:
+def render(report: Report, rules: Sequence[Rule] = (), root: str | None = None, version: str | None = None) -> str:
+    if version is None:
+        from factcheck import __version__ as version
     rules = list(rules)
     known = {r.id for r in rules}
     # a finding whose rule was not passed still needs a descriptor for ruleIndex
