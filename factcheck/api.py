@@ -85,6 +85,8 @@ def check(
     step("rules", len(articles))
     findings = apply_rules(claims, rules, candidates=candidates,
                            articles=articles, min_confidence=min_confidence)
+    if changed is not None:  # first, so that the hidden counts are of findings that would be reported
+        findings = only_changed(findings, changed)
     hidden = {"suppressed": 0, "baseline": 0}
     if suppress:
         kept = apply_suppressions(findings)
@@ -94,8 +96,6 @@ def check(
         kept = baseline.filter(findings)
         hidden["baseline"] = len(findings) - len(kept)
         findings = kept
-    if changed is not None:
-        findings = only_changed(findings, changed)
     step("report", len(articles))
     return Report(articles=articles, claims=claims, findings=findings,
                   input_errors=[str(e) for e in errors or ()], hidden=hidden, warnings=warnings,

@@ -20,8 +20,9 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: .factcheck.toml or "
                    "pyproject.toml [tool.factcheck], searched upwards from the working directory)")
     p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
-    p.add_argument("--select", action="append", metavar="IDS", help="only these rule ids or prefixes (FC101,FC2)")
-    p.add_argument("--ignore", action="append", metavar="IDS", help="skip these rule ids or prefixes")
+    p.add_argument("--select", action="append", metavar="RULES",
+                   help="only these rules: ids, id prefixes or names (FC101,FC2,rounding)")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules: ids, id prefixes or names")
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--rule-dir", action="append", metavar="DIR", dest="rule_dirs",
