@@ -16,12 +16,16 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/factcheck check corpus/alencon-crack || [ $$? -eq 1 ]
 
+# pytest, then the package as a user installs it (pip install ., no extras) on a French
+# and an English story, in a fresh .venv-core: a run-time import that only an extra
+# provides fails here.
 test: $(STAMP)
 	$(BIN)/python -m pytest
+	$(BIN)/python tests/install/check_core_install.py
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf $(VENV) build *.egg-info .pytest_cache .hypothesis
+	rm -rf $(VENV) .venv-core build *.egg-info .pytest_cache .hypothesis

@@ -5,8 +5,15 @@ package ``factcheck.extract`` too. The package is imported first, so that the fu
 bound below keeps the name (a later ``import factcheck.extract.x`` does not rebind it).
 """
 
+from importlib.metadata import PackageNotFoundError, version
+
 import factcheck.extract  # noqa: F401  (the stage package; see the docstring)
 from factcheck.api import extract
 
-__all__ = ["extract"]
-__version__ = "0.1.0"
+__all__ = ["extract", "__version__"]
+
+# The one source of the version is pyproject.toml; the installed metadata carries it here.
+try:
+    __version__ = version("factcheck")
+except PackageNotFoundError:  # run from a source tree that was never installed
+    __version__ = "0+unknown"

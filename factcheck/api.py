@@ -5,9 +5,12 @@ Data flows one way: load articles → extract claims → align → apply rules �
 
 from __future__ import annotations
 
+import datetime as dt
 import os
+import time
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
+from factcheck.errors import InputError
 from factcheck.models import Claim, Report, Rule
 
 if TYPE_CHECKING:
@@ -33,6 +36,9 @@ def check(
     changed: Collection[str] | None = None,
     progress: Callable[[str, int], None] | None = None,
     min_confidence: float = 0.0,
+    max_bytes: int | None = None,
+    on_input_error: Callable[[InputError], None] | None = None,
+    known_rules: Sequence[Rule] | None = None,
 ) -> Report:
     """Check articles (files or folders) against each other and themselves.
 
@@ -41,33 +47,68 @@ def check(
     is False; a ``Baseline`` drops the findings it lists; ``changed`` (absolute paths) keeps
     only the findings that cite at least one changed article. ``progress(stage, n_articles)``
     is called as each stage starts (extract, align, rules, report). Pair findings whose
-    same-fact confidence is below ``min_confidence`` are dropped.
+    same-fact confidence is below ``min_confidence`` are dropped. Files over ``max_bytes``
+    (default 20 MB) are refused.
+
+    Suppression comments may name rules by id or name; one that names none of
+    ``known_rules`` (default: ``rules``; pass every loaded rule when ``rules`` is a
+    selection) gives a line in ``Report.warnings``.
+
+    An input problem (a file that cannot be read, a path that does not exist) raises
+    ``InputError``, unless ``on_input_error`` is given: it is then called with each problem
+    as it is met, the other files are checked, and ``Report.input_errors`` lists them all.
     """
     from factcheck.align import align
     from factcheck.extract.pipeline import extract_articles
-    from factcheck.load import load_paths
+    from factcheck.load import DEFAULT_MAX_BYTES, load_paths
     from factcheck.rules import apply_rules, load_rules
-    from factcheck.suppress import apply_suppressions, only_changed
+    from factcheck.suppress import apply_suppressions, only_changed, resolve_rule_names
+
+    started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
 
     def step(stage: str, n: int) -> None:
         if progress is not None:
             progress(stage, n)
 
-    articles = load_paths(paths, lang=lang)
+    errors: list[InputError] | None = None
+    if on_input_error is not None:
+        errors = _Reporting(on_input_error)
+    articles = load_paths(paths, lang=lang, max_bytes=max_bytes or DEFAULT_MAX_BYTES, errors=errors)
     if path_filter is not None:
         articles = [a for a in articles if path_filter(a.path)]
+    rules = list(rules) if rules is not None else load_rules()
+    warnings = resolve_rule_names(articles, list(known_rules) if known_rules is not None else rules)
     step("extract", len(articles))
     claims = extract_articles(articles, n_process=n_process)
     step("align", len(articles))
     candidates = align(claims)
     step("rules", len(articles))
-    findings = apply_rules(claims, list(rules) if rules is not None else load_rules(), candidates=candidates,
+    findings = apply_rules(claims, rules, candidates=candidates,
                            articles=articles, min_confidence=min_confidence)
-    if suppress:
-        findings = apply_suppressions(findings)
-    if baseline is not None:
-        findings = baseline.filter(findings)
-    if changed is not None:
+    if changed is not None:  # first, so that the hidden counts are of findings that would be reported
         findings = only_changed(findings, changed)
+    hidden = {"suppressed": 0, "baseline": 0}
+    if suppress:
+        kept = apply_suppressions(findings)
+        hidden["suppressed"] = len(findings) - len(kept)
+        findings = kept
+    if baseline is not None:
+        kept = baseline.filter(findings)
+        hidden["baseline"] = len(findings) - len(kept)
+        findings = kept
     step("report", len(articles))
-    return Report(articles=articles, claims=claims, findings=findings)
+    return Report(articles=articles, claims=claims, findings=findings,
+                  input_errors=[str(e) for e in errors or ()], hidden=hidden, warnings=warnings,
+                  started=started, seconds=time.perf_counter() - clock)
+
+
+class _Reporting(list):
+    """A list of input errors that passes each one on as it is appended."""
+
+    def __init__(self, callback: Callable[[InputError], None]) -> None:
+        super().__init__()
+        self._callback = callback
+
+    def append(self, exc: InputError) -> None:
+        super().append(exc)
+        self._callback(exc)

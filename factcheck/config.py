@@ -9,13 +9,14 @@ defaults, and ``Config.sources`` records where each value came from, so that
 Keys (``.factcheck.toml`` has them at the top level)::
 
     lang = "fr"                      # language of articles that do not declare one
-    select = ["FC1"]                 # rule ids or prefixes to run (default: all)
-    ignore = ["FC105"]               # rule ids or prefixes to skip
+    select = ["FC1"]                 # rule ids, id prefixes or names to run (default: all)
+    ignore = ["rounding"]            # rule ids, id prefixes or names to skip
     fail-on = "error"                # error | warning | info
     rule-dirs = ["house-rules"]      # extra rule folders, relative to the config file
     include = ["articles/**"]        # glob patterns of article paths to check
     exclude = ["**/drafts/*"]        # … and to skip
-    [rules.FC105]                    # [tool.factcheck.rules.FC105] in pyproject.toml
+    max-bytes = 20000000             # larger article files are refused
+    [rules.FC105]                    # or [rules.rounding]; [tool.factcheck.rules.FC105] in pyproject.toml
     severity = "warning"
     approx_tol = 0.02                # any parameter of the rule's kind
 
@@ -27,15 +28,18 @@ from __future__ import annotations
 import dataclasses
 import fnmatch
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
 from factcheck.errors import ConfigError
+from factcheck.load.reader import DEFAULT_MAX_BYTES
 from factcheck.models import SEVERITIES, Rule
 
-KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "rules")
+KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "rules")
+
 LANGS = ("fr", "en")
 
 
@@ -48,6 +52,7 @@ class Config:
     rule_dirs: list[str] = field(default_factory=list)
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
+    max_bytes: int = DEFAULT_MAX_BYTES
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str | None = None
@@ -101,16 +106,27 @@ def _strings(value: Any, where: str) -> list[str]:
 
 
 def _rule_ids(value: Any, where: str) -> list[str]:
-    ids = [v.upper() for v in _strings(value, where)]
-    for rid in ids:
-        if not (rid.startswith("FC") and rid[2:].isdigit() and len(rid) <= 5):
-            raise ConfigError(f"{where}: '{rid}' is not a rule id or prefix (write e.g. FC101 or FC1)")
-    return ids
+    """Rule ids or prefixes (upper-cased) and rule names, checked for their form;
+    ``configure_rules`` checks that each names a rule."""
+    from factcheck.rules.names import ID_OR_PREFIX, REFERENCE
+
+    refs = []
+    for ref in _strings(value, where):
+        if not REFERENCE.fullmatch(ref):
+            raise ConfigError(f"{where}: '{ref}' is not a rule id, prefix or name (write e.g. FC101, FC1 or unit-slip)")
+        refs.append(ref.upper() if ID_OR_PREFIX.fullmatch(ref) else ref)
+    return refs
 
 
 def _severity(value: Any, where: str) -> str:
     if value not in SEVERITIES:
         raise ConfigError(f"{where} must be one of error, warning, info, not {value!r}")
+    return value
+
+
+def _positive_int(value: Any, where: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ConfigError(f"{where} must be a whole number of bytes, 1 or more, not {value!r}")
     return value
 
 
@@ -149,13 +165,15 @@ def load_config(path: str | os.PathLike[str] | None = None, start: str | os.Path
             cfg.rule_dirs = [str((path.resolve().parent / d).resolve()) for d in _strings(value, where(key))]
         elif key in ("include", "exclude"):
             setattr(cfg, key, _strings(value, where(key)))
+        elif key == "max-bytes":
+            cfg.max_bytes = _positive_int(value, where(key))
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)} must be a table of rule ids")
             for rid, settings in value.items():
                 rkey = f"rules.{rid}"
-                if not (rid.startswith("FC") and rid[2:].isdigit() and len(rid) == 5):
-                    raise ConfigError(f"{where(rkey)}: not a rule id (write e.g. FC105)")
+                if not (re.fullmatch(r"FC\d{3}", rid) or re.fullmatch(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*", rid)):
+                    raise ConfigError(f"{where(rkey)}: not a rule id or name (write e.g. FC105 or rounding)")
                 if not isinstance(settings, dict):
                     raise ConfigError(f"{where(rkey)} must be a table (severity, parameters)")
                 if "severity" in settings:
@@ -181,6 +199,8 @@ def override(cfg: Config, **flags: Any) -> Config:
             value = _rule_ids([v for item in value for v in item.split(",") if v.strip()], flag)
         elif name == "fail_on":
             _severity(value, flag)
+        elif name == "max_bytes":
+            _positive_int(value, flag)
         setattr(cfg, name, value)
         cfg.sources[name] = flag
     return cfg
@@ -198,22 +218,38 @@ def configure_rules(rules: Sequence[Rule], cfg: Config) -> list[Rule]:
     """
     from factcheck.rules.kinds import KINDS
 
-    by_id = {r.id: r for r in rules}
+    from factcheck.rules.names import ID_OR_PREFIX, did_you_mean, find_rule
+
     where = cfg.path or "configuration"
-    for rid in cfg.rules:
-        if rid not in by_id:
-            raise ConfigError(f"{where}: 'rules.{rid}': no such rule (see 'factcheck rules')")
+    settings_by_id: dict[str, dict[str, Any]] = {}
+    for ref, settings in cfg.rules.items():
+        rule = find_rule(ref, rules)
+        if rule is None:
+            raise ConfigError(f"{where}: 'rules.{ref}': no such rule{did_you_mean(ref, rules)}")
+        if rule.id in settings_by_id:
+            raise ConfigError(f"{where}: 'rules.{ref}': {rule.id} ({rule.name}) is configured twice")
+        settings_by_id[rule.id] = settings
+    chosen: dict[str, list[str]] = {}
     for key in ("select", "ignore"):
-        for prefix in getattr(cfg, key):
-            if not any(rid.startswith(prefix) for rid in by_id):
-                raise ConfigError(f"{cfg.source(key)}: '{key}': no rule matches '{prefix}' (see 'factcheck rules')")
+        ids = []
+        for ref in getattr(cfg, key):
+            if ID_OR_PREFIX.fullmatch(ref):
+                if not any(r.id.startswith(ref) for r in rules):
+                    raise ConfigError(f"{cfg.source(key)}: '{key}': no rule matches '{ref}'{did_you_mean(ref, rules)}")
+                ids.append(ref)
+                continue
+            rule = find_rule(ref, rules)
+            if rule is None:
+                raise ConfigError(f"{cfg.source(key)}: '{key}': no rule named '{ref}'{did_you_mean(ref, rules)}")
+            ids.append(rule.id)
+        chosen[key] = ids
     out = []
     for rule in rules:
-        if cfg.select and not _matches(rule.id, cfg.select):
+        if chosen["select"] and not _matches(rule.id, chosen["select"]):
             continue
-        if _matches(rule.id, cfg.ignore):
+        if _matches(rule.id, chosen["ignore"]):
             continue
-        settings = cfg.rules.get(rule.id)
+        settings = settings_by_id.get(rule.id)
         if settings:
             params = dict(rule.params)
             known = KINDS[rule.kind].PARAMS if rule.kind in KINDS else {}
@@ -268,7 +304,7 @@ def describe(cfg: Config) -> list[tuple[str, str, str]]:
         return str(v)
 
     rows = [("config file", cfg.path or "(none found)", cfg.source("config"))]
-    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude"):
+    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude", "max_bytes"):
         rows.append((key.replace("_", "-"), show(getattr(cfg, key)), cfg.source(key)))
     for rid, settings in sorted(cfg.rules.items()):
         for name, value in settings.items():

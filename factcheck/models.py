@@ -80,6 +80,30 @@ class Article:
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
 
+    @property
+    def label(self) -> str:
+        """The path, and for one record of a JSONL file its id: how messages name the article."""
+        return f"{self.path} ({self.id})" if self.meta.get("format") == "jsonl" else self.path
+
+    def date_note(self) -> str | None:
+        """What a missing or partial publication date leaves unchecked, or None for a full date.
+
+        Relative days ("hier", "mardi dernier", "last Tuesday") need the day of publication;
+        a date written without its year ("mardi 21 décembre") takes its year from the
+        publication date, so without one (or with a year only, which does not tell December
+        2023 from December 2024 in an article of early 2024) its weekday is not checked.
+        """
+        if self.date is None:
+            return ("no publication date: relative days (hier, last Tuesday) are not dated and "
+                    "weekdays are checked only on dates that give their year")
+        if self.date_precision == "year":
+            return (f"publication date known only to the year ({self.date.year}): relative days are not "
+                    "dated and weekdays are checked only on dates that give their year")
+        if self.date_precision == "month":
+            return (f"publication date known only to the month ({self.date:%Y-%m}): relative days are "
+                    "not dated and a weekday written after a date is checked only when the date gives its year")
+        return None
+
 
 @dataclass(slots=True)
 class Claim:
@@ -249,9 +273,34 @@ class Report:
     articles: list[Article]
     claims: list[Claim]
     findings: list[Finding]
+    input_errors: list[str] = field(default_factory=list)   # files that could not be read, one line each
+    hidden: dict[str, int] = field(default_factory=dict)    # findings dropped: {"suppressed": n, "baseline": n}
+    warnings: list[str] = field(default_factory=list)       # e.g. a suppression comment naming no rule
+    started: dt.datetime | None = None                      # when the run began (UTC)
+    seconds: float | None = None                            # how long it took, wall clock
 
     def counts(self) -> dict[str, int]:
         out = {s: 0 for s in SEVERITIES}
         for f in self.findings:
             out[f.severity] += 1
         return out
+
+    def undated(self) -> list[Article]:
+        """Articles without a publication date."""
+        return [a for a in self.articles if a.date is None]
+
+    def partly_dated(self) -> list[Article]:
+        """Articles whose publication date is known only to the month or the year."""
+        return [a for a in self.articles if a.date is not None and a.date_precision != "day"]
+
+    def summary(self) -> dict[str, Any]:
+        """The run in numbers, as the text and JSON summaries give it."""
+        return {
+            "articles": len(self.articles),
+            "claims": len(self.claims),
+            "findings": self.counts(),
+            "hidden": {"suppressed": self.hidden.get("suppressed", 0), "baseline": self.hidden.get("baseline", 0)},
+            "undated": [a.label for a in self.undated()],
+            "partly_dated": [a.label for a in self.partly_dated()],
+            "input_errors": len(self.input_errors),
+        }

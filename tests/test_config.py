@@ -43,7 +43,8 @@ def test_config_rule_dirs_relative_to_file(tmp_path):
 @pytest.mark.parametrize("body, needle", [
     ('colour = "red"\n', "unknown key 'colour'"),
     ('fail-on = "fatal"\n', "'fail-on' must be one of"),
-    ('select = "FCX"\n', "'select': 'FCX' is not a rule id"),
+    ('select = "FC 101"\n', "'select': 'FC 101' is not a rule id, prefix or name"),
+    ('ignore = ["FC10!"]\n', "'ignore': 'FC10!' is not a rule id, prefix or name"),
     ('lang = "de"\n', "'lang' must be one of"),
     ('[rules.FC105]\nseverity = "loud"\n', "'rules.FC105.severity'"),
     ('lang = \n', "invalid TOML"),
@@ -118,3 +119,42 @@ def test_config_invalid_exits_2(tmp_path, monkeypatch, capsys):
     assert main(["config"]) == 2
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and ".factcheck.toml" in err
+
+
+# Every place that selects a rule takes its id or its name (any case); a typo is an error
+# that names the place and suggests the nearest rule.
+
+from factcheck.rules import load_rules as _load_builtin  # noqa: E402
+
+BUILTIN = _load_builtin()
+
+
+@pytest.mark.parametrize("rule", BUILTIN, ids=[r.id for r in BUILTIN])
+def test_config_select_ignore_and_settings_take_ids_and_names(tmp_path, rule):
+    for ref in (rule.id, rule.name, rule.name.upper(), rule.id.lower()):
+        path = tmp_path / ".factcheck.toml"
+        path.write_text(f'select = ["{ref}"]\n')
+        assert [r.id for r in configure_rules(BUILTIN, load_config(path))] == [rule.id]
+        path.write_text(f'ignore = ["{ref}"]\n')
+        assert rule.id not in [r.id for r in configure_rules(BUILTIN, load_config(path))]
+        cfg = override(Config(), select=[f"{ref},FC1"], ignore=[ref])
+        assert rule.id not in [r.id for r in configure_rules(BUILTIN, cfg)]
+    path.write_text(f'[rules.{rule.name}]\nseverity = "info"\n')
+    [configured] = [r for r in configure_rules(BUILTIN, load_config(path)) if r.id == rule.id]
+    assert configured.severity == "info"
+
+
+@pytest.mark.parametrize("body, needle", [
+    ('select = ["FC1O1"]\n', "'select': no rule named 'FC1O1'; did you mean FC101 (unit-slip)?"),
+    ('ignore = ["unit-slp"]\n', "'ignore': no rule named 'unit-slp'; did you mean FC101 (unit-slip)?"),
+    ('ignore = ["FC199"]\n', "'ignore': no rule matches 'FC199'"),
+    ('[rules.FC1O1]\nseverity = "info"\n', "'rules.FC1O1': not a rule id or name"),
+    ('[rules.rounded]\nseverity = "info"\n', "'rules.rounded': no such rule; did you mean FC105 (rounding)?"),
+    ('[rules.FC105]\nseverity = "info"\n[rules.rounding]\nseverity = "error"\n', "configured twice"),
+])
+def test_config_misspelt_rule_is_an_error_naming_file_and_key(tmp_path, body, needle):
+    path = tmp_path / ".factcheck.toml"
+    path.write_text(body)
+    with pytest.raises(ConfigError) as err:
+        configure_rules(BUILTIN, load_config(path))
+    assert str(path) in str(err.value) and needle in str(err.value) and "\n" not in str(err.value)

@@ -32,3 +32,43 @@ def test_suppress_only_changed_keeps_findings_citing_a_changed_file(tmp_path, mo
     kept = only_changed(report.findings, {str(tmp_path / "stories/saisie/a.md")})
     assert [f.rule_id for f in kept] == ["FC101"]
     assert only_changed(report.findings, set()) == []
+
+
+def test_changed_article_is_the_primary_location_in_every_ci_format(tmp_path, monkeypatch):
+    """a.md unchanged, b.md changed: GitHub, SARIF and JUnit place the pair finding in b.md
+    and point to a.md as the other passage."""
+    import json
+    from xml.etree import ElementTree as ET
+
+    from factcheck.report import github, junit, sarif
+
+    monkeypatch.chdir(tmp_path)
+    report = make_report()
+    assert report.findings[0].claims[0].path == "stories/saisie/a.md"  # the order without a change
+    report.findings = only_changed(report.findings, {str(tmp_path / "stories/saisie/b.md")})
+    assert [f.rule_id for f in report.findings] == ["FC101", "FC105"]
+    pair = report.findings[0]
+    assert [c.path for c in pair.claims] == ["stories/saisie/b.md", "stories/saisie/a.md"]
+
+    first = github.render(report).splitlines()[0]
+    assert first.startswith("::error file=stories/saisie/b.md,line=1,")
+    assert first.endswith("%0Asee stories/saisie/a.md:3: 340 g")
+
+    result = json.loads(sarif.render(report))["runs"][0]["results"][0]
+    uri = lambda loc: loc["physicalLocation"]["artifactLocation"]["uri"]  # noqa: E731
+    assert [uri(loc) for loc in result["locations"]] == ["stories/saisie/b.md"]
+    assert [uri(loc) for loc in result["relatedLocations"]] == ["stories/saisie/a.md"]
+    assert result["message"]["text"].endswith("(see [stories/saisie/a.md:3](1))")
+    assert result["relatedLocations"][0]["id"] == 1
+
+    cases = ET.fromstring(junit.render(report, fail_on="warning")).iter("testcase")
+    failing = [c.get("name") for c in cases if c.find("failure") is not None]
+    assert failing and all(name.startswith("stories/saisie/b.md") for name in failing)
+
+
+def test_only_changed_keeps_the_order_when_both_or_neither_changed(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    report = make_report()
+    both = {str(tmp_path / "stories/saisie/a.md"), str(tmp_path / "stories/saisie/b.md")}
+    kept = only_changed(report.findings, both)
+    assert [c.path for c in kept[0].claims] == ["stories/saisie/a.md", "stories/saisie/b.md"]

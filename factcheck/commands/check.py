@@ -20,12 +20,47 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: .factcheck.toml or "
                    "pyproject.toml [tool.factcheck], searched upwards from the working directory)")
     p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
-    p.add_argument("--select", action="append", metavar="IDS", help="only these rule ids or prefixes (FC101,FC2)")
-    p.add_argument("--ignore", action="append", metavar="IDS", help="skip these rule ids or prefixes")
+    p.add_argument("--select", action="append", metavar="RULES",
+                   help="only these rules: ids, id prefixes or names (FC101,FC2,rounding)")
+    p.add_argument("--ignore", action="append", metavar="RULES", help="skip these rules: ids, id prefixes or names")
     p.add_argument("--fail-on", choices=SEVERITIES, default=None,
                    help="lowest severity that makes the exit code 1 (default: warning)")
     p.add_argument("--rule-dir", action="append", metavar="DIR", dest="rule_dirs",
                    help="extra folder of rule files (repeatable)")
+    add_max_bytes_argument(p)
+
+
+def _bytes(value: str) -> int:
+    try:
+        n = int(value.replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a whole number of bytes") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return n
+
+
+def add_max_bytes_argument(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--max-bytes", type=_bytes, default=None, metavar="N",
+                   help="refuse article files larger than N bytes (default: 20000000; config: max-bytes)")
+
+
+def add_input_arguments(p: argparse.ArgumentParser) -> None:
+    """How bad input is met: every bad file reported, or a stop at the first."""
+    p.add_argument("--strict-input", action="store_true",
+                   help="stop at the first file that cannot be read (default: report each bad file on "
+                        "stderr, check the others, exit 2 at the end)")
+    p.add_argument("--verbose", "-v", action="store_true",
+                   help="on stderr, one note per article whose publication date is missing or partial "
+                        "(what it leaves unchecked)")
+
+
+def print_date_notes(articles) -> None:
+    """``--verbose``: one line per article without a full publication date."""
+    for article in articles:
+        note = article.date_note()
+        if note:
+            print(f"factcheck: note: {article.label}: {note}", file=sys.stderr)
 
 
 def add_parser(sub: argparse._SubParsersAction) -> None:
@@ -33,8 +68,11 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Find numeric contradictions between articles and inside each one. "
                                    "Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on errors.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (a folder is a story)")
-    p.add_argument("--format", choices=FORMATS, default="text")
-    p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    p.add_argument("--format", action="append", type=output_spec, metavar="FORMAT[:PATH]", dest="formats",
+                   help=f"report format ({', '.join(FORMATS)}; default text), with ':PATH' to write it to a file. "
+                        "Repeat it to write several reports from one run, e.g. "
+                        "--format github --format sarif:factcheck.sarif")
+    p.add_argument("--output", "-o", help="write the report that has no ':PATH' to this file instead of stdout")
     add_config_flags(p)
     p.add_argument("--baseline", metavar="FILE", help="drop the findings listed in this baseline file")
     p.add_argument("--write-baseline", metavar="FILE",
@@ -43,10 +81,39 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="report only findings citing an article changed since this git ref "
                         "(git diff REF...HEAD, plus uncommitted and untracked files)")
     p.add_argument("--no-suppress", action="store_true", help="ignore <!-- factcheck: ignore/off --> comments")
+    add_input_arguments(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
                    help="drop pair findings whose same-fact confidence is below P (0 to 1; default 0)")
     add_jobs_argument(p)
     p.set_defaults(run=run)
+
+
+def output_spec(value: str) -> tuple[str, str | None]:
+    """``FORMAT`` or ``FORMAT:PATH`` → (format, path or None); a path of ``-`` is stdout."""
+    fmt, sep, path = value.partition(":")
+    fmt = fmt.strip().lower()
+    if fmt not in FORMATS:
+        raise argparse.ArgumentTypeError(f"unknown format '{fmt}' (choose from {', '.join(FORMATS)})")
+    if sep and not path:
+        raise argparse.ArgumentTypeError(f"'{value}': give a file after the colon, e.g. {fmt}:report.{fmt}")
+    return fmt, (path if sep else None)
+
+
+def plan_outputs(formats: list[tuple[str, str | None]] | None, output: str | None) -> list[tuple[str, str | None]]:
+    """Where each report goes: its own path, else ``--output``, else stdout (``None`` in the plan).
+
+    Two reports cannot share stdout, nor one file.
+    """
+    plan = [(fmt, path if path is not None else (output or "-")) for fmt, path in (formats or [("text", None)])]
+    by_place: dict[str, list[str]] = {}
+    for fmt, path in plan:
+        by_place.setdefault("-" if path == "-" else os.path.realpath(path), []).append(fmt)
+    for place, fmts in by_place.items():
+        if len(fmts) > 1:
+            where = "stdout" if place == "-" else next(p for f, p in plan if f == fmts[0])
+            raise InputError(f"--format: {', '.join(fmts)} would all be written to {where}; "
+                             f"give each report its own file, e.g. --format {fmts[-1]}:report.{fmts[-1]}")
+    return [(fmt, None if path == "-" else path) for fmt, path in plan]
 
 
 def exit_code(report: Report, fail_on: str) -> int:
@@ -112,14 +179,32 @@ def resolve_config(args: argparse.Namespace):
 
     cfg = load_config(args.config)
     return override(cfg, lang=args.lang, select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                    rule_dirs=args.rule_dirs)
+                    rule_dirs=args.rule_dirs, max_bytes=args.max_bytes)
 
 
-def load_configured_rules(cfg) -> list[Rule]:
-    from factcheck.config import configure_rules
+def input_error_printer(args: argparse.Namespace):
+    """``None`` under ``--strict-input`` (the first bad file stops the run), else a function
+    that prints each bad file as one line on stderr, as it is met."""
+    if args.strict_input:
+        return None
+
+    def report(exc: InputError) -> None:
+        print(f"factcheck: error: {exc}", file=sys.stderr, flush=True)
+
+    return report
+
+
+def load_all_rules(cfg) -> list[Rule]:
+    """Every rule the configuration can see (built-in and its rule-dirs), before select/ignore."""
     from factcheck.rules import default_rule_dirs, load_rules
 
-    return configure_rules(load_rules([*default_rule_dirs(), *cfg.rule_dirs]), cfg)
+    return load_rules([*default_rule_dirs(), *cfg.rule_dirs])
+
+
+def load_configured_rules(cfg, all_rules: list[Rule] | None = None) -> list[Rule]:
+    from factcheck.config import configure_rules
+
+    return configure_rules(all_rules if all_rules is not None else load_all_rules(cfg), cfg)
 
 
 def run(args: argparse.Namespace) -> int:
@@ -130,8 +215,10 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.config import path_selected
     from factcheck.progress import stage_progress
 
+    outputs = plan_outputs(args.formats, args.output)
     cfg = resolve_config(args)
-    rules = load_configured_rules(cfg)
+    all_rules = load_all_rules(cfg)
+    rules = load_configured_rules(cfg, all_rules)
     # a new baseline lists every current finding, so an old one is not applied while writing it
     base = baseline.load(args.baseline) if args.baseline and not args.write_baseline else None
     changed = changed_files(args.changed_since) if args.changed_since else None
@@ -139,13 +226,24 @@ def run(args: argparse.Namespace) -> int:
     with stage_progress() as progress:
         report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
                            suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
-                           n_process=args.jobs, min_confidence=args.min_confidence)
+                           n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
+                           on_input_error=input_error_printer(args), known_rules=all_rules)
+    for warning in report.warnings:
+        print(f"factcheck: warning: {warning}", file=sys.stderr)
+    if args.verbose:
+        print_date_notes(report.articles)
     if args.write_baseline:
         write_output(baseline.render(report.findings, json_format=args.write_baseline.endswith(".json")),
                      args.write_baseline)
         print(f"factcheck: wrote {len(report.findings)} finding(s) to {args.write_baseline}", file=sys.stderr)
-        return 0
-    color = args.output is None and sys.stdout.isatty()
-    root = repo_root() if args.format in ("sarif", "github", "junit") else None
-    write_output(render(report, args.format, color, rules=rules, fail_on=cfg.fail_on, root=root), args.output)
-    return exit_code(report, cfg.fail_on)
+        return input_errors_exit(report.input_errors, 0)
+    root = repo_root() if any(fmt in ("sarif", "github", "junit") for fmt, _ in outputs) else None
+    for fmt, path in outputs:
+        color = path is None and sys.stdout.isatty()
+        write_output(render(report, fmt, color, rules=rules, fail_on=cfg.fail_on, root=root), path)
+    return input_errors_exit(report.input_errors, exit_code(report, cfg.fail_on))
+
+
+def input_errors_exit(errors: list[str], code: int) -> int:
+    """Exit 2 after a run that skipped bad files (each was reported on stderr as it was met)."""
+    return 2 if errors else code

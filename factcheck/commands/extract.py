@@ -16,6 +16,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=("text", "json", "jsonl"), default="text")
     p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
     p.add_argument("--output", "-o", help="write the report to this file instead of stdout")
+    from factcheck.commands.check import add_input_arguments, add_max_bytes_argument
+
+    add_max_bytes_argument(p)
+    add_input_arguments(p)
     add_jobs_argument(p)
     p.set_defaults(run=run)
 
@@ -33,10 +37,22 @@ def add_jobs_argument(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from factcheck.commands.check import input_error_printer, input_errors_exit
+    from factcheck.config import load_config, override
     from factcheck.extract.pipeline import extract_articles
     from factcheck.load import load_paths
 
-    articles = load_paths(args.paths, lang=args.lang)
+    cfg = override(load_config(), lang=args.lang, max_bytes=args.max_bytes)
+    report = input_error_printer(args)
+    errors: list = []
+    articles = load_paths(args.paths, lang=cfg.lang, max_bytes=cfg.max_bytes,
+                          errors=None if report is None else errors)
+    for exc in errors:
+        report(exc)
+    if args.verbose:
+        from factcheck.commands.check import print_date_notes
+
+        print_date_notes(articles)
     claims = extract_articles(articles, n_process=args.jobs)
     if args.format == "json":
         text = json.dumps({"claims": [c.to_dict() for c in claims]}, ensure_ascii=False, indent=2) + "\n"
@@ -47,4 +63,4 @@ def run(args: argparse.Namespace) -> int:
 
         text = render(articles, claims, color=args.output is None and sys.stdout.isatty())
     write_output(text, args.output)
-    return 0
+    return input_errors_exit([str(e) for e in errors], 0)

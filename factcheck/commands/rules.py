@@ -20,7 +20,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("rules", help="list the rules, or show one",
                        description="List the rules the configuration enables (id, name, severity, kind, doc), "
                                    "or show one rule's documentation with its bad and good examples.")
-    p.add_argument("rule", nargs="?", metavar="ID", help="a rule id, e.g. FC101")
+    p.add_argument("rule", nargs="?", metavar="RULE", help="a rule id or name, e.g. FC101 or unit-slip")
     add_config_flags(p)
     p.set_defaults(run=run)
 
@@ -71,13 +71,15 @@ def run(args: argparse.Namespace) -> int:
 
     cfg = resolve_config(args)
     if args.rule:
-        wanted = args.rule.upper()
-        # show any known rule, even one the configuration ignores
+        from factcheck.rules.names import did_you_mean, find_rule
+
+        # show any known rule, even one the configuration ignores (with its configured settings if any)
         by_id = {r.id: r for r in load_rules([*default_rule_dirs(), *cfg.rule_dirs])}
         by_id.update({r.id: r for r in load_configured_rules(cfg)})
-        if wanted not in by_id:
-            raise ConfigError(f"no rule {args.rule}; 'factcheck rules' lists them ({', '.join(sorted(by_id))})")
-        write_output(render_rule(by_id[wanted]), None)
+        rule = find_rule(args.rule, list(by_id.values()))
+        if rule is None:
+            raise ConfigError(f"no rule {args.rule}{did_you_mean(args.rule, list(by_id.values()))}")
+        write_output(render_rule(rule), None)
         return 0
     write_output(render_table(load_configured_rules(cfg), color=sys.stdout.isatty()), None)
     return 0

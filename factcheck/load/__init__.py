@@ -9,6 +9,11 @@ they are; a UTF-8 byte order mark is dropped before offset 0 (``meta["bom"]`` is
 ``True``). Every article has ``meta["format"]`` and ``meta["suppressions"]`` (a list of
 ``{"start", "end", "rules"}`` file-offset ranges; only Markdown comments create them).
 
+``load_paths(..., errors=[])`` goes on past a bad path: each problem is appended to the
+list as an ``InputError`` (one per file or named path) and the rest is loaded, as a linter
+reports every unreadable file and checks the others. Without ``errors`` the first problem
+is raised.
+
 Language: the file's own declaration (front matter ``lang``, the jsonl ``lang`` key) wins,
 then the ``lang`` argument, then (HTML only) ``<html lang>``, then ``detect_language``.
 """
@@ -16,7 +21,7 @@ then the ``lang`` argument, then (HTML only) ``<html lang>``, then ``detect_lang
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -25,12 +30,11 @@ from factcheck.errors import InputError, LanguageError
 from factcheck.load import frontmatter, html, jsonl, markdown
 from factcheck.load import text as plain
 from factcheck.load.language import detect_language, normalize_lang
-from factcheck.load.reader import check_text, display_path, read_text
+from factcheck.load.reader import DEFAULT_MAX_BYTES, check_text, display_path, read_text
 from factcheck.models import Article
 
 __all__ = ["load_paths", "load_file", "load_text", "detect_language", "SUFFIXES", "DEFAULT_MAX_BYTES"]
 
-DEFAULT_MAX_BYTES = 20_000_000
 SUFFIXES: dict[str, str] = {
     ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
 }
@@ -52,39 +56,57 @@ def load_paths(
     paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
     lang: str | None = None,
     max_bytes: int = DEFAULT_MAX_BYTES,
+    errors: list[InputError] | None = None,
 ) -> list[Article]:
     """Load files and folders (folders recursively, sorted, hidden entries skipped), in order.
 
-    A file reached twice (named, and inside a named folder) is loaded once.
+    A file reached twice (named, and inside a named folder) is loaded once. With an
+    ``errors`` list, a path or file that cannot be loaded is appended to it and skipped;
+    without one, the first such problem is raised.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     if not paths:
         raise InputError("no input given; pass article files or folders")
     default = normalize_lang(lang) if lang else None
+
+    def problem(exc: InputError) -> None:
+        if errors is None:
+            raise exc
+        errors.append(exc)
+
     seen: set[str] = set()
     articles: list[Article] = []
     for given in paths:
         path = Path(given)
         label = display_path(given)
         if path.is_dir():
-            files = _walk(path)
+            try:
+                files = _walk(path, problem)
+            except InputError as exc:
+                problem(exc)
+                continue
             if not files:
-                raise InputError(
+                problem(InputError(
                     f"{label}: no articles found (looked for {_SUFFIX_LIST} files); "
                     "add articles or pass another folder"
-                )
+                ))
+                continue
         elif path.exists() or path.is_symlink():
             files = [PurePath()]
         else:
-            raise InputError(f"{label}: no such file or folder; check the path")
+            problem(InputError(f"{label}: no such file or folder; check the path"))
+            continue
         for rel in files:
             file = path / rel
             key = os.path.realpath(file)
             if key in seen:
                 continue
             seen.add(key)
-            articles.extend(_load(file, PurePath(given) / rel, default, max_bytes))
+            try:
+                articles.extend(_load(file, PurePath(given) / rel, default, max_bytes))
+            except InputError as exc:
+                problem(exc)
     return articles
 
 
@@ -114,10 +136,13 @@ def load_text(text: str, path: str = "<string>", fmt: str = "md", lang: str | No
 # ---------------------------------------------------------------- internals
 
 
-def _walk(folder: Path) -> list[PurePath]:
-    """Article files under ``folder`` as relative paths, sorted; hidden entries and READMEs skipped."""
+def _walk(folder: Path, problem: Callable[[InputError], None]) -> list[PurePath]:
+    """Article files under ``folder`` as relative paths, sorted; hidden entries and READMEs skipped.
+
+    A sub-folder that cannot be read is passed to ``problem`` (which raises or records it).
+    """
     found: list[PurePath] = []
-    for root, dirs, files in os.walk(folder, onerror=_walk_error):
+    for root, dirs, files in os.walk(folder, onerror=lambda exc: problem(_walk_error(exc))):
         dirs[:] = [d for d in dirs if not d.startswith(".")]
         rel_root = PurePath(os.path.relpath(root, folder))
         for name in files:
@@ -134,9 +159,9 @@ def _is_project_doc(name: str) -> bool:
     return Path(name).stem.lower() in _PROJECT_DOCS
 
 
-def _walk_error(exc: OSError) -> None:
+def _walk_error(exc: OSError) -> InputError:
     where = PurePath(exc.filename).as_posix() if exc.filename else "folder"
-    raise InputError(f"{where}: cannot read folder ({exc.strerror or exc}); check its permissions")
+    return InputError(f"{where}: cannot read folder ({exc.strerror or exc}); check its permissions")
 
 
 def _story(path: Path) -> str:

@@ -226,6 +226,7 @@ def _suppressions(
     out: list[dict[str, Any]] = []
     open_at: int | None = None
     open_rules: list[str] = []
+    open_line = 0
     for c in comments:
         m = _DIRECTIVE.match(source, c.start + 4, c.end - 3 if source.startswith("-->", c.end - 3) else c.end)
         if not m:
@@ -241,26 +242,26 @@ def _suppressions(
         for rule in rules:
             if not _RULE_ID.fullmatch(rule):
                 raise InputError(f"{label}:{line}: bad rule id {rule!r} in factcheck comment; write e.g. FC101")
-        rules = [r.upper() for r in rules]
+        rules = [r.upper() if r[:2].upper() == "FC" else r for r in rules]  # ids upper-cased, names as written
         if command == "ignore":
             start = _next_prose(text, c.end)
             if start is not None:
-                out.append({"start": start, "end": _prose_end(text, start, blocks), "rules": rules})
+                out.append({"start": start, "end": _prose_end(text, start, blocks), "rules": rules, "line": line})
         elif command == "off":
             if open_at is None:
-                open_at, open_rules = c.end, rules
+                open_at, open_rules, open_line = c.end, rules, line
         elif command == "on":
             if rules:
                 raise InputError(f"{label}:{line}: 'factcheck: on' takes no rule ids; it ends the last 'off'")
             if open_at is not None:
-                out.append({"start": open_at, "end": c.start, "rules": open_rules})
+                out.append({"start": open_at, "end": c.start, "rules": open_rules, "line": open_line})
                 open_at = None
         else:
             raise InputError(
                 f"{label}:{line}: unknown factcheck command {words[0]!r}; use 'ignore [RULES]', 'off' or 'on'"
             )
     if open_at is not None:
-        out.append({"start": open_at, "end": len(text), "rules": open_rules})
+        out.append({"start": open_at, "end": len(text), "rules": open_rules, "line": open_line})
     return out
 
 

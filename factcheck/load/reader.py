@@ -15,6 +15,9 @@ from pathlib import Path, PurePath
 from factcheck.errors import InputError
 
 BOM = "\ufeff"
+DEFAULT_MAX_BYTES = 20_000_000
+# the option that raises the limit, named in the refusal
+MAX_BYTES_HINT = "split it or raise the limit (--max-bytes N, or max-bytes in the configuration)"
 UTF8_BOM = b"\xef\xbb\xbf"
 
 
@@ -40,7 +43,7 @@ def read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     if st.st_size > max_bytes:
         raise InputError(
             f"{label}: file is {human_size(st.st_size)} ({st.st_size} bytes), over the "
-            f"{max_bytes}-byte limit; split it or raise max_bytes"
+            f"{max_bytes}-byte limit; {MAX_BYTES_HINT}"
         )
     try:
         with open(path, "rb") as fh:
@@ -50,7 +53,7 @@ def read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
     except OSError as exc:
         raise InputError(f"{label}: cannot read ({exc.strerror or exc})") from None
     if len(data) > max_bytes:  # grew between stat and read, or a special file
-        raise InputError(f"{label}: file is over the {max_bytes}-byte limit; split it or raise max_bytes")
+        raise InputError(f"{label}: file is over the {max_bytes}-byte limit; {MAX_BYTES_HINT}")
     return data
 
 

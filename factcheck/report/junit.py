@@ -2,16 +2,26 @@
 
 Each article is a test case (classname = story, name = path). An article is a passing
 case when no finding at or above ``fail_on`` cites it first; otherwise it gives one case
-per such finding, each with one ``<failure type="FC101" message="…">``, because the JUnit
-schema (Jenkins ``junit.xsd``) allows only one failure per test case.
-Findings below ``fail_on`` are left out. One ``<testsuite>`` per story.
+per such finding, named ``path RULE claim`` (``a.md FC101 340 g``: no line number, so the
+name survives edits elsewhere in the article), each with one ``<failure type="FC101"
+message="…">``, because the JUnit schema (Ant's ``junit.xsd``) allows only one failure per
+test case. Names are unique within a run (a repeat gets `` (2)``, `` (3)``), since CI
+dashboards merge cases that share a name. Findings below ``fail_on`` are left out. One
+``<testsuite>`` per story.
+
+Times are the run's: every suite has the run's start as ``timestamp`` (UTC, the schema's
+``YYYY-MM-DDTHH:MM:SS``). The run checks all articles together (they are compared with each
+other), so an article's ``time`` is the run's wall-clock time shared out by the length of
+its text, split evenly between its cases; a suite's ``time`` is the sum of its cases', and
+the suites add up to the run.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 from xml.etree import ElementTree as ET
 
-from factcheck.models import Finding, Report, severity_rank
+from factcheck.models import Article, Finding, Report, severity_rank
 from factcheck.report.locations import region, relative_path
 
 
@@ -23,6 +33,34 @@ def _body(f: Finding, root: str | None) -> str:
     return "\n".join(lines)
 
 
+def _article_seconds(report: Report) -> dict[int, float]:
+    """The run's time shared out between the articles by the length of their text."""
+    total = report.seconds or 0.0
+    sizes = {id(a): max(1, len(a.text.strip())) for a in report.articles}
+    whole = sum(sizes.values()) or 1
+    return {key: total * size / whole for key, size in sizes.items()}
+
+
+def _timestamp(report: Report) -> str:
+    started = report.started or dt.datetime.now(dt.timezone.utc)
+    if started.tzinfo is not None:
+        started = started.astimezone(dt.timezone.utc)
+    return started.strftime("%Y-%m-%dT%H:%M:%S")
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    out, n = name, 1
+    while out in taken:
+        n += 1
+        out = f"{name} ({n})"
+    taken.add(out)
+    return out
+
+
+def _case_name(art: Article, root: str | None) -> str:
+    return relative_path(art.path, root) + (f"#{art.id}" if art.meta.get("format") == "jsonl" else "")
+
+
 def render(report: Report, fail_on: str = "warning", root: str | None = None) -> str:
     threshold = severity_rank(fail_on)
     by_article: dict[int, list[Finding]] = {}
@@ -31,30 +69,33 @@ def render(report: Report, fail_on: str = "warning", root: str | None = None) ->
             continue
         art = f.claims[0].article
         by_article.setdefault(id(art), []).append(f)
-    suites: dict[str, list[ET.Element]] = {}
+    seconds = _article_seconds(report)
+    taken: set[str] = set()
+    suites: dict[str, list[tuple[ET.Element, float]]] = {}
     for art in report.articles:
         story = art.story or "articles"
-        path = relative_path(art.path, root) + (f"#{art.id}" if art.offset else "")  # a JSONL record
+        name = _case_name(art, root)
         findings = by_article.get(id(art), [])
         cases = suites.setdefault(story, [])
+        share = seconds.get(id(art), 0.0) / max(1, len(findings))
         if not findings:
-            cases.append(ET.Element("testcase", classname=story, name=path))
+            cases.append((ET.Element("testcase", classname=story, name=_unique(name, taken)), share))
         for f in findings:
-            r = region(f.claims[0])
-            case = ET.Element("testcase", classname=story, name=path if len(findings) == 1 else
-                              f"{path}:{r.start_line} {f.rule_id}")
+            label = " ".join(f.claims[0].text.split())
+            case = ET.Element("testcase", classname=story, name=_unique(f"{name} {f.rule_id} {label}", taken))
             failure = ET.SubElement(case, "failure", type=f.rule_id, message=f.message)
             failure.text = _body(f, root)
-            cases.append(case)
+            cases.append((case, share))
+    timestamp = _timestamp(report)
     root_el = ET.Element("testsuites")  # the schema allows no attributes here; counts are per suite
     for i, (story, cases) in enumerate(suites.items()):
-        n_fail = sum(1 for c in cases if c.find("failure") is not None)
+        n_fail = sum(1 for c, _ in cases if c.find("failure") is not None)
         suite = ET.SubElement(root_el, "testsuite", name=story, tests=str(len(cases)), failures=str(n_fail),
                               errors="0", skipped="0", id=str(i), package=story, hostname="localhost",
-                              timestamp="1970-01-01T00:00:00", time="0")
+                              timestamp=timestamp, time=f"{sum(t for _, t in cases):.3f}")
         ET.SubElement(suite, "properties")
-        for case in cases:
-            case.set("time", "0")
+        for case, t in cases:
+            case.set("time", f"{t:.3f}")
             suite.append(case)
         ET.SubElement(suite, "system-out")
         ET.SubElement(suite, "system-err")

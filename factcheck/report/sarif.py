@@ -1,8 +1,8 @@
 """``--format sarif``: SARIF 2.1.0 for GitHub code scanning (``upload-sarif``).
 
 One run; ``tool.driver.rules`` describes the loaded rules (doc, examples, default level);
-one result per finding, located at its first claim with the other claims as
-``relatedLocations``. ``partialFingerprints["factcheck/v1"]`` hashes the rule id and the
+one result per finding, located at its first claim (under ``--changed-since``, a claim of a
+changed article) with the other claims as ``relatedLocations``, linked from the message. ``partialFingerprints["factcheck/v1"]`` hashes the rule id and the
 claims' text, subject and file name, never line numbers, so an alert survives edits
 elsewhere in the article.
 """
@@ -13,7 +13,7 @@ import json
 from typing import Any, Sequence
 
 from factcheck.fingerprint import fingerprint
-from factcheck.models import Claim, Report, Rule
+from factcheck.models import Claim, Finding, Report, Rule
 from factcheck.report.locations import region, relative_path
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -58,7 +58,17 @@ def _location(claim: Claim, root: str | None, index: int | None = None) -> dict[
     return loc
 
 
-def render(report: Report, rules: Sequence[Rule] = (), root: str | None = None, version: str = "0.1.0") -> str:
+def _message(f: Finding, root: str | None) -> str:
+    """The finding's message; the other claims are linked to their ``relatedLocations`` by id
+    (``[a.md:7](1)``), which code scanning shows as links."""
+    others = [f"[{relative_path(c.path, root)}:{region(c).start_line}]({i})" for i, c in enumerate(f.claims[1:], 1)]
+    text = f.message.replace("[", "\\[").replace("]", "\\]")
+    return text + (f" (see {', '.join(others)})" if others else "")
+
+
+def render(report: Report, rules: Sequence[Rule] = (), root: str | None = None, version: str | None = None) -> str:
+    if version is None:
+        from factcheck import __version__ as version
     rules = list(rules)
     known = {r.id for r in rules}
     # a finding whose rule was not passed still needs a descriptor for ruleIndex
@@ -74,7 +84,7 @@ def render(report: Report, rules: Sequence[Rule] = (), root: str | None = None, 
             "ruleId": f.rule_id,
             "ruleIndex": index[f.rule_id],
             "level": LEVEL.get(f.severity, "warning"),
-            "message": {"text": f.message},
+            "message": {"text": _message(f, root)},
             "locations": [_location(c, root) for c in f.claims[:1]],
             "partialFingerprints": {"factcheck/v1": fingerprint(f)},
             "properties": {"confidence": f.confidence, "why": list(f.why)},

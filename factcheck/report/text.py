@@ -42,6 +42,30 @@ def render_finding(console: Console, f: Finding) -> None:
     console.print()
 
 
+def _n(count: int, what: str) -> str:
+    return f"{count} {what}{'' if count == 1 else 's'}"
+
+
+def summary_line(report: Report) -> str:
+    """"2 articles, 9 claims, 1 finding (…); hidden: 2 by suppressions, 1 by the baseline; 1 article
+    without a date": what was checked, found and left aside."""
+    counts = report.counts()
+    by_severity = ", ".join(_n(counts[s], s) for s in ("error", "warning", "info"))
+    line = (f"{_n(len(report.articles), 'article')}, {_n(len(report.claims), 'claim')}, "
+            f"{_n(len(report.findings), 'finding')} ({by_severity})")
+    hidden = report.summary()["hidden"]
+    if hidden["suppressed"] or hidden["baseline"]:
+        line += (f"; hidden: {hidden['suppressed']} by suppressions, {hidden['baseline']} by the baseline")
+    notes = []
+    if report.undated():
+        notes.append(_n(len(report.undated()), "article") + " without a date")
+    if report.partly_dated():
+        notes.append(_n(len(report.partly_dated()), "article") + " dated only to the month or year")
+    if report.input_errors:
+        notes.append(_n(len(report.input_errors), "file") + " not read")
+    return line + "".join(f"; {n}" for n in notes)
+
+
 def render(report: Report, color: bool = False, width: int = 120) -> str:
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
@@ -54,8 +78,5 @@ def render(report: Report, color: bool = False, width: int = 120) -> str:
             console.rule(Text(story, style="bold"), align="left")
         for f in findings:
             render_finding(console, f)
-    counts = report.counts()
-    summary = ", ".join(f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in ("error", "warning", "info"))
-    console.print(f"{len(report.articles)} articles, {len(report.claims)} claims, "
-                  f"{len(report.findings)} findings ({summary})")
+    console.print(summary_line(report), soft_wrap=True)  # one line, for grep and CI logs
     return buf.getvalue()

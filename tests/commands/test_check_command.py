@@ -1,4 +1,6 @@
 import json
+import os
+import stat
 
 import pytest
 
@@ -70,3 +72,59 @@ def test_check_changed_since_outside_git_exits_2(fake_check, tmp_path, monkeypat
 def test_check_no_progress_when_stderr_not_a_tty(fake_check, capsys):
     main(["check", "x.md"])
     assert capsys.readouterr().err == ""
+
+
+def test_check_output_through_a_symlink_keeps_the_link(fake_check, tmp_path, capsys):
+    target = tmp_path / "kept.sarif"
+    target.write_text("")
+    link = tmp_path / "r.sarif"
+    link.symlink_to(target)
+    assert main(["check", "x.md", "--format", "sarif", "-o", str(link)]) == 1
+    assert link.is_symlink() and json.loads(target.read_text())["version"] == "2.1.0"
+
+
+@pytest.mark.skipif(not os.access("/dev/null", os.W_OK), reason="/dev/null is not writable here")
+def test_check_output_dev_null_stays_a_device(fake_check, capsys):
+    assert main(["check", "x.md", "-o", "/dev/null"]) == 1
+    assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
+
+
+# Several reports from one run ---------------------------------------------------------------
+
+def test_check_writes_every_requested_format_from_one_run(fake_check, tmp_path, capsys):
+    sarif, junit_xml, js = tmp_path / "r.sarif", tmp_path / "r.xml", tmp_path / "r.json"
+    assert main(["check", "x.md", "--format", "github", "--format", f"sarif:{sarif}",
+                 "--format", f"junit:{junit_xml}", "--format", f"JSON:{js}"]) == 1
+    assert len(fake_check) == 1  # one check, four reports
+    out = capsys.readouterr().out
+    assert out.startswith("::error file=") and "FC101" in out
+    assert json.loads(sarif.read_text())["runs"][0]["results"][0]["ruleId"] == "FC101"
+    assert "<testsuites>" in junit_xml.read_text()
+    assert json.loads(js.read_text())["findings"][0]["rule"] == "FC101"
+
+
+def test_check_format_without_path_goes_to_output(fake_check, tmp_path, capsys):
+    out = tmp_path / "report.txt"
+    assert main(["check", "x.md", "--format", "sarif:-", "--format", "text", "-o", str(out)]) == 1
+    assert json.loads(capsys.readouterr().out)["version"] == "2.1.0"
+    assert "unit-slip" in out.read_text()
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (["--format", "json", "--format", "text"], "json, text would all be written to stdout"),
+    (["--format", "json:-", "--format", "text"], "json, text would all be written to stdout"),
+    (["--format", "json", "--format", "text", "-o", "r.txt"], "json, text would all be written to r.txt"),
+    (["--format", "json:r.out", "--format", "sarif:./r.out"], "json, sarif would all be written to r.out"),
+])
+def test_check_conflicting_outputs_are_one_line_errors(fake_check, tmp_path, monkeypatch, capsys, argv, needle):
+    monkeypatch.chdir(tmp_path)
+    assert main(["check", "x.md", *argv]) == 2
+    err = capsys.readouterr().err
+    assert needle in err and len(err.strip().splitlines()) == 1
+    assert fake_check == [] and list(tmp_path.iterdir()) == []  # refused before checking or writing
+
+
+@pytest.mark.parametrize("spec, needle", [("pdf", "unknown format 'pdf'"), ("sarif:", "give a file after the colon")])
+def test_check_bad_format_spec_is_a_usage_error(fake_check, capsys, spec, needle):
+    assert main(["check", "x.md", "--format", spec]) == 2
+    assert needle in capsys.readouterr().err

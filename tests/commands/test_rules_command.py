@@ -46,3 +46,23 @@ def test_rules_command_shows_one(capsys, rid):
 def test_rules_command_unknown_id_exits_2(capsys):
     assert main(["rules", "FC999"]) == 2
     assert "FC999" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("ref", ["FC101", "fc101", "unit-slip", "UNIT-SLIP"])
+def test_rules_shows_one_rule_by_id_or_name(capsys, ref):
+    assert main(["rules", ref]) == 0
+    assert capsys.readouterr().out.startswith("FC101 unit-slip\n")
+
+
+def test_rules_every_rule_by_its_name(capsys):
+    from factcheck.rules import load_rules
+
+    for rule in load_rules():
+        assert main(["rules", rule.name]) == 0
+        assert capsys.readouterr().out.startswith(f"{rule.id} {rule.name}\n")
+
+
+def test_rules_unknown_name_suggests_the_nearest(capsys):
+    assert main(["rules", "unit-slp"]) == 2
+    err = capsys.readouterr().err
+    assert "no rule unit-slp; did you mean FC101 (unit-slip)?" in err and len(err.splitlines()) == 1

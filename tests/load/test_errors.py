@@ -112,7 +112,8 @@ def test_errors_load_file_on_folder(here):
 def test_errors_too_large_names_size_and_limit(here, write):
     write("gros.md", "Le texte. " * 300)
     assert error_of(lambda: load_paths(["gros.md"], max_bytes=1000)) == (
-        "gros.md: file is 3 KB (3000 bytes), over the 1000-byte limit; split it or raise max_bytes"
+        "gros.md: file is 3 KB (3000 bytes), over the 1000-byte limit; "
+        "split it or raise the limit (--max-bytes N, or max-bytes in the configuration)"
     )
 
 
@@ -125,7 +126,8 @@ def test_errors_too_large_checked_before_reading(here, monkeypatch):
 
     monkeypatch.setattr(reader, "open", no_read, raising=False)
     assert error_of(lambda: load_file("enorme.txt")) == (
-        "enorme.txt: file is 50.0 MB (50000000 bytes), over the 20000000-byte limit; split it or raise max_bytes"
+        "enorme.txt: file is 50.0 MB (50000000 bytes), over the 20000000-byte limit; "
+        "split it or raise the limit (--max-bytes N, or max-bytes in the configuration)"
     )
 
 
@@ -157,3 +159,34 @@ def test_errors_first_bad_file_stops_the_run(here, write):
     write("dossier/a.md", "Le texte.")
     write("dossier/b.md", "")
     assert error_of(lambda: load_paths(["dossier"], lang="fr")).startswith("dossier/b.md: file is empty")
+
+
+def test_errors_list_collects_every_bad_file_and_loads_the_rest(here, write):
+    """Each kind of bad file is one entry (its own message, naming it); the good files load."""
+    write("dossier/a-bon.md", "---\nlang: fr\n---\nLes pompiers sont intervenus 12 fois.\n")
+    write("dossier/zz-bon.txt", "Three fire crews were called 12 times.")
+    # .pdf files are not picked up in a folder; named, they are refused like the others
+    bad = [(n, c, m) for n, c, m in FILE_CASES if not n.endswith(".pdf")]
+    for name, content, _ in bad:
+        write(f"dossier/{name}", content)
+    write("doc.pdf", b"%PDF-1.4")
+    errors: list[InputError] = []
+    articles = load_paths(["dossier", "absent.md", "doc.pdf"], lang="fr", errors=errors)
+    assert [a.path for a in articles] == ["dossier/a-bon.md", "dossier/zz-bon.txt"]
+    got = sorted(str(e) for e in errors)
+    want = sorted([f"dossier/{m}" for _, _, m in bad] +
+                  ["absent.md: no such file or folder; check the path",
+                   "doc.pdf: unsupported file type '.pdf'; use one of .md, .markdown, .txt, .html, .htm, .jsonl"])
+    assert got == want
+    assert all("\n" not in e for e in got)
+
+
+def test_errors_list_takes_oversized_files_and_empty_folders(here, write):
+    write("grand/long.md", "Le texte. " * 300)
+    write("grand/court.md", "Le texte court de 12 mots.")
+    (here / "vide").mkdir()
+    errors: list[InputError] = []
+    articles = load_paths(["grand", "vide"], lang="fr", max_bytes=1000, errors=errors)
+    assert [a.path for a in articles] == ["grand/court.md"]
+    assert [str(e).split(":")[0] for e in errors] == ["grand/long.md", "vide"]
+    assert "--max-bytes" in str(errors[0]) and "no articles found" in str(errors[1])

@@ -284,3 +284,45 @@ def test_kinds_rounding_a_figure_with_a_magnitude_word_reads_as_rounded():
     assert run("FC105", a, b) == []
     [f] = run("FC105", a, c)
     assert f.rule_id == "FC105"
+
+
+# A weekday is checked only when the date it goes with can be placed in its year: the
+# date's own year, or the publication date's (to the day or the month). Each case the rule
+# leaves alone is one the article's date note announces.
+
+_PRECISIONS = {  # front matter date → (date, precision)
+    "2024-01-05": (dt.date(2024, 1, 5), "day"),
+    "2024-01": (dt.date(2024, 1, 15), "month"),
+    "2024": (dt.date(2024, 7, 1), "year"),
+    "none": (None, "day"),
+}
+_WEEKDAY_CASES = [
+    # (lang, sentence, {precision: fires?})
+    # 28 December 2023 was a Thursday; 28 December 2024 is a Saturday
+    ("fr", "Le conseil s'était réuni le jeudi 28 décembre.",
+     {"2024-01-05": False, "2024-01": False, "2024": False, "none": False}),
+    ("fr", "Le conseil s'était réuni le lundi 28 décembre 2023.",
+     {"2024-01-05": True, "2024-01": True, "2024": True, "none": True}),
+    ("fr", "Le conseil se réunit le lundi 3 janvier.",  # 3 January 2024 was a Wednesday
+     {"2024-01-05": True, "2024-01": True, "2024": False, "none": False}),
+    ("en", "The council met on Thursday, December 28.",
+     {"2024-01-05": False, "2024-01": False, "2024": False, "none": False}),
+    ("en", "The council met on Monday, December 28, 2023.",
+     {"2024-01-05": True, "2024-01": True, "2024": True, "none": True}),
+    ("en", "The council meets on Monday, January 3.",
+     {"2024-01-05": True, "2024-01": True, "2024": False, "none": False}),
+]
+
+
+@pytest.mark.parametrize("given", list(_PRECISIONS))
+@pytest.mark.parametrize("lang, sentence, fires", _WEEKDAY_CASES)
+def test_kinds_weekday_date_needs_the_year_of_the_date(given, lang, sentence, fires):
+    date, precision = _PRECISIONS[given]
+    art = Article(path="story/a.md", text=sentence, file_text=sentence, date=date, date_precision=precision,
+                  lang=lang)
+    findings = apply_rules([], [RULES["FC108"]], articles=[art])
+    assert bool(findings) == fires[given], [f.message for f in findings]
+    if given in ("2024", "none"):
+        assert art.date_note() and "give their year" in art.date_note()
+    else:
+        assert (art.date_note() is None) == (given == "2024-01-05")

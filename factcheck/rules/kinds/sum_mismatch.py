@@ -4,7 +4,10 @@ What it checks
     A figure followed by a colon, "dont"/"including", or a next sentence that starts
     "Dans le détail" / "Of this", and then two or more parts in the same unit: the parts
     must add up to the total (a partition), or at most to it (after "dont", a subset).
-    Singular items without a number ("et le chauffeur") count as one.
+    Singular items without a number ("et le chauffeur") count as one; the list ends at the
+    first item after its last figure that is neither, so a trailing clause ("…, transférés
+    vers l'hôpital et une maison de retraite") adds nothing. The message lists exactly the
+    terms added, singular items by their words ("25 + 11 + le guide").
 
 Why it matters
     When the parts and the total disagree, one of the figures is wrong, and readers who
@@ -38,6 +41,8 @@ _SINGULAR_ITEM = re.compile(r"^\s*(?:et\s+|and\s+)?(?:le|la|l['’]|un|une|the|a
                             re.IGNORECASE)
 _SPLIT = re.compile(r",|;|\bet\b|\band\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^[^.;:]{0,40}?\b(?:dont|including|of whom|of which|parmi lesquel\w+)\b", re.IGNORECASE)
+_NUMBER_WORD = re.compile(r"\b(?:quatre|cinq|six|sept|huit|neuf|dix|onze|douze|deux|trois|"
+                          r"two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
 _COLON = re.compile(r"^[^.;\d]{0,60}?:\s", re.IGNORECASE)
 
 
@@ -69,10 +74,10 @@ class SumMismatch(Kind):
                 found = self._parts_after(total, claims[i + 1:], openers)
                 if found is None:
                     continue
-                parts, extra, subset = found
+                parts, items, subset = found
                 if not self._parts_of(total, parts):
                     continue
-                finding = self._judge(total, parts, extra, subset)
+                finding = self._judge(total, parts, items, subset)
                 if finding is not None:
                     yield finding
 
@@ -99,12 +104,12 @@ class SumMismatch(Kind):
             parts = cut
             if len(parts) + (0 if subset else 1) < 2 or not parts:
                 return None
-            extra = 0
+            items: list[str] = []
             if not subset and total.dimension == "count":
-                extra = self._singular_items(ft.sentence, claims_end=parts[-1], first=parts[0])
-            if len(parts) + extra < 2:
+                items = self._singular_items(ft.sentence, parts)
+            if len(parts) + len(items) < 2:
                 return None
-            return parts, extra, subset
+            return parts, items, subset
         # a breakdown in the next sentence
         if tail.strip(" »\"”)").rstrip(".") and not re.match(r"^[^.]{0,80}\.?\s*$", tail):
             return None
@@ -118,7 +123,7 @@ class SumMismatch(Kind):
         parts = [c for c in nxt if c.sentence_start == first_next and c.dimension == total.dimension]
         if len(parts) < 2:
             return None
-        return parts, 0, False
+        return parts, [], False
 
     @staticmethod
     def _parts_of(total: Claim, parts: list[Claim]) -> bool:
@@ -134,20 +139,40 @@ class SumMismatch(Kind):
         return not (source and any(claim_features(p).attribution not in ("", source) for p in parts))
 
     @staticmethod
-    def _singular_items(sentence: str, claims_end: Claim, first: Claim) -> int:
-        fl, ff = claim_features(claims_end), claim_features(first)
-        if fl.offset < 0 or ff.offset < 0:
-            return 0
-        segment = sentence[ff.offset:]
-        segment = re.split(r"[.;!?]", segment)[0]
-        items = [s for s in _SPLIT.split(segment) if s.strip()]
-        return sum(1 for s in items if not re.search(r"\d", s) and _SINGULAR_ITEM.match(s)
-                   and not re.search(r"\b(?:quatre|cinq|six|sept|huit|neuf|dix|onze|douze|deux|trois|"
-                                     r"two|three|four|five|six|seven|eight|nine|ten)\b", s, re.IGNORECASE))
+    def _singular_items(sentence: str, parts: list[Claim]) -> list[str]:
+        """The list's items without a number ("le guide", "the driver"), each counted as one.
 
-    def _judge(self, total: Claim, parts: list[Claim], extra: int, subset: bool) -> Finding | None:
+        The list is read item by item (split on commas, "et", "and") from its first part to
+        the end of the clause. Before the last numbered part, an item that is neither a part
+        nor a singular item continues the part before it ("… de la Gare et des Noues"); after
+        it, such an item ends the list, so the words of a trailing clause ("…, transférés
+        vers l'hôpital et une maison de retraite") are not taken for one more part.
+        """
+        spans = []
+        for p in parts:
+            fp = claim_features(p)
+            if fp.offset < 0:
+                return []
+            spans.append((fp.offset, fp.offset + len(p.text)))
+        first, last_end = spans[0][0], spans[-1][1]
+        end = first + len(re.split(r"[.;!?]", sentence[first:])[0])
+        found: list[str] = []
+        pos = first
+        for sep in [*_SPLIT.finditer(sentence, first, end), None]:
+            a, b = pos, (sep.start() if sep is not None else end)
+            pos = sep.end() if sep is not None else end
+            item = sentence[a:b]
+            if not item.strip() or any(s < b and a < e for s, e in spans):
+                continue  # a numbered part
+            if (not re.search(r"\d", item) and _SINGULAR_ITEM.match(item)
+                    and not _NUMBER_WORD.search(item)):
+                found.append(" ".join(item.split()))
+            elif a >= last_end:
+                break  # past the last numbered part, the list is over
+        return found
+    def _judge(self, total: Claim, parts: list[Claim], items: list[str], subset: bool) -> Finding | None:
         approx = total.qualifier != "exact" or any(p.qualifier != "exact" for p in parts)
-        s = sum(p.base_value for p in parts) + extra
+        s = sum(p.base_value for p in parts) + len(items)
         t = total.base_value
         if total.dimension == "count" and not approx:
             tol = 1e-9
@@ -162,9 +187,8 @@ class SumMismatch(Kind):
         elif abs(s - t) <= tol:
             return None
         lang = total.lang or "fr"
-        names = " + ".join(p.text for p in parts)
-        if extra:
-            names += f" + {extra}"
+        # exactly what was added: each numbered part as written, each singular item by its words
+        names = " + ".join([*(p.text for p in parts), *items])
         scale = total.base_value / total.value if total.value else 1
         shown = s / scale if scale else s
         return self.finding([total, *parts], lang, total=total.text, sum=fmt_number(round(shown, 2), lang),

@@ -3,7 +3,9 @@
 What it checks
     Each "mercredi 14 décembre 2023" / "Wednesday, March 12" in an article: the weekday
     must be the one of that date (the year is the one written, else the one that makes
-    the date closest to the publication date). A single-claim rule.
+    the date closest to the publication date). A single-claim rule. A date without its
+    year is checked only when the publication date gives the month: without a date, or
+    with a year only, the year of "mardi 21 décembre" is not known.
 
 Why it matters
     A wrong weekday makes the date itself doubtful: was it Tuesday, or the 16th?
@@ -47,8 +49,11 @@ class WeekdayDate(Kind):
         for m in find_times(article.text, article.lang, article.date, article.date_precision):
             if m.date is None or m.kind != "date":
                 continue
+            has_year = bool(re.search(r"\d{4}", m.text))
+            if article.date_precision == "year" and not has_year:
+                continue  # a year-only publication date cannot place "mardi 21 décembre" in its year
             stated_weekday = m.stated_weekday
-            if stated_weekday is None and (article.date_precision == "day" or re.search(r"\d{4}", m.text)):
+            if stated_weekday is None and (article.date_precision == "day" or has_year):
                 stated_weekday = weekday_after(article.text, m.end, lang)
             if stated_weekday is None or stated_weekday == m.date.weekday():
                 continue
