@@ -92,6 +92,12 @@ def test_weekday_written_after_its_date(tmp_path):
     assert [f.rule_name for f in r.findings] == ["weekday-date"]  # 9 March 2023 was a Thursday
 
 
+def test_a_weekday_after_a_date_that_starts_another_time_is_not_its_weekday(tmp_path):
+    r = _story(tmp_path, "La campagne court du 9 mars 2023 jusqu'à lundi prochain.",
+               "The campaign runs from March 9, 2023 until Monday.", lang="fr")
+    assert [f.rule_name for f in r.findings] == []
+
+
 def test_month_only_date_in_front_matter(tmp_path):
     r = _story(tmp_path, "Les gendarmes ont saisi 3 kg de résine.", dates=["2019-08"])
     art = r.articles[0]
@@ -175,3 +181,37 @@ def test_items_of_one_listing_are_different_facts(tmp_path):
                "Chiffres de la journée : Angers 4 000 (syndicats) / 1 200 selon la police, Tours 9 000 / 3 000, "
                "Laval 12 000 / 1 800, Blois 2 500 / 400.")
     assert _pairs(r) == []
+
+
+def test_a_second_instance_is_not_the_first(tmp_path):
+    r = _story(tmp_path,
+               "Les douaniers ont saisi 1,4 tonne de cocaïne à bord d'un chalutier au large du port.",
+               "Le second chalutier, arraisonné samedi au large du port, transportait 140 kg de cocaïne.")
+    assert _pairs(r) == []
+
+
+def test_the_same_instance_named_two_ways_is_one_fact(tmp_path):
+    r = _story(tmp_path,
+               "La ville recevra une deuxième brigade de nuit, soit six agents supplémentaires.",
+               "Le second équipage de nuit arrivera avec quatre nouveaux agents.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_changes_over_another_span_or_region_are_other_facts(tmp_path):
+    r = _story(tmp_path,
+               "Le nombre de demandeurs d'emploi a baissé de 4,2 % au deuxième trimestre en France métropolitaine, "
+               "selon le ministère.",
+               "Le nombre de demandeurs d'emploi a baissé de 3,9 % au deuxième trimestre, selon le ministère. "
+               "Sur un an, il recule de 7,7 %.",
+               "Le nombre de demandeurs d'emploi a baissé de 7,7 % sur un an, selon le ministère.")
+    assert _pairs(r) == []
+
+
+def test_the_same_change_given_twice_still_conflicts(tmp_path):
+    r = _story(tmp_path,
+               "Le nombre de demandeurs d'emploi a baissé de 4,2 % au deuxième trimestre, selon le ministère.",
+               "Le nombre de demandeurs d'emploi a baissé de 4,8 % au deuxième trimestre, selon le ministère.",
+               "Sur un an, le nombre de demandeurs d'emploi recule de 7,7 %, selon le ministère.",
+               "Le nombre de demandeurs d'emploi a baissé de 8,1 % sur un an, selon le ministère.")
+    found = sorted(tuple(sorted(c.text for c in f.claims)) for f in _pairs(r))
+    assert found == [("4,2 %", "4,8 %"), ("7,7 %", "8,1 %")]

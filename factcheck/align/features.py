@@ -33,6 +33,8 @@ def lexicon() -> dict[str, Any]:
     data["outcomes"] = {lang: [(fold(name), re.compile(p, re.IGNORECASE)) for name, pats in table.items() for p in pats]
                         for lang, table in data["outcomes"].items()}
     data["generic"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["generic_subjects"].items()}
+    data["spans"] = {lang: [(span, re.compile(p, re.IGNORECASE)) for span, pats in table.items() for p in pats]
+                     for lang, table in data["spans"].items()}
     data["source_family"] = {fold(w): fam for fam, words in data["sources"].items() for w in words}
     data["families"] = frozenset(data["sources"])
     data["not_place"] = {lang: frozenset(words) for lang, words in data["not_places"].items()}
@@ -81,6 +83,8 @@ class Features:
     day: dt.date | None = None    # the day the figure is about: a day named in its sentence, else its article's
     event_day: dt.date | None = None  # the day its article reports on
     phase: tuple[int, str] = (0, "")  # the round, day, wave or instance ("second bateau") named
+    change: int = 0               # a change: +1 a rise ("hausse de", "+3 %"), -1 a fall, 0 not a change
+    span: str = ""                # what a change is over: year, quarter, month, week ("" when not said)
 
 
 def story_of(claim: Claim) -> str:
@@ -123,6 +127,9 @@ def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str
     for pattern in _patterns("attribution_patterns", lang):
         for m in pattern.finditer(sentence):
             src = m.group("src")
+            if (m.start() >= offset + length and "," in sentence[offset + length:m.start()]
+                    and _LEADS_NEXT_FIGURE.match(sentence, m.end())):
+                continue  # "1,3 million de manifestants, pour la CGT, 2,8 millions": the CGT's is the next
             dist = _distance(m, offset, length)
             if best is None or dist < best[0]:
                 best = (dist, src)
@@ -134,6 +141,9 @@ def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str
         if best is None or best[0] > 60:
             return ""
     return source_family(best[1])
+
+
+_LEADS_NEXT_FIGURE = re.compile(r"\s*,\s*(?:[a-zà-ÿ'’]+\s+){0,2}\d")
 
 
 def _distance(m: re.Match, offset: int, length: int) -> int:
@@ -186,7 +196,7 @@ def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
     return verb
 
 
-_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s\d|\.\s")
+_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s\d|\.\s")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -290,6 +300,24 @@ def frame_phase(before: str, after: str, lead: str, lang: str) -> tuple[int, str
     return 0, ""
 
 
+def frame_change(text: str, before: str, lang: str) -> tuple[int, str]:
+    """(direction, span) of a change: (-1, "year") for "en baisse de 3,6 % sur un an";
+    a sign written with the number counts as the direction."""
+    direction = 0
+    sign = before.rstrip()[-1:] if before.rstrip() else ""
+    if sign in ("+",):
+        direction = 1
+    elif sign in ("-", "\u2212"):
+        direction = -1
+    elif any_match("rise_patterns", lang, text):
+        direction = 1
+    elif any_match("fall_patterns", lang, text):
+        direction = -1
+    spans = lexicon()["spans"]
+    span = next((name for name, p in spans.get(lang, spans["fr"]) if p.search(text)), "")
+    return direction, span
+
+
 def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int | None:
     """A year named in the figure's clause (or the sentence's opening clause) that is not
     the publication year: "En 2018, 252 kg avaient été saisis" is another year's fact."""
@@ -373,4 +401,7 @@ def features(claim: Claim) -> Features:
         day=claim_day(claim),
         event_day=art.event_day if art is not None else None,
         phase=frame_phase(before_clause, after_clause, lead, lang),
+        change=(change := frame_change(" ".join((before_clause, after_clause, lead)), before_clause, lang))[0]
+        or (-1 if claim.value < 0 else 0),
+        span=change[1],
     )

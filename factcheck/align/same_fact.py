@@ -179,8 +179,17 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     caveat = ""
     if "forecast" in (fa.role, fb.role) and fa.role != fb.role:
         caveat = "a forecast or target (attendus, expected) vs an outcome"
-    if not different and fa.phase[0] and fb.phase[0] and fa.phase[0] != fb.phase[0]:
+    if not different and fa.phase[0] != fb.phase[0] and (
+            (fa.phase[0] and fb.phase[0]) or max(fa.phase[0], fb.phase[0]) >= 2):
         different = f"another round, day or instance ({' '.join(map(str, fa.phase))} / {' '.join(map(str, fb.phase))})"
+    if not different and fa.change and fb.change and fa.change != fb.change and a.base_value != -b.base_value:
+        different = "a rise vs a fall"
+    if not different and fa.span != fb.span and (
+            (fa.span and fb.span) or ("percent" in (a.unit, b.unit) and (fa.change or fb.change))):
+        different = f"changes over different spans ({fa.span or '-'} / {fb.span or '-'})"
+    if (not different and a.base_value != b.base_value and a.period_days and b.period_days
+            and abs(a.period_days - b.period_days) > 0.1 * max(a.period_days, b.period_days)):
+        different = f"counted over another period ({a.period} / {b.period})"
     if not different and fa.modifier != fb.modifier:
         different = f"another measure ({fa.modifier or '-'} / {fb.modifier or '-'})"
     if not different and (fa.year or fb.year):

@@ -402,10 +402,23 @@ _WEEKDAY_AFTER = {
 }
 
 
+# Words between a date and a weekday that make the weekday another day ("from November 20
+# until Monday", "du 3 au lundi 9", "avant samedi").
+_OTHER_DAY_GAP = {
+    "fr": re.compile(r"\b(?:jusqu|au|aux|avant|après|depuis|dès|et|ou|puis|entre)\b", re.IGNORECASE),
+    "en": re.compile(r"\b(?:until|till|to|through|before|after|since|from|and|or|then|by|between)\b", re.IGNORECASE),
+}
+
+
 def weekday_after(text: str, end: int, lang: str) -> int | None:
-    """The weekday (0 = Monday) named just after a date ending at ``end``, if any."""
-    m = _WEEKDAY_AFTER["en" if _is_en(lang) else "fr"].match(text, end)
-    return _weekday_of(m.group(1)) if m else None
+    """The weekday (0 = Monday) named just after a date ending at ``end`` as that date's
+    own ("le 7 novembre, un samedi", "on May 4 (a Saturday)"); not one that starts
+    another time ("from November 20 until Monday")."""
+    key = "en" if _is_en(lang) else "fr"
+    m = _WEEKDAY_AFTER[key].match(text, end)
+    if not m or _OTHER_DAY_GAP[key].search(text, end, m.start(1)):
+        return None
+    return _weekday_of(m.group(1))
 
 
 def _safe_date(year: int, month: int, day: int) -> dt.date | None:

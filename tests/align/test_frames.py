@@ -24,6 +24,8 @@ def _frame(sentence: str, number: str, lang: str = "fr", date: dt.date | None = 
     ("Près de 300 hectares ont brûlé à Saint-Jean, selon les pompiers.", "300", "saint-jean"),
     ("Across the region, in Kent, 42 homes were flooded overnight.", "42", "kent"),
     ("Rankings: the Netherlands 8 400, the Belgium 7 900.", "7 900", "belgium"),
+    ("Les écarts étaient grands - à Toulon, le syndicat comptait 9 000 grévistes - selon nos informations.",
+     "9 000", "toulon"),
 ])
 def test_frames_scope_is_the_place_bound_to_the_number(sentence, number, scope):
     lang = "en" if sentence.startswith(("Across", "Rankings")) else "fr"
@@ -124,3 +126,24 @@ def test_frames_a_figure_in_parentheses_belongs_to_the_name_before(sentence, num
     off = sentence.index(number)
     before, after, lead = clause_around(sentence, off, len(number))
     assert frame_scope(before, after, lead, lang, sentence[max(0, off - 60):off]) == scope
+
+
+def test_frames_a_source_that_opens_the_next_figure_is_not_this_ones():
+    s = "Selon la préfecture, 14 000 personnes ont défilé ; pour les syndicats, 31 000."
+    assert local_attribution(s, s.index("14 000"), 6, "fr") == "autorite"
+    assert local_attribution(s, s.index("31 000"), 6, "fr") == "syndicat"
+
+
+@pytest.mark.parametrize("sentence, number, lang, change", [
+    ("Le nombre de chômeurs est en baisse de 2,4 % sur un an.", "2,4", "fr", (-1, "year")),
+    ("Les inscriptions ont augmenté de 1,1 % au deuxième trimestre.", "1,1", "fr", (1, "quarter")),
+    ("Le chômage recule (-0,8 %) ce mois-ci.", "0,8", "fr", (-1, "")),
+    ("Sales rose 3% year on year.", "3%", "en", (1, "year")),
+    ("Le taux de chômage atteint 7,4 %.", "7,4", "fr", (0, "")),
+])
+def test_frames_a_change_has_a_direction_and_a_span(sentence, number, lang, change):
+    from factcheck.align.features import frame_change
+
+    off = sentence.index(number)
+    before, after, _ = clause_around(sentence, off, len(number))
+    assert frame_change(" ".join((before, after)), before, lang) == change

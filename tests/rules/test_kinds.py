@@ -326,3 +326,12 @@ def test_kinds_weekday_date_needs_the_year_of_the_date(given, lang, sentence, fi
         assert art.date_note() and "give their year" in art.date_note()
     else:
         assert (art.date_note() is None) == (given == "2024-01-05")
+
+
+def test_kinds_rounding_a_figure_cut_instead_of_rounded():
+    a = fr("L'usine a stocké 7 482 tonnes de produits.", "7 482 tonnes", 7482, "tonne", subject="produit")
+    b = fr("L'usine a stocké 7 400 tonnes de produits.", "7 400 tonnes", 7400, "tonne", subject="produit",
+           path="story/b.md")
+    [f] = run("FC105", a, b)
+    assert f.rule_id == "FC105"
+    assert run("FC105", a, b, truncation=False) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 from factcheck.rules.kinds.base import CheckContext, Kind
 from factcheck.rules.kinds.bound_conflict import BoundConflict
 from factcheck.rules.kinds.digit_error import DigitError
+from factcheck.rules.kinds.hedge_conflict import HedgeConflict
 from factcheck.rules.kinds.percent_mismatch import PercentMismatch
 from factcheck.rules.kinds.period_conflict import PeriodConflict
 from factcheck.rules.kinds.rounding import Rounding
@@ -19,6 +20,7 @@ KINDS: dict[str, type[Kind]] = {
     "value_conflict": ValueConflict,
     "rounding": Rounding,
     "bound_conflict": BoundConflict,
+    "hedge_conflict": HedgeConflict,
     "period_conflict": PeriodConflict,
     "weekday_date": WeekdayDate,
     "sum_mismatch": SumMismatch,

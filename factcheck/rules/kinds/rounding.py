@@ -2,8 +2,8 @@
 
 What it checks
     Two aligned claims, both stated as exact, a few percent apart, where one is round
-    (8000) and equals the other (8 300) rounded to its precision, and no approximation
-    marker ("environ", "près de", "about") is written.
+    (8000) and equals the other (8 300) rounded, or cut, to its precision, and no
+    approximation marker ("environ", "près de", "about") is written.
 
 Why it matters
     "8000 euros" reads as an exact count. If the source says 8 300 €, the article should
@@ -22,9 +22,13 @@ Parameters
     min_zeros: how many trailing zeros make a figure "round".
     magnitude_is_rounded: a round figure written with a magnitude word ("1,6 million",
         "£2bn") reads as rounded, like one with "environ": not reported.
+    truncation: also report a figure cut rather than rounded (5 200 t for 5 253 t, where
+        rounding gives 5 300), magnitude word or not.
 """
 
 from __future__ import annotations
+
+import math
 
 from factcheck.align import Candidate
 from factcheck.models import Finding
@@ -36,7 +40,7 @@ class Rounding(Kind):
     name = "rounding"
     pairwise = True
     priority = 40
-    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True}
+    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True, "truncation": True}
     PLACEHOLDERS = frozenset({"a", "b", "subject", "diff"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -50,9 +54,12 @@ class Rounding(Kind):
         z = max(za, zb)
         if z < self.params["min_zeros"] or z == min(za, zb):
             return None
-        if round(other.value, -z) != rnd.value:
+        rounded = round(other.value, -z) == rnd.value
+        # cut instead of rounded (5 200 for 5 253, $250m for $258m) misleads even in millions
+        cut = self.params["truncation"] and math.trunc(other.value / 10 ** z) * 10 ** z == rnd.value
+        if not (rounded or cut):
             return None
-        if self.params["magnitude_is_rounded"] and MAGNITUDE.search(rnd.text):
+        if rounded and self.params["magnitude_is_rounded"] and MAGNITUDE.search(rnd.text):
             return None  # "1,6 million" for 1 617 989 is read as rounded: no reader is misled
         rel = abs(a.value - b.value) / max(abs(a.value), abs(b.value))
         if rel > self.params["max_rel"] or rel < self.params["min_rel"]:

@@ -1,0 +1,88 @@
+"""hedge_conflict: one figure hedged in opposite directions ("plus de X" / "près de X").
+
+What it checks
+    Two claims aligned as the same fact, with the same value, where one is hedged upwards
+    (a floor: "plus de", "au moins", "more than") and the other downwards (a ceiling
+    reached or nearly: "près de", "presque", "nearly", "almost"). "Environ" and "about"
+    go both ways and are left alone.
+
+Why it matters
+    "Plus de 806 000 manifestants" and "près de 806 000" cannot both be right: the count
+    is either above the figure or just below it. One outlet has mis-hedged the source.
+
+Example
+    "La marche a rassemblé plus de 12 000 personnes" in one outlet, "près de 12 000
+    personnes" for the same march in another.
+
+Use instead
+    Copy the source's own wording, or give the exact figure.
+
+Parameters
+    min_score, need_support, support, same_article: as in value_conflict.
+    above, below: per language, the words just before a number that hedge it upwards or
+        downwards.
+"""
+
+from __future__ import annotations
+
+import re
+
+from factcheck.align import Candidate, claim_features
+from factcheck.models import Claim, Finding
+from factcheck.rules.kinds.base import Kind
+from factcheck.rules.kinds.value_conflict import plausible_pair
+from factcheck.rules.values import lang_of, pair_subject
+
+
+class HedgeConflict(Kind):
+    name = "hedge_conflict"
+    pairwise = True
+    priority = 55
+    PARAMS = {"min_score": 0.75, "same_article": False, "need_support": True,
+              "support": ["predicate", "attribution", "cue", "context", "compound"],
+              "above": {"fr": ["plus de", "au moins", "au-delà de", "un peu plus de"],
+                        "en": ["more than", "over", "at least", "upwards of", "just over"]},
+              "below": {"fr": ["près de", "presque", "quasiment", "pas loin de", "un peu moins de"],
+                        "en": ["nearly", "almost", "close to", "just under", "just shy of"]}}
+    PLACEHOLDERS = frozenset({"a", "b", "subject"})
+
+    def __init__(self, rule) -> None:
+        super().__init__(rule)
+        self._hedges = {
+            direction: {lang: re.compile(r"(?:^|[\s(«\"])(?:" + "|".join(re.escape(w) for w in words)
+                                         + r")[\s\u00a0\u202f]*$", re.IGNORECASE)
+                        for lang, words in self.params[direction].items()}
+            for direction in ("above", "below")}
+
+    def direction(self, claim: Claim) -> int:
+        """+1 for a floor ("plus de"), -1 for a ceiling nearly reached ("près de"), else 0."""
+        f = claim_features(claim)
+        if f.offset < 0:
+            return 0
+        before = f.sentence[max(0, f.offset - 25):f.offset]
+        lang = claim.lang if claim.lang in self._hedges["above"] else "en"
+        if self._hedges["above"][lang].search(before):
+            return 1
+        if self._hedges["below"][lang].search(before):
+            return -1
+        return 0
+
+    def check_pair(self, cand: Candidate) -> Finding | None:
+        a, b = cand.a, cand.b
+        if a.base_value != b.base_value or not a.base_value:
+            return None
+        if not cand.comparable(self.params["min_score"]) or not self.scope_ok(cand):
+            return None
+        if not plausible_pair(cand, self.params) or self.direction(a) * self.direction(b) != -1:
+            return None
+        lang = lang_of(a, b)
+        return self.finding((a, b), lang, a=_hedged(a), b=_hedged(b), subject=pair_subject(a, b, lang))
+
+
+def _hedged(claim: Claim) -> str:
+    """The figure with its hedge, as written ("plus de 806 000")."""
+    f = claim_features(claim)
+    if f.offset < 0:
+        return claim.text
+    words = f.sentence[max(0, f.offset - 25):f.offset].split()
+    return " ".join(words[-3:] + [claim.text]) if words else claim.text
