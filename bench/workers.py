@@ -154,7 +154,8 @@ def row_check(n_stories: int, per_story: int, seed: int, per_story_calls: bool =
 
 
 def row_align(n: int, seed: int) -> dict:
-    from factcheck.align import align, synthetic_claims
+    from factcheck.align import align
+    from synthetic import synthetic_claims
 
     # Warm-up: the first align imports pint and builds its unit registry (seconds, once per process).
     t = time.perf_counter()

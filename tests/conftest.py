@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
+
+# Test helpers (tests/claims.py) and the benchmark's claim generator (bench/synthetic.py)
+# are plain modules beside the suite, not part of the package.
+for folder in (Path(__file__).parent, Path(__file__).parents[1] / "bench"):
+    if str(folder) not in sys.path:
+        sys.path.insert(0, str(folder))
 
 from factcheck.extract.pipeline import nlp_for
 

@@ -215,3 +215,10 @@ def test_the_same_change_given_twice_still_conflicts(tmp_path):
                "Le nombre de demandeurs d'emploi a baissé de 8,1 % sur un an, selon le ministère.")
     found = sorted(tuple(sorted(c.text for c in f.claims)) for f in _pairs(r))
     assert found == [("4,2 %", "4,8 %"), ("7,7 %", "8,1 %")]
+
+
+def test_a_figure_bound_to_a_city_is_not_the_national_one(tmp_path):
+    r = _story(tmp_path,
+               "La journée de grève en France : selon le syndicat, 900 000 manifestants ont défilé.",
+               "Les chiffres divergeaient - à Toulouse, le syndicat annonçait ainsi 90 000 manifestants.")
+    assert _pairs(r) == []

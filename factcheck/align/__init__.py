@@ -14,10 +14,9 @@ from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, article_key, features
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex
-from factcheck.align.synthetic import make_claim, synthetic_claims
 from factcheck.models import Claim
 
-__all__ = ["Candidate", "align", "align_synthetic", "synthetic_claims", "make_claim", "claim_features"]
+__all__ = ["Candidate", "align", "claim_features"]
 
 _FEATURES: dict[int, tuple[Claim, Features]] = {}
 
@@ -82,8 +81,3 @@ def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
         out.append(replace(cand, confidence=confidence(cand)))
     return out
 
-
-def align_synthetic(n: int, seed: int = 0) -> tuple[int, int]:
-    """Align ``n`` synthetic claims (for benchmarks): returns (claims, candidate pairs)."""
-    claims = synthetic_claims(n, seed)
-    return len(claims), len(align(claims))

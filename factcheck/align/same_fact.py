@@ -94,6 +94,18 @@ def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim) -> bool:
     return fa.place not in text_b and fb.place not in text_a
 
 
+def _scope_vs_place(fa: Features, fb: Features) -> bool:
+    """One figure is bound to a place ("à Marseille, la CGT annonçait 150 000"), the other
+    is not bound and its sentence or article is about a country ("en France"): a local
+    figure and a national one."""
+    if bool(fa.scope) == bool(fb.scope):
+        return False
+    scope, place = (fa.scope, fb.place) if fa.scope else (fb.scope, fa.place)
+    place = " ".join(w for w in place.split() if w not in ("la", "le", "les", "l", "the"))
+    countries = lexicon()["countries"]
+    return place in countries and scope not in countries
+
+
 def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     """The two figures are about different days (the days their sentences name, else their
     articles' days), or, when that is unknown, come from articles dated to different days:
@@ -168,6 +180,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"
     if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
         different = f"place ({fa.scope} / {fb.scope})"
+    if not different and _scope_vs_place(fa, fb):
+        different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
     if not different and _place_differs(fa, fb, a, b):
         different = f"place ({a.place} / {b.place})"
     if not different and fa.region != fb.region:

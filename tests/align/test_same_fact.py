@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from factcheck.align import align, make_claim
+from claims import make_claim
+
+from factcheck.align import align
 
 
 def _pair(s1, t1, v1, s2, t2, v2, **kw):

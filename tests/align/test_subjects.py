@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from factcheck.align import make_claim
+from claims import make_claim
 from factcheck.align.subjects import SubjectIndex, fold, fold_word, within_one_edit
 
 

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from factcheck.align import make_claim
+from claims import make_claim
 from factcheck.models import Article, Rule
 from factcheck.rules import apply_rules, load_rules
 

@@ -1,4 +1,4 @@
-"""Synthetic claims for benchmarks: many stories, realistic subjects, units and values."""
+"""Synthetic claims for the alignment benchmark: many stories, realistic subjects, units and values."""
 
 from __future__ import annotations
 
@@ -26,21 +26,3 @@ def synthetic_claims(n: int, seed: int = 0, claims_per_story: int = 60) -> list[
         out.append(Claim(start=i * 10, end=i * 10 + len(text), text=text, value=value, unit=unit,
                          subject=subject, sentence=sentence, sentence_start=i * 10 - 21, path=art))
     return out
-
-
-def make_claim(sentence: str, text: str, value: float, unit: str = "", *, subject: str = "",
-               subject_full: str = "", qualifier: str = "exact", path: str = "story/a.md", offset: int = 0,
-               lang: str = "fr", predicate: str = "", place: str = "", attribution: str = "",
-               period: str = "", period_days: float | None = None, high: float | None = None,
-               occurrence: int = 0) -> Claim:
-    """A hand-built claim whose text sits in ``sentence`` (which starts at ``offset`` in its file).
-
-    For tests and examples: every context field the aligner reads is set consistently.
-    """
-    pos = -1
-    for _ in range(occurrence + 1):
-        pos = sentence.index(text, pos + 1)
-    return Claim(start=offset + pos, end=offset + pos + len(text), text=text, value=float(value), unit=unit,
-                 qualifier=qualifier, high=high, subject=subject, subject_full=subject_full or subject,
-                 sentence=sentence, sentence_start=offset, predicate=predicate, place=place,
-                 attribution=attribution, period=period, period_days=period_days, path=path, lang=lang)
