@@ -4,8 +4,8 @@ Two kinds of key, both inside one story and one dimension (a mass is never compa
 with a count, nor a story with another):
 
 - the subject key (``SubjectIndex``: lemma, synonyms, typos);
-- the rounding key: the value to one significant digit (8 300 and 8000 € meet), for
-  figures of 100 or more;
+- the rounding keys: the value to one significant digit, rounded (8 300 and 8000 € meet)
+  and cut (258 and 250 million meet), for figures of 100 or more;
 - the digit key: the sorted non-zero digits of the written value. It brings together
   equal figures (150 / cent cinquante), the same digits in another unit (720 g / 720 kg,
   1,2 million / 1,2 milliard), transposed digits (6,12 / 6,21) and a zero too many
@@ -18,6 +18,7 @@ claims.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from typing import Iterable, Iterator
 
@@ -41,6 +42,15 @@ def digit_key(value: float) -> str:
 
 
 
+def _leading(value: float) -> str:
+    """The first significant digit and the magnitude, cut rather than rounded: 258 million
+    and 250 million meet (rounded, 258 million is 3e+08), as do 5 253 t and 5 200 t."""
+    if not math.isfinite(value) or value == 0:
+        return "0"
+    exp = math.floor(math.log10(abs(value)))
+    return f"{int(abs(value) / 10 ** exp)}e{exp}"
+
+
 def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
     story = story_of(claim)
     dim = claim.dimension
@@ -50,6 +60,7 @@ def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
     yield ("d", story, dim, digit_key(claim.value))
     if abs(claim.value) >= 100:
         yield ("r", story, dim, f"{claim.base_value:.0e}")
+        yield ("t", story, dim, _leading(claim.base_value))
 
 
 def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 64,

@@ -24,6 +24,7 @@ EVIDENCE = (
     "subject_same", "subject_typo", "subject_sentence", "subject_context", "subject_value",
     "score", "predicate_same", "predicate_differ", "attribution_same", "support",
     "scope_same", "scope_one_sided", "same_article", "when_differ", "both_exact",
+    "day_same", "change_same",
 )
 
 
@@ -47,6 +48,8 @@ def evidence(cand: Candidate) -> dict[str, float]:
         "same_article": float(cand.same_article),
         "when_differ": float("when:differ" in reasons),
         "both_exact": float(cand.a.qualifier == "exact" and cand.b.qualifier == "exact"),
+        "day_same": float(bool(fa and fb and fa.day and fa.day == fb.day)),
+        "change_same": float(bool(fa and fb and fa.change and fa.change == fb.change and fa.span == fb.span)),
     }
 
 

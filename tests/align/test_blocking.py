@@ -38,3 +38,10 @@ def test_blocking_synthetic_work_grows_linearly():
     pairs1 = len(align(synthetic_claims(600)))
     pairs2 = len(align(synthetic_claims(6000)))  # ten times the claims
     assert pairs2 < 15 * max(pairs1, 1)
+
+
+def test_blocking_a_figure_cut_instead_of_rounded_meets_the_exact_one():
+    a = make_claim("The haul was worth $250 million.", "$250 million", 2.5e8, "USD", subject="haul")
+    b = make_claim("The drugs, worth $258 million, were seized.", "$258 million", 2.58e8, "USD", subject="drug",
+                   path="story/b.md")
+    assert len(align([a, b])) == 1
