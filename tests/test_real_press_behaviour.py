@@ -222,3 +222,10 @@ def test_a_figure_bound_to_a_city_is_not_the_national_one(tmp_path):
                "La journée de grève en France : selon le syndicat, 900 000 manifestants ont défilé.",
                "Les chiffres divergeaient - à Toulouse, le syndicat annonçait ainsi 90 000 manifestants.")
     assert _pairs(r) == []
+
+
+def test_the_whole_a_part_is_taken_from_is_still_the_total(tmp_path):
+    r = _story(tmp_path,
+               "Sur les 12 000 tonnes de produits stockées dans l'entrepôt, 4 000 ont brûlé.",
+               "L'entrepôt stockait 9 000 tonnes de produits.")
+    assert [sorted(c.text for c in f.claims) for f in _pairs(r)] == [["12 000 tonnes", "9 000 tonnes"]]

@@ -188,7 +188,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "a regional part vs the whole"
     if not different and "threshold" in (fa.role, fb.role):
         different = "a threshold crossed (barre des, passed the … mark), not a count"
-    if not different and {fa.role, fb.role} & {"part", "whole"} and fa.role != fb.role:
+    if not different and "part" in (fa.role, fb.role) and fa.role != fb.role:
         different = "a part (dont, including) vs a whole (sur les, out of)"
     caveat = ""
     if "forecast" in (fa.role, fb.role) and fa.role != fb.role:

@@ -285,9 +285,12 @@ def _prev_word(text: str, pos: int) -> tuple[str, str]:
     return (m.group(1), m.group(2)) if m else ("", "")
 
 
+_GROUPED = re.compile(r"\d[ \u00a0\u202f.,]\d{3}(?!\d)")
+
+
 def _is_identifier(text: str, atom: Atom, lang: str) -> bool:
-    if atom.words:
-        return False
+    if atom.words or _GROUPED.search(text, atom.start, atom.end):
+        return False  # "l'Italie 115 900": thousands groups make a quantity, never a name
     before = text[max(0, atom.start - 2):atom.start]
     if _LETTER_BEFORE.search(before):
         return True  # Covid-19, A28
@@ -300,7 +303,8 @@ def _is_identifier(text: str, atom: Atom, lang: str) -> bool:
         cap = _CAP_BEFORE.search(text, max(0, atom.start - 40), atom.start)
         if cap and cap.group(1) and cap.group(1)[-1] not in ".!?:;\"“«(" and not _QUALIFIER_WORD.fullmatch(word):
             return True  # Section 427, Game 2, Apple Watch 5: a capitalised name inside a sentence
-    if word[:1].islower() and any(c.isupper() for c in word[1:]) and not punct:
+    bare = re.split(r"['’]", word)[-1]  # "l'Italie 4" is not "iPhone 11"
+    if bare[:1].islower() and any(c.isupper() for c in bare[1:]) and not punct:
         return True  # iPhone 11
     return bool(_LETTER_DIGIT_AFTER.match(text, atom.end))
 

@@ -265,3 +265,12 @@ def test_year_month_dates_are_not_numbers(text):
 ])
 def test_a_number_after_aged_is_an_age(text, lang, unit):
     assert scan(text, lang)[-1].unit == unit
+
+
+@pytest.mark.parametrize("text, lang, values", [
+    ("Les pays les plus touchés : le Brésil 341 000, l'Italie 115 900 et la France.", "fr", [341000, 115900]),
+    ("The worst hit were Brazil 341,000 and Italy 115,900.", "en", [341000, 115900]),
+    ("Il a acheté un iPhone 11 et la ligne 4 était fermée.", "fr", []),
+])
+def test_a_name_followed_by_a_grouped_figure_is_a_quantity(text, lang, values):
+    assert [m.value for m in scan(text, lang)] == values
