@@ -229,3 +229,11 @@ def test_the_whole_a_part_is_taken_from_is_still_the_total(tmp_path):
                "Sur les 12 000 tonnes de produits stockées dans l'entrepôt, 4 000 ont brûlé.",
                "L'entrepôt stockait 9 000 tonnes de produits.")
     assert [sorted(c.text for c in f.claims) for f in _pairs(r)] == [["12 000 tonnes", "9 000 tonnes"]]
+
+
+def test_one_crowd_hedged_both_ways(tmp_path):
+    r = _story(tmp_path,
+               "La marche pour le climat a rassemblé plus de 9 400 personnes à Lille, selon la préfecture.",
+               "À Lille, la marche pour le climat a réuni près de 9 400 participants, selon la préfecture.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC111"]
+    assert "plus de 9 400" in r.findings[0].message and "près de 9 400" in r.findings[0].message

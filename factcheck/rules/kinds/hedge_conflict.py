@@ -54,18 +54,18 @@ class HedgeConflict(Kind):
                         for lang, words in self.params[direction].items()}
             for direction in ("above", "below")}
 
-    def direction(self, claim: Claim) -> int:
-        """+1 for a floor ("plus de"), -1 for a ceiling nearly reached ("près de"), else 0."""
+    def hedge(self, claim: Claim) -> tuple[int, str]:
+        """(+1, "plus de") for a floor, (-1, "près de") for a ceiling nearly reached, else (0, "")."""
         f = claim_features(claim)
         if f.offset < 0:
-            return 0
+            return 0, ""
         before = f.sentence[max(0, f.offset - 25):f.offset]
         lang = claim.lang if claim.lang in self._hedges["above"] else "en"
-        if self._hedges["above"][lang].search(before):
-            return 1
-        if self._hedges["below"][lang].search(before):
-            return -1
-        return 0
+        for direction, sign in (("above", 1), ("below", -1)):
+            m = self._hedges[direction][lang].search(before)
+            if m:
+                return sign, " ".join(m.group(0).split()).lstrip("(«\"")
+        return 0, ""
 
     def check_pair(self, cand: Candidate) -> Finding | None:
         a, b = cand.a, cand.b
@@ -73,16 +73,9 @@ class HedgeConflict(Kind):
             return None
         if not cand.comparable(self.params["min_score"]) or not self.scope_ok(cand):
             return None
-        if not plausible_pair(cand, self.params) or self.direction(a) * self.direction(b) != -1:
+        (da, ha), (db, hb) = self.hedge(a), self.hedge(b)
+        if not plausible_pair(cand, self.params) or da * db != -1:
             return None
         lang = lang_of(a, b)
-        return self.finding((a, b), lang, a=_hedged(a), b=_hedged(b), subject=pair_subject(a, b, lang))
+        return self.finding((a, b), lang, a=f"{ha} {a.text}", b=f"{hb} {b.text}", subject=pair_subject(a, b, lang))
 
-
-def _hedged(claim: Claim) -> str:
-    """The figure with its hedge, as written ("plus de 806 000")."""
-    f = claim_features(claim)
-    if f.offset < 0:
-        return claim.text
-    words = f.sentence[max(0, f.offset - 25):f.offset].split()
-    return " ".join(words[-3:] + [claim.text]) if words else claim.text
