@@ -237,3 +237,18 @@ def test_one_crowd_hedged_both_ways(tmp_path):
                "À Lille, la marche pour le climat a réuni près de 9 400 participants, selon la préfecture.")
     assert [f.rule_id for f in _pairs(r)] == ["FC111"]
     assert "plus de 9 400" in r.findings[0].message and "près de 9 400" in r.findings[0].message
+
+
+def test_snapshots_at_two_times_of_day_are_not_a_conflict(tmp_path):
+    r = _story(tmp_path,
+               "Tempête : à 7 h 30, 412 000 foyers étaient privés d'électricité, selon le gestionnaire.",
+               "Tempête : à 18 h, 310 000 foyers étaient privés d'électricité, selon le gestionnaire.")
+    assert _pairs(r) == []
+
+
+def test_a_running_total_on_another_day_is_not_a_conflict(tmp_path):
+    r = _story(tmp_path,
+               "Depuis le début de l'épidémie, 1 204 000 personnes ont consulté un médecin, selon l'agence.",
+               "Depuis le début de l'épidémie, 1 388 000 personnes ont consulté un médecin, selon l'agence.",
+               dates=["2024-01-10", "2024-01-17"])
+    assert _pairs(r) == []

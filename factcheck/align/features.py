@@ -86,6 +86,7 @@ class Features:
     phase: tuple[int, str] = (0, "")  # the round, day, wave or instance ("second bateau") named
     change: int = 0               # a change: +1 a rise ("hausse de", "+3 %"), -1 a fall, 0 not a change
     span: str = ""                # what a change is over: year, quarter, month, week ("" when not said)
+    clock: int = -1               # the time of day the figure is given at, in minutes (-1: none)
 
 
 def story_of(claim: Claim) -> str:
@@ -254,7 +255,7 @@ def frame_scope(before: str, after: str, lead: str, lang: str, opening: str = ""
 def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) -> str:
     """What the figure is besides a current total: a part, a previous value, a threshold,
     a forecast or target."""
-    if any_match("part_patterns", lang, near_before):
+    if any_match("part_patterns", lang, near_before) or any_match("part_after_patterns", lang, after[:40]):
         return "part"
     if any_match("whole_patterns", lang, near_before):
         return "whole"
@@ -317,6 +318,19 @@ def frame_change(text: str, before: str, lang: str) -> tuple[int, str]:
     spans = lexicon()["spans"]
     span = next((name for name, p in spans.get(lang, spans["fr"]) if p.search(text)), "")
     return direction, span
+
+
+def frame_clock(text: str, lang: str) -> int:
+    """The time of day named in the figure's clause or opening clause, in minutes after
+    midnight ("À 7 h 30" → 450, "as of 6 p.m." → 1080); -1 when none."""
+    for p in _patterns("clock_patterns", lang):
+        m = p.search(text)
+        if m:
+            hour = int(m.group("h")) % (12 if "ap" in m.groupdict() and m.group("ap") else 24)
+            if m.groupdict().get("ap") == "p":
+                hour += 12
+            return hour * 60 + int(m.group("m") or 0)
+    return -1
 
 
 def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int | None:
@@ -388,7 +402,7 @@ def features(claim: Claim) -> Features:
         predicate=fold(claim.predicate or "") or _fallback_predicate(after_num, lang, before),
         place=fold(claim.place or (claim.article.meta.get("place", "") if claim.article is not None else "")),
         update=any_match("update_patterns", lang, sentence),
-        progressive=any_match("progressive_patterns", lang, window),
+        progressive=any_match("progressive_patterns", lang, window + " " + lead),
         other=any_match("other_patterns", lang, before + " " + after_num[:25]),
         daily=any_match("daily_patterns", lang, window),
         attribute=any_match("attribute_patterns", lang, before[-25:])
@@ -405,4 +419,5 @@ def features(claim: Claim) -> Features:
         change=(change := frame_change(" ".join((before_clause, after_clause, lead)), before_clause, lang))[0]
         or (-1 if claim.value < 0 else 0),
         span=change[1],
+        clock=frame_clock(" ".join((lead, before_clause, after_clause)), lang),
     )

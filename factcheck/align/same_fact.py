@@ -260,9 +260,12 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             seen_a = sentence_values.get((fa.article_key, fa.sentence), frozenset())
             if round(a.base_value, 6) in seen_b or round(b.base_value, 6) in seen_a:
                 update = "both values cited by one article"
+    if (not update and first.base_value != last.base_value and fa.clock >= 0 and fb.clock >= 0
+            and fa.clock != fb.clock and fa.day == fb.day):
+        update = "two snapshots at different times of day (à 7 h 30 / à 18 h 30)"
     revision = ""
     if (not update and first.base_value != last.base_value and _different_days(a, b, fa, fb)
-            and (_evolving(a, fa) or _evolving(b, fb))):
+            and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)):
         revision = "published on different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
                      fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support),

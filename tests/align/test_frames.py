@@ -147,3 +147,22 @@ def test_frames_a_change_has_a_direction_and_a_span(sentence, number, lang, chan
     off = sentence.index(number)
     before, after, _ = clause_around(sentence, off, len(number))
     assert frame_change(" ".join((before, after)), before, lang) == change
+
+
+@pytest.mark.parametrize("sentence, number, lang, clock", [
+    ("À 7 h 30, 412 000 foyers étaient privés d'électricité.", "412 000", "fr", 450),
+    ("Vers 18h, 300 000 foyers restaient sans courant.", "300 000", "fr", 1080),
+    ("As of 6 p.m., 12,000 homes had no power.", "12,000", "en", 1080),
+    ("Au total, 412 000 foyers étaient privés d'électricité.", "412 000", "fr", -1),
+])
+def test_frames_time_of_day(sentence, number, lang, clock):
+    from factcheck.align.features import frame_clock
+
+    off = sentence.index(number)
+    before, after, lead = clause_around(sentence, off, len(number))
+    assert frame_clock(" ".join((lead, before, after)), lang) == clock
+
+
+def test_frames_one_of_several_is_a_part():
+    s = "Au total, 180 kg ont notamment été saisis dans un garage."
+    assert _frame(s, "180 kg")[1] == "part"
