@@ -17,14 +17,20 @@ from typing import Any
 import yaml
 
 from factcheck.align.subjects import content_words, fold, fold_word
+from factcheck.lang import language_tables
 from factcheck.models import Claim
 
 
 @functools.lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
-    """The aligner's data file, ``factcheck/data/align.yaml``, with patterns compiled."""
+    """The aligner's data: ``factcheck/data/align.yaml`` (weights, shared tables) and each
+    language's ``factcheck/lang/<code>/align.yaml`` (``data[key][lang]``), patterns compiled.
+    A table a language lacks falls back to French (``_patterns``)."""
     path = resources.files("factcheck") / "data" / "align.yaml"
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    for lang, table in language_tables("align.yaml").items():
+        for key, value in table.items():
+            data.setdefault(key, {})[lang] = value
     for key in list(data):
         if key.endswith("_patterns"):
             data[key] = {lang: [re.compile(p, re.IGNORECASE) for p in pats] for lang, pats in data[key].items()}

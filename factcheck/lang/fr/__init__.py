@@ -1,0 +1,1 @@
+"""French: the data files of this folder (align.yaml: cue words, patterns, word lists)."""
