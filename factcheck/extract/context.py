@@ -13,31 +13,15 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
+from factcheck.lang import language_tables
+
 _ATTRIBUTION = re.compile(
     r"\b(?:selon|d'après|d’après|de source|according to|said|says|a indiqué|a précisé|affirme)\s+"
     r"((?:l[ae]s?\s|l'|l’|the\s|des\s|du\s)?[\wÀ-ÿ'’-]+(?:\s(?:de|du|des|of)\s[\wÀ-ÿ'’-]+)?)",
     re.IGNORECASE,
 )
-_CUES = {
-    "fr": {
-        "new": r"\bnouve(?:aux|lles?|l)\b|\bsupplémentaires?\b|\brenforts?\b|\ben plus\b",
-        "other": r"\bautres?\b",
-        "total": r"\bau total\b|\btotal\b|\bau moins\b|\bdont\b|\bsoit\b|\ben tout\b",
-        "update": r"s'est alourdi|s’est alourdi|\balourdi\b|\bdésormais\b|\bnouveau bilan\b|\bpasse(?:r|é)? à\b"
-                  r"|\bporté à\b|\bs'élève désormais\b|\bréévalué\b",
-        "daily": r"\bchaque jour\b|\btous les jours\b|\bquotidien",
-        "planned": r"\bprévu|\bdevrai(?:en)?t\b|\bpourrai(?:en)?t\b|\bobjectif\b|\bd'ici\b",
-    },
-    "en": {
-        "new": r"\bnew\b|\badditional\b|\bextra\b",
-        "other": r"\bother\b|\banother\b",
-        "total": r"\bin total\b|\btotal\b|\bincluding\b|\bof whom\b|\bof which\b",
-        "update": r"\brose to\b|\brisen to\b|\bnew toll\b|\bupdated\b|\brevised\b|\bnow\b|\bclimbed to\b",
-        "daily": r"\bevery day\b|\bdaily\b|\beach day\b",
-        "planned": r"\bplanned\b|\bwill\b|\bcould\b|\bexpected\b|\btarget\b",
-    },
-}
-_CUE_RE = {lang: {name: re.compile(p, re.IGNORECASE) for name, p in cues.items()} for lang, cues in _CUES.items()}
+_TABLES = language_tables("extract.yaml")
+_CUE_RE = {lang: {name: re.compile(p, re.IGNORECASE) for name, p in t["cues"].items()} for lang, t in _TABLES.items()}
 _PLACE_EN = re.compile(r"\b(?:in|at|near|off)\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)")
 
 
@@ -121,12 +105,7 @@ _WHEN_KINDS = ("date", "relative_day")
 
 # A day that dates the telling, not the fact: "Magistrates heard on Friday that…", "a
 # annoncé mardi que…". The verb of saying comes just before the day.
-_REPORTED_ON = {
-    "fr": re.compile(r"\b(?:a|ont|avait|avaient)\s+(?:annoncé|indiqué|déclaré|précisé|affirmé|confirmé|expliqué|"
-                     r"appris|révélé|communiqué|rapporté|assuré|souligné)\s+(?:ce\s+|le\s+|dès\s+)?$", re.IGNORECASE),
-    "en": re.compile(r"\b(?:said|says|heard|told|announced|reported|confirmed|stated|added|revealed|testified|"
-                     r"disclosed)\s+(?:on\s+|last\s+|this\s+)?$", re.IGNORECASE),
-}
+_REPORTED_ON = {lang: re.compile(t["reported_on"], re.IGNORECASE) for lang, t in _TABLES.items()}
 
 
 def dates_the_telling(text: str, start: int, lang: str) -> bool:
