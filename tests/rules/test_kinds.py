@@ -335,3 +335,18 @@ def test_kinds_rounding_a_figure_cut_instead_of_rounded():
     [f] = run("FC105", a, b)
     assert f.rule_id == "FC105"
     assert run("FC105", a, b, truncation=False) == []
+
+
+@pytest.mark.parametrize("sentence, lang, fires", [
+    ("The reservoir is 40 miles (64 km) long.", "en", False),
+    ("The reservoir is 40 miles (80 km) long.", "en", True),
+    ("The town lies 100km (65 miles) from the coast.", "en", False),   # 65 miles is 105 km, rounded
+    ("Le camion transportait 12 tonnes, soit 12 000 kg.", "fr", False),
+    ("Le camion transportait 12 tonnes, soit 1 200 kg.", "fr", True),
+])
+def test_kinds_conversion_mismatch(sentence, lang, fires):
+    from factcheck.extract.pipeline import extract_articles
+
+    art = Article(path="story/a.md", text=sentence, file_text=sentence, lang=lang)
+    claims = extract_articles([art])
+    assert bool(apply_rules(claims, [RULES["FC112"]], articles=[art])) is fires

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from factcheck.rules.kinds.base import CheckContext, Kind
 from factcheck.rules.kinds.bound_conflict import BoundConflict
+from factcheck.rules.kinds.conversion_mismatch import ConversionMismatch
 from factcheck.rules.kinds.digit_error import DigitError
 from factcheck.rules.kinds.hedge_conflict import HedgeConflict
 from factcheck.rules.kinds.percent_mismatch import PercentMismatch
@@ -25,6 +26,7 @@ KINDS: dict[str, type[Kind]] = {
     "weekday_date": WeekdayDate,
     "sum_mismatch": SumMismatch,
     "percent_mismatch": PercentMismatch,
+    "conversion_mismatch": ConversionMismatch,
 }
 
 __all__ = ["KINDS", "Kind", "CheckContext"]
