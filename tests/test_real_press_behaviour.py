@@ -252,3 +252,10 @@ def test_a_running_total_on_another_day_is_not_a_conflict(tmp_path):
                "Depuis le début de l'épidémie, 1 388 000 personnes ont consulté un médecin, selon l'agence.",
                dates=["2024-01-10", "2024-01-17"])
     assert _pairs(r) == []
+
+
+def test_one_article_a_local_figure_and_the_overall_one(tmp_path):
+    r = _story(tmp_path,
+               "Selon le syndicat, la grève a mobilisé 1,2 million de personnes. Les chiffres divergeaient - "
+               "à Lyon, le syndicat annonçait ainsi 120 000 manifestants.")
+    assert _pairs(r) == []

@@ -180,6 +180,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"
     if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
         different = f"place ({fa.scope} / {fb.scope})"
+    if not different and fa.article_key == fb.article_key and bool(fa.scope) != bool(fb.scope):
+        different = f"one article's figure for {fa.scope or fb.scope} and its figure without that place"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
     if not different and _place_differs(fa, fb, a, b):
