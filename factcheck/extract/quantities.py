@@ -471,7 +471,7 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
                                 value / atom.value if atom.value else 1.0))
     mentions.extend(m for m in _fractions(text, lang) if not any(o.start < m.end and m.start < o.end for o in mentions))
     mentions.sort(key=lambda m: m.start)
-    return _ages(text, _merge_ranges(text, _share_scale(text, mentions)))
+    return _ages(text, _share_scale(text, _merge_ranges(text, mentions)))
 
 
 def _fractions(text: str, lang: str) -> list[Mention]:
@@ -537,7 +537,10 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             change = bool(_CHANGE_VERB.search(text[max(0, a.start - 40):a.start]))
             conj = gap.strip(" \u00a0\u202f").lower()
             if joined and compatible and (between or (not a.unit and not change and conj not in ("et", "and"))):
-                out.append(Mention(a.start, b.end, a.value, b.unit, "range", b.value, a.num_start, b.num_end,
+                low = a.value
+                if not a.unit and a.scale == 1.0 and b.scale >= 1000 and a.value <= b.value / b.scale:
+                    low = _times(a.value, b.scale)  # "entre 1 et 1,2 million": one million
+                out.append(Mention(a.start, b.end, low, b.unit, "range", b.value, a.num_start, b.num_end,
                                    b.scale))
                 i += 2
                 continue
