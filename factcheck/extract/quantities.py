@@ -538,7 +538,7 @@ def _merge_ranges(text: str, mentions: list[Mention]) -> list[Mention]:
             conj = gap.strip(" \u00a0\u202f").lower()
             if joined and compatible and (between or (not a.unit and not change and conj not in ("et", "and"))):
                 low = a.value
-                if not a.unit and a.scale == 1.0 and b.scale >= 1000 and a.value <= b.value / b.scale:
+                if a.unit in ("", b.unit) and a.scale == 1.0 and b.scale >= 1000 and a.value <= b.value / b.scale:
                     low = _times(a.value, b.scale)  # "entre 1 et 1,2 million": one million
                 out.append(Mention(a.start, b.end, low, b.unit, "range", b.value, a.num_start, b.num_end,
                                    b.scale))
