@@ -271,6 +271,9 @@ def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) 
         return "forecast"
     if any_match("previous_patterns", lang, " ".join((lead, before, after))):
         return "previous"
+    if any_match("pluperfect_patterns", lang, " ".join((before, after))) and not any_match(
+            "reported_speech_patterns", lang, before):
+        return "previous"
     return ""
 
 

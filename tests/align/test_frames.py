@@ -166,3 +166,13 @@ def test_frames_time_of_day(sentence, number, lang, clock):
 def test_frames_one_of_several_is_a_part():
     s = "Au total, 180 kg ont notamment été saisis dans un garage."
     assert _frame(s, "180 kg")[1] == "part"
+
+
+@pytest.mark.parametrize("sentence, number, lang, role", [
+    ("En 2019, 140 kg avaient été saisis au même endroit.", "140 kg", "fr", "previous"),
+    ("Le directeur a indiqué que neuf voitures avaient déraillé.", "neuf", "fr", ""),
+    ("Officials said that 12 homes had been destroyed.", "12", "en", ""),
+    ("Before the storm, 12 homes had been destroyed by floods.", "12", "en", "previous"),
+])
+def test_frames_pluperfect_is_previous_unless_reported_speech(sentence, number, lang, role):
+    assert _frame(sentence, number, lang)[1] == role
