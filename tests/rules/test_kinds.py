@@ -350,3 +350,11 @@ def test_kinds_conversion_mismatch(sentence, lang, fires):
     art = Article(path="story/a.md", text=sentence, file_text=sentence, lang=lang)
     claims = extract_articles([art])
     assert bool(apply_rules(claims, [RULES["FC112"]], articles=[art])) is fires
+
+
+def test_kinds_rounding_a_close_figure_cut_instead_of_rounded():
+    a = fr("L'Espagne compte 115 900 morts.", "115 900", 115900, subject="mort")
+    b = fr("L'Espagne (115 000 morts) suit.", "115 000", 115000, subject="mort", path="story/b.md")
+    c = fr("L'Espagne compte 115 400 morts.", "115 400", 115400, subject="mort", path="story/c.md")
+    assert [f.rule_id for f in run("FC105", a, b)] == ["FC105"]   # 0,8 % apart, cut instead of rounded
+    assert run("FC105", b, c) == []                               # 0,3 % apart, rounded

@@ -24,6 +24,8 @@ Parameters
         "£2bn") reads as rounded, like one with "environ": not reported.
     truncation: also report a figure cut rather than rounded (5 200 t for 5 253 t, where
         rounding gives 5 300), magnitude word or not.
+    min_rel_cut: the smallest difference reported for a cut figure (115 000 for 115 900 is
+        wrong however close).
 """
 
 from __future__ import annotations
@@ -40,7 +42,8 @@ class Rounding(Kind):
     name = "rounding"
     pairwise = True
     priority = 40
-    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True, "truncation": True}
+    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True, "truncation": True,
+              "min_rel_cut": 0.005}
     PLACEHOLDERS = frozenset({"a", "b", "subject", "diff"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -62,7 +65,7 @@ class Rounding(Kind):
         if rounded and self.params["magnitude_is_rounded"] and MAGNITUDE.search(rnd.text):
             return None  # "1,6 million" for 1 617 989 is read as rounded: no reader is misled
         rel = abs(a.value - b.value) / max(abs(a.value), abs(b.value))
-        if rel > self.params["max_rel"] or rel < self.params["min_rel"]:
+        if rel > self.params["max_rel"] or rel < self.params["min_rel_cut" if cut and not rounded else "min_rel"]:
             return None
         lang = lang_of(a, b)
         diff = fmt_number(round(rel * 100, 1), lang) + " %"
