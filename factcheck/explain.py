@@ -43,7 +43,7 @@ class Explanation:
     a: Claim
     b: Claim
     frames: tuple[Features, Features]
-    blocking: tuple[str, ...]          # the blocking keys the two claims share ("" → never compared)
+    blocking: tuple[str, ...]          # the blocking keys the two claims share (none: never compared)
     candidate: Candidate
     compared: bool                     # the aligner produced this pair
     evidence: dict[str, float]
@@ -66,7 +66,7 @@ class Explanation:
         }
 
 
-_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "attribution", "predicate", "place", "scope", "region", "role",
+_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "attribution", "predicate", "place", "scope", "region", "role",
                  "year", "modifier", "other", "daily", "new", "attribute", "update", "progressive")
 
 
@@ -74,7 +74,7 @@ def _claim_view(claim: Claim, frame: Features) -> dict[str, Any]:
     r = region(claim)
     data = {"ref": f"{claim.path}:{r.start_line}:{r.start_column}", **claim.to_dict()}
     data["frame"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                     for k in _FRAME_FIELDS if (v := getattr(frame, k)) not in ("", None, False, (0, ""))}
+                     for k in _FRAME_FIELDS if (v := getattr(frame, k)) not in ("", None, False, 0, -1, (0, ""))}
     return data
 
 
@@ -155,18 +155,22 @@ def _gate(kind: Any, cand: Candidate) -> str:
     return ""
 
 
-def _verdicts(cand: Candidate, rules: Sequence[Rule]) -> tuple[RuleVerdict, ...]:
+def _verdicts(cand: Candidate, rules: Sequence[Rule], ctx: Any) -> tuple[RuleVerdict, ...]:
     from factcheck.rules.kinds import KINDS
 
     kinds = sorted((KINDS[r.kind](r) for r in rules if r.enabled and KINDS[r.kind].pairwise),
                    key=lambda k: (k.priority, k.rule.id))
+    for k in kinds:  # as the engine does: some kinds index the run first
+        prepare = getattr(k, "prepare", None)
+        if prepare is not None:
+            prepare(ctx)
     out: list[RuleVerdict] = []
     owner: Finding | None = None
     for k in kinds:
         f: Finding | None = k.check_pair(cand) if owner is None else None
         if f is not None:
             owner = f
-            severity = "info (published on different days: maybe a revision)" if cand.revision else f.severity
+            severity = f"info ({cand.revision})" if cand.revision else f.severity
             out.append(RuleVerdict(k.rule.id, k.rule.name, True, f"{severity}: {f.message}"))
             continue
         if owner is not None:
@@ -180,20 +184,24 @@ def _verdicts(cand: Candidate, rules: Sequence[Rule]) -> tuple[RuleVerdict, ...]
 
 def explain(claims: Sequence[Claim], a: Claim, b: Claim, rules: Sequence[Rule]) -> Explanation:
     """The pair (a, b) as the checker sees it, among all ``claims`` of the run."""
+    from factcheck.rules.kinds import CheckContext
+
     claims = list(claims)
     index = SubjectIndex(claims)
     shared = tuple(sorted(":".join(k[:1] + k[2:]) for k in set(keys(a, index)) & set(keys(b, index))))
     ident = {(a.path, a.start, a.end), (b.path, b.start, b.end)}
-    found = [c for c in align(claims) if {(c.a.path, c.a.start, c.a.end), (c.b.path, c.b.start, c.b.end)} == ident]
+    candidates = align(claims)
+    found = [c for c in candidates if {(c.a.path, c.a.start, c.a.end), (c.b.path, c.b.start, c.b.end)} == ident]
     if found:
         cand = found[0]
-    else:
+    else:  # what the aligner would have said, had a blocking key brought them together
         fa, fb = claim_features(a), claim_features(b)
         cand = score_pair(a, b, fa, fb, index)
         cand = dataclasses.replace(cand, confidence=confidence(cand))
-    frames = (claim_features(cand.a), claim_features(cand.b))
-    return Explanation(cand.a, cand.b, frames, shared, cand, bool(found), evidence(cand),
-                       _verdicts(cand, rules) if found else ())
+    ctx = CheckContext(claims=claims, candidates=candidates,
+                       articles=list({id(c.article): c.article for c in claims if c.article is not None}.values()))
+    return Explanation(a, b, (claim_features(a), claim_features(b)), shared, cand, bool(found), evidence(cand),
+                       _verdicts(cand, rules, ctx) if found else ())
 
 
 def render_text(ex: Explanation) -> str:
@@ -208,10 +216,13 @@ def render_text(ex: Explanation) -> str:
     if not ex.compared:
         if ex.a.dimension != ex.b.dimension:
             why = f"different dimensions ({ex.a.dimension or 'count'} / {ex.b.dimension or 'count'})"
+        elif (ex.a.path, ex.a.start) == (ex.b.path, ex.b.start):
+            why = "they are the same claim"
         elif not ex.blocking:
             why = "they share no blocking key (another story, or no common subject, digits or magnitude)"
         else:
-            why = "they are the same claim"
+            why = ("their shared keys are too common in this story to pair every claim that has them "
+                   "(a bucket over the blocking limit)")
         lines.append(f"not compared: {why}")
     else:
         lines.append(f"compared: shared keys {', '.join(ex.blocking)}")

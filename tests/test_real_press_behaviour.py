@@ -259,3 +259,10 @@ def test_one_article_a_local_figure_and_the_overall_one(tmp_path):
                "Selon le syndicat, la grève a mobilisé 1,2 million de personnes. Les chiffres divergeaient - "
                "à Lyon, le syndicat annonçait ainsi 120 000 manifestants.")
     assert _pairs(r) == []
+
+
+def test_a_dropped_minus_sign_is_a_conflict(tmp_path):
+    r = _story(tmp_path,
+               "Dans la nuit, le thermomètre est descendu à -12 °C au sommet, selon la station.",
+               "Dans la nuit, le thermomètre est descendu à 12 °C au sommet, selon la station.")
+    assert len(_pairs(r)) == 1

@@ -277,8 +277,9 @@ def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) 
     return ""
 
 
-_NEW = re.compile(r"\bnouv\w+|suppl[ée]mentaires?\b|\bnew\b|\badditional\b|\bextra\b|\bfurther\b",
-                  re.IGNORECASE)
+# lower case on purpose: "New York" and "Nouvelle-Calédonie" are names, not increments
+_NEW = re.compile(r"\bnouv(?:eaux|elles?|el|eau)\b(?!-)|\bsuppl[ée]mentaires?\b|\bnew\b|\badditional\b|\bextra\b"
+                  r"|\bfurther\b")
 _WORDS = re.compile(r"\S+")
 
 
@@ -335,8 +336,9 @@ def frame_clock(text: str, lang: str) -> int:
     for p in _patterns("clock_patterns", lang):
         m = p.search(text)
         if m:
-            hour = int(m.group("h")) % (12 if "ap" in m.groupdict() and m.group("ap") else 24)
-            if m.groupdict().get("ap") == "p":
+            ap = (m.groupdict().get("ap") or "").lower()
+            hour = int(m.group("h")) % (12 if ap else 24)
+            if ap == "p":
                 hour += 12
             return hour * 60 + int(m.group("m") or 0)
     return -1

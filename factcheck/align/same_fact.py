@@ -176,7 +176,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             and fa.sentence == fb.sentence
             and len(sentence_values.get((fa.article_key, fa.sentence), ())) >= w["enumeration_size"]):
         different = "two items of one enumeration (a sentence that lists many figures)"
-    if not different and a.base_value == -b.base_value != 0:
+    if not different and a.base_value == -b.base_value != 0 and fa.change == fb.change != 0:
         different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"
     if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
         different = f"place ({fa.scope} / {fb.scope})"
@@ -198,7 +198,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not different and fa.phase[0] != fb.phase[0] and (
             (fa.phase[0] and fb.phase[0]) or max(fa.phase[0], fb.phase[0]) >= 2):
         different = f"another round, day or instance ({' '.join(map(str, fa.phase))} / {' '.join(map(str, fb.phase))})"
-    if not different and fa.change and fb.change and fa.change != fb.change and a.base_value != -b.base_value:
+    if not different and fa.change and fb.change and fa.change != fb.change:
         different = "a rise vs a fall"
     if not different and fa.span != fb.span and (
             (fa.span and fb.span) or ("percent" in (a.unit, b.unit) and (fa.change or fb.change))):
@@ -268,7 +268,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     revision = ""
     if (not update and first.base_value != last.base_value and _different_days(a, b, fa, fb)
             and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)):
-        revision = "published on different days: the figure may have been revised"
+        revision = "about different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
                      fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support),
                      revision=revision, caveat=caveat, frames=(fa, fb))

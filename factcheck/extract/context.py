@@ -121,7 +121,8 @@ def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions:
     stands, see ``Article.event_day``)."""
     if text:  # the parser may cut "Samedi, dans son premier bilan, …" after "Samedi": start
         # from the last full stop or line break instead
-        sentence_start = max(text.rfind(stop, 0, sentence_start) for stop in (". ", "! ", "? ", "\n")) + 1
+        floor = max(0, sentence_start - 120)
+        sentence_start = max(floor - 1, *(text.rfind(stop, floor, sentence_start) for stop in (". ", "! ", "? ", "\n", "» ", ".» ", '." '))) + 1
     near = [m for m in mentions if m.kind in _WHEN_KINDS and m.date is not None
             and sentence_start <= m.start < sentence_end and not dates_the_telling(text, m.start, lang)]
     if not near:

@@ -162,7 +162,9 @@ def event_day(article: Article, times: list[TimeMention]) -> dt.date | None:
     about Tuesday; an undated article has none."""
     if article.date is None:
         return None
-    low, high = article.date - dt.timedelta(days=60), article.date + dt.timedelta(days=1)
+    # a month- or year-precision date stands for its whole period
+    span = {"day": 1, "month": 31, "year": 366}.get(article.date_precision, 1)
+    low, high = article.date - dt.timedelta(days=60), article.date + dt.timedelta(days=span)
     counts: dict[dt.date, int] = {}
     for m in times:
         if (m.kind in ("date", "relative_day") and m.date is not None and low <= m.date <= high

@@ -502,17 +502,14 @@ def _share_scale(text: str, mentions: list[Mention]) -> list[Mention]:
             continue
         if not _SHARED_GAP.fullmatch(text, a.end, b.start):
             continue
-        written_b = b.value / b.scale
-        if a.unit == "" and b.unit:
+        if b.scale >= 1000 and a.value > b.value / b.scale:
+            continue  # "entre 800 000 et 1,1 million": the first is written in full
+        if a.unit in ("", b.unit) and (b.unit or b.scale >= 1000):
             mentions[i] = replace(a, unit=b.unit, value=_times(a.value, b.scale), scale=b.scale)
-        elif a.unit == b.unit and b.scale >= 1000 and a.value <= written_b:
-            mentions[i] = replace(a, value=_times(a.value, b.scale), scale=b.scale)
-        elif a.unit == "" == b.unit and b.scale >= 1000 and a.value <= written_b:
-            mentions[i] = replace(a, value=_times(a.value, b.scale), scale=b.scale)
     return mentions
 
 
-_AGED = re.compile(r"\b(?:aged|ages|âgée?s?\s+de|âgés\s+de)" + _SP + r"+(?:between" + _SP + r"+|entre" + _SP + r"+)?$",
+_AGED = re.compile(r"\b(?:aged|ages|âgée?s?\s+de)" + _SP + r"+(?:between" + _SP + r"+|entre" + _SP + r"+)?$",
                    re.IGNORECASE)
 
 

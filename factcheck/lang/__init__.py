@@ -1,9 +1,12 @@
 """What the program knows of each language, one folder per language (``fr/``, ``en/``).
 
-As in spaCy's ``spacy/lang/<code>/``, a language is a folder of data files: its cue words,
-patterns and word lists. Shared defaults and weights stay in ``factcheck/data``; a table a
-language lacks falls back to the defaults. Adding a language for the aligner is one new
-folder with its ``align.yaml``.
+As in spaCy's ``spacy/lang/<code>/``, a language is a folder of data files: the aligner's
+cue words, patterns and word lists (``align.yaml``) and extraction's cue words and verbs of
+saying (``extract.yaml``). Weights and language-independent tables stay in
+``factcheck/data``. An aligner table a language lacks falls back to French's, an extraction
+one to English's. Number words, units, months and weekdays are still tables in the
+extraction modules themselves (``extract/numbers.py``, ``extract/dates.py``,
+``data/unit_surfaces.tsv``), so a third language also needs entries there.
 """
 
 from __future__ import annotations

@@ -67,6 +67,7 @@ def test_frames_passive_agent_is_a_source_only_when_it_names_one():
     ("La brigade recevra quatre agents supplémentaires.", "quatre", True),
     ("The force will get an extra 40 officers.", "40", True),
     ("Selon ce nouveau bilan, neuf personnes sont mortes.", "neuf", False),
+    ("À New York, 40 policiers patrouillent.", "40", False),
     ("Un nouveau bilan fait état de neuf morts et de douze blessés.", "douze", False),
 ])
 def test_frames_increment_is_next_to_the_number(sentence, number, new):
@@ -106,6 +107,8 @@ def test_frames_forecast_is_a_role(sentence, number, lang, role):
     ("On the third day of the strike, 40% of trains ran.", "40%", "en", (3, "day")),
     ("Le second chalutier, arraisonné samedi, transportait 310 kg.", "310", "fr", (2, "chalutier")),
     ("Le taux atteint 41 % dans le premier degré.", "41", "fr", (0, "")),
+    ("Le taux atteint 41 % dans le second degré.", "41", "fr", (0, "")),
+    ("Prices rose 4% for the second year in a row.", "4%", "en", (0, "")),
     ("La participation atteignait 41 % dimanche.", "41", "fr", (0, "")),
 ])
 def test_frames_phase_of_a_repeated_event(sentence, number, lang, phase):
@@ -153,6 +156,7 @@ def test_frames_a_change_has_a_direction_and_a_span(sentence, number, lang, chan
     ("À 7 h 30, 412 000 foyers étaient privés d'électricité.", "412 000", "fr", 450),
     ("Vers 18h, 300 000 foyers restaient sans courant.", "300 000", "fr", 1080),
     ("As of 6 p.m., 12,000 homes had no power.", "12,000", "en", 1080),
+    ("As of 6 PM, 12,000 homes had no power.", "12,000", "en", 1080),
     ("Au total, 412 000 foyers étaient privés d'électricité.", "412 000", "fr", -1),
 ])
 def test_frames_time_of_day(sentence, number, lang, clock):

@@ -343,6 +343,8 @@ def test_kinds_rounding_a_figure_cut_instead_of_rounded():
     ("The town lies 100km (65 miles) from the coast.", "en", False),   # 65 miles is 105 km, rounded
     ("Le camion transportait 12 tonnes, soit 12 000 kg.", "fr", False),
     ("Le camion transportait 12 tonnes, soit 1 200 kg.", "fr", True),
+    ("It was 40 °C (104 °F) in the shade.", "en", False),   # offsets: compared in the second unit
+    ("It was 40 °C (124 °F) in the shade.", "en", True),
 ])
 def test_kinds_conversion_mismatch(sentence, lang, fires):
     from factcheck.extract.pipeline import extract_articles

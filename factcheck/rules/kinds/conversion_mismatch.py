@@ -31,17 +31,26 @@ from typing import Iterable
 from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 from factcheck.rules.values import fmt_number, half_unit
+from factcheck.units import Q_
 
 
 def _rounding(claim: Claim) -> float:
-    """Half the last written digit, in base units, no coarser than two significant digits."""
+    """Half the last written digit, in the claim's unit, no coarser than two significant digits."""
     v = abs(claim.value)
     if not v:
         return 0.0
     unit = half_unit(claim.value)
     if v >= 10:
         unit = min(unit, 0.5 * 10 ** (math.floor(math.log10(v)) - 1))
-    return unit * abs(claim.base_value / claim.value)
+    return unit
+
+
+def _convert(value: float, unit: str, to: str) -> float | None:
+    """``value`` in ``unit`` expressed in ``to`` with the program's registry (None if it cannot)."""
+    try:
+        return float(Q_(value, unit).to(to).magnitude)
+    except Exception:  # noqa: BLE001 - pint raises several kinds of errors for units it cannot relate
+        return None
 
 
 class ConversionMismatch(Kind):
@@ -76,13 +85,15 @@ class ConversionMismatch(Kind):
         lang = a.lang if a.lang in self._joins else "en"
         if len(gap) > 30 or not self._joins[lang].fullmatch(gap):
             return None
-        va, vb = a.base_value, b.base_value
-        if not va or not vb:
+        expected = _convert(a.value, a.unit, b.unit)
+        if expected is None or not b.value or not expected:
             return None
         # either figure may be the other converted and rounded, to at least two significant
-        # digits ("100km (65 miles)": 65 miles is 105 km; "100 km (80 miles)": 80 miles is 129 km)
-        slack = max(_rounding(a), _rounding(b)) + self.params["rel_tol"] * max(abs(va), abs(vb))
-        if abs(va - vb) <= slack:
+        # digits ("100km (65 miles)": 65 miles is 105 km; "100 km (80 miles)": 80 miles is 129 km);
+        # compared in the second figure's unit, so that °C and °F convert with their offsets
+        shifted = _convert(a.value + _rounding(a), a.unit, b.unit)
+        tol_a = abs(shifted - expected) if shifted is not None else 0.0
+        slack = max(tol_a, _rounding(b)) + self.params["rel_tol"] * abs(b.value)
+        if abs(expected - b.value) <= slack:
             return None
-        expected = b.value * va / vb  # the value the second figure should have, in its unit
         return self.finding((a, b), a.lang or "en", a=a.text, b=b.text, expected=fmt_number(round(expected, 1), a.lang or "en"))

@@ -40,9 +40,9 @@ class HedgeConflict(Kind):
     priority = 55
     PARAMS = {"min_score": 0.75, "same_article": False, "need_support": True,
               "support": ["predicate", "attribution", "cue", "context", "compound"],
-              "above": {"fr": ["plus de", "au moins", "au-delà de", "un peu plus de"],
+              "above": {"fr": ["plus de", "plus d'", "plus d’", "au moins", "au-delà de", "un peu plus de"],
                         "en": ["more than", "over", "at least", "upwards of", "just over"]},
-              "below": {"fr": ["près de", "presque", "quasiment", "pas loin de", "un peu moins de"],
+              "below": {"fr": ["près de", "près d'", "près d’", "presque", "quasiment", "pas loin de", "un peu moins de"],
                         "en": ["nearly", "almost", "close to", "just under", "just shy of"]}}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
@@ -78,4 +78,3 @@ class HedgeConflict(Kind):
             return None
         lang = lang_of(a, b)
         return self.finding((a, b), lang, a=f"{ha} {a.text}", b=f"{hb} {b.text}", subject=pair_subject(a, b, lang))
-
