@@ -360,3 +360,13 @@ def test_kinds_rounding_a_close_figure_cut_instead_of_rounded():
     c = fr("L'Espagne compte 115 400 morts.", "115 400", 115400, subject="mort", path="story/c.md")
     assert [f.rule_id for f in run("FC105", a, b)] == ["FC105"]   # 0,8 % apart, cut instead of rounded
     assert run("FC105", b, c) == []                               # 0,3 % apart, rounded
+
+
+def test_kinds_hedge_conflict_leaves_rough_nouns_alone():
+    a = fr("Près d'une cinquantaine de personnes ont été blessées.", "une cinquantaine", 50, subject="blessé",
+           qualifier="approx")
+    b = fr("Plus de 50 personnes ont été blessées.", "50", 50, subject="blessé", qualifier="min", path="story/b.md")
+    c = fr("Près de 50 personnes ont été blessées.", "50", 50, subject="blessé", qualifier="approx",
+           path="story/c.md")
+    assert run("FC111", a, b) == []
+    assert [f.rule_id for f in run("FC111", b, c)] == ["FC111"]

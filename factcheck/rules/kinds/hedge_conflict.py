@@ -34,6 +34,9 @@ from factcheck.rules.kinds.value_conflict import plausible_pair
 from factcheck.rules.values import lang_of, pair_subject
 
 
+_ROUGH = re.compile(r"(?:aine|millier|dozen|score)s?\b", re.IGNORECASE)
+
+
 class HedgeConflict(Kind):
     name = "hedge_conflict"
     pairwise = True
@@ -71,6 +74,8 @@ class HedgeConflict(Kind):
         a, b = cand.a, cand.b
         if a.base_value != b.base_value or not a.base_value:
             return None
+        if _ROUGH.search(a.text) or _ROUGH.search(b.text):
+            return None  # "près d'une cinquantaine" is rough already: no hedge direction to hold it to
         if not cand.comparable(self.params["min_score"]) or not self.scope_ok(cand):
             return None
         (da, ha), (db, hb) = self.hedge(a), self.hedge(b)
