@@ -66,16 +66,22 @@ class Explanation:
         }
 
 
-_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "attribution", "predicate", "place", "scope", "region", "role",
+_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "category", "attribution", "predicate", "place", "scope", "region", "role",
                  "year", "modifier", "other", "daily", "new", "attribute", "update", "progressive")
 
 
 def _claim_view(claim: Claim, frame: Features) -> dict[str, Any]:
     r = region(claim)
     data = {"ref": f"{claim.path}:{r.start_line}:{r.start_column}", **claim.to_dict()}
+    values = {k: getattr(frame, k) for k in _FRAME_FIELDS}
     data["frame"] = {k: (v.isoformat() if hasattr(v, "isoformat") else v)
-                     for k in _FRAME_FIELDS if (v := getattr(frame, k)) not in ("", None, False, 0, -1, (0, ""))}
+                     for k, v in values.items() if not _unset(k, v)}
     return data
+
+
+def _unset(field: str, value: Any) -> bool:
+    """Frame fields left at their "nothing said" value are not shown."""
+    return value in ("", None, False, (0, "")) or (field == "change" and value == 0) or (field == "clock" and value == -1)
 
 
 def _norm(text: str) -> str:

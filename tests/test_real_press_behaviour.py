@@ -266,3 +266,17 @@ def test_a_dropped_minus_sign_is_a_conflict(tmp_path):
                "Dans la nuit, le thermomètre est descendu à -12 °C au sommet, selon la station.",
                "Dans la nuit, le thermomètre est descendu à 12 °C au sommet, selon la station.")
     assert len(_pairs(r)) == 1
+
+
+def test_two_statistical_categories_are_two_measures(tmp_path):
+    r = _story(tmp_path,
+               "En catégorie A, le nombre de demandeurs d'emploi a baissé de 4,1 % au deuxième trimestre.",
+               "Catégories A, B et C confondues, le nombre de demandeurs d'emploi a baissé de 2,2 % au deuxième trimestre.")
+    assert _pairs(r) == []
+
+
+def test_a_percent_change_with_its_sign_or_without_is_one_figure(tmp_path):
+    r = _story(tmp_path,
+               "Le nombre de demandeurs d'emploi recule (-2,7 % sur un an), selon le ministère.",
+               "Le nombre de demandeurs d'emploi est de 3,1 millions, et de 2,7 % sur un an, selon le ministère.")
+    assert _pairs(r) == []

@@ -93,6 +93,7 @@ class Features:
     change: int = 0               # a change: +1 a rise ("hausse de", "+3 %"), -1 a fall, 0 not a change
     span: str = ""                # what a change is over: year, quarter, month, week ("" when not said)
     clock: int = -1               # the time of day the figure is given at, in minutes (-1: none)
+    category: str = ""            # a statistical category named with it ("catégories A, B et C" → "ABC")
 
 
 def story_of(claim: Claim) -> str:
@@ -344,6 +345,15 @@ def frame_clock(text: str, lang: str) -> int:
     return -1
 
 
+def frame_category(text: str, lang: str) -> str:
+    """The letters of a statistical category named in the text ("catégorie A" → "A")."""
+    for p in _patterns("category_patterns_cased", lang):
+        m = p.search(text)
+        if m:
+            return "".join(sorted(set(re.findall(r"[A-E]", m.group("cat")))))
+    return ""
+
+
 def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int | None:
     """A year named in the figure's clause (or the sentence's opening clause) that is not
     the publication year: "En 2018, 252 kg avaient été saisis" is another year's fact."""
@@ -431,4 +441,5 @@ def features(claim: Claim) -> Features:
         or (-1 if claim.value < 0 else 0),
         span=change[1],
         clock=frame_clock(" ".join((lead, before_clause, after_clause)), lang),
+        category=frame_category(" ".join((after_clause, sentence[:offset] if offset >= 0 else "")), lang),
     )

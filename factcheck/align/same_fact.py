@@ -176,7 +176,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             and fa.sentence == fb.sentence
             and len(sentence_values.get((fa.article_key, fa.sentence), ())) >= w["enumeration_size"]):
         different = "two items of one enumeration (a sentence that lists many figures)"
-    if not different and a.base_value == -b.base_value != 0 and fa.change == fb.change != 0:
+    if not different and fa.category and fb.category and fa.category != fb.category:
+        different = f"another category ({fa.category} / {fb.category})"
+    if not different and a.base_value == -b.base_value != 0 and (
+            fa.change == fb.change != 0 or (a.unit == "percent" and 0 in (fa.change, fb.change))):
         different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"
     if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
         different = f"place ({fa.scope} / {fb.scope})"
