@@ -370,3 +370,9 @@ def test_kinds_hedge_conflict_leaves_rough_nouns_alone():
            path="story/c.md")
     assert run("FC111", a, b) == []
     assert [f.rule_id for f in run("FC111", b, c)] == ["FC111"]
+
+
+def test_kinds_sum_mismatch_an_item_going_on_after_a_preposition_does_not_end_the_list():
+    s = "Les quatre bus ont été touchés : deux sont renversés sur la route, un est bloqué sur la route et sur le pont et un est resté intact."
+    claims = [fr(s, "quatre", 4, subject="bus"), fr(s, "deux", 2, subject="bus", occurrence=0)]
+    assert run("FC109", *claims) == []

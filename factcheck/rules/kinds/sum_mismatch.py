@@ -53,6 +53,11 @@ def _head(claim: Claim) -> str:
     return "" if head in generic else synonyms().get(head, head)
 
 
+# An item that starts with a preposition goes on with the item before it ("une est à cheval
+# sur la voie et sur le quai et une est restée debout").
+_CONTINUES = re.compile(r"^\s*(?:sur|dans|à|au|aux|en|de|du|des|vers|par|on|in|at|to|into|from|of)\b", re.IGNORECASE)
+
+
 class SumMismatch(Kind):
     name = "sum_mismatch"
     PARAMS = {"approx_tol": 0.05,
@@ -167,9 +172,10 @@ class SumMismatch(Kind):
             if (not re.search(r"\d", item) and _SINGULAR_ITEM.match(item)
                     and not _NUMBER_WORD.search(item)):
                 found.append(" ".join(item.split()))
-            elif a >= last_end:
-                break  # past the last numbered part, the list is over
+            elif a >= last_end and not _CONTINUES.match(item):
+                break  # past the last numbered part, the list is over ("sur le quai" only goes on)
         return found
+
     def _judge(self, total: Claim, parts: list[Claim], items: list[str], subset: bool) -> Finding | None:
         approx = total.qualifier != "exact" or any(p.qualifier != "exact" for p in parts)
         s = sum(p.base_value for p in parts) + len(items)
