@@ -280,3 +280,11 @@ def test_a_percent_change_with_its_sign_or_without_is_one_figure(tmp_path):
                "Le nombre de demandeurs d'emploi recule (-2,7 % sur un an), selon le ministère.",
                "Le nombre de demandeurs d'emploi est de 3,1 millions, et de 2,7 % sur un an, selon le ministère.")
     assert _pairs(r) == []
+
+
+def test_two_occurrences_named_on_their_own_days_are_two_facts(tmp_path):
+    r = _story(tmp_path,
+               "Selon le ministère, ce mardi 14 mai, près de 640 000 personnes ont manifesté en France.",
+               "Ce jeudi, 520 000 personnes ont manifesté en France, selon le ministère.",
+               dates=["2024-05-14", "2024-05-02"])
+    assert _pairs(r) == []

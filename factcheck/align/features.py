@@ -386,11 +386,14 @@ def generic_measure(claim: Claim, head: str) -> str:
 
 def claim_day(claim: Claim) -> dt.date | None:
     """The day a figure is about: the day its sentence names, else the day its article
-    reports on (``Article.event_day``), which is not always the publication day."""
+    reports on (``Article.event_day``, which is not always the publication day), else the
+    publication day."""
     art = claim.article
     if claim.when is not None or art is None:
         return claim.when
-    return art.event_day
+    if art.event_day is not None:
+        return art.event_day
+    return art.date if art.date_precision == "day" else None
 
 
 def features(claim: Claim) -> Features:

@@ -118,11 +118,15 @@ def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
             and x.date_precision == "day" and y.date_precision == "day" and x.date != y.date)
 
 
-def _recalls_another_day(f: Features, gap: int) -> bool:
-    """The figure's sentence names a day other than the one its article reports on ("Le 19
-    janvier dernier, 1,1 million avaient défilé" in an article about 31 January): it
-    recalls another occurrence, not the article's event."""
-    return bool(f.when and f.event_day and abs((f.when - f.event_day).days) > gap)
+def _named_days_apart(fa: Features, fb: Features, gap: int) -> bool:
+    """The two figures are about days more than ``gap`` apart, at least one named in its own
+    sentence and the other named in its sentence or its article's text ("Le 19 janvier
+    dernier, 1,1 million avaient défilé" against an article about 31 January). A
+    publication date alone never separates two figures: a follow-up may be weeks late."""
+    if not (fa.when or fb.when):
+        return False
+    da, db = fa.when or fa.event_day, fb.when or fb.event_day
+    return bool(da and db and abs((da - db).days) > gap)
 
 
 def _same_moment(fa: Features, fb: Features) -> bool:
@@ -224,8 +228,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "per-item figure or attribute"
     if not different and fa.new != fb.new:
         different = "an increment (nouveaux, supplémentaires) vs a total"
-    if (not different and (_recalls_another_day(fa, w["max_day_gap"]) or _recalls_another_day(fb, w["max_day_gap"]))
-            and fa.day and fb.day and abs((fa.day - fb.day).days) > w["max_day_gap"]):
+    if not different and _named_days_apart(fa, fb, w["max_day_gap"]):
         different = f"another day ({fa.day} / {fb.day})"
     if fa.when and fb.when and fa.when != fb.when:
         if abs((fa.when - fb.when).days) > lex["weights"]["max_when_days"]:

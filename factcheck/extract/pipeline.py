@@ -172,7 +172,7 @@ def event_day(article: Article, times: list[TimeMention]) -> dt.date | None:
             counts[m.date] = counts.get(m.date, 0) + 1
     if counts:  # on a tie, the day nearest publication (a follow-up recalls older days)
         return max(counts, key=lambda d: (counts[d], -abs((d - article.date).days)))
-    return article.date if article.date_precision == "day" else None
+    return None
 
 
 def _add_article_context(article: Article, claims: list[Claim], times: list[TimeMention]) -> None:
