@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -19,6 +20,15 @@ SEVERITIES: tuple[str, ...] = ("info", "warning", "error")
 def severity_rank(severity: str) -> int:
     """Order severities so that ``--fail-on`` can compare them."""
     return SEVERITIES.index(severity)
+
+
+def json_number(value: float) -> float | str:
+    """A number for JSON: itself when finite, else ``"inf"``, ``"-inf"`` or ``"nan"`` as a string.
+
+    JSON has no infinity or NaN (``json.dumps`` would write ``Infinity``, which JSON
+    readers reject). The extractor never makes such values; claims built by hand can.
+    """
+    return value if math.isfinite(value) else str(value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -162,18 +172,18 @@ class Claim:
             "line": self.line,
             "column": self.column,
             "text": self.text,
-            "value": self.value,
+            "value": json_number(self.value),
             "unit": self.unit,
             "qualifier": self.qualifier,
             "subject": self.subject,
         }
         if self.high is not None:
-            data["high"] = self.high
+            data["high"] = json_number(self.high)
         for key in ("predicate", "place", "period", "attribution"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         if self.period_days is not None:
-            data["period_days"] = self.period_days
+            data["period_days"] = json_number(self.period_days)
         if self.when is not None:
             data["when"] = self.when.isoformat()
         if self.cues:

@@ -22,6 +22,8 @@ from typing import Callable, Iterable, Iterator
 
 from text_to_num import text2num
 
+from factcheck.extract.numbers import MAX_DIGITS, in_range
+
 __all__ = ["TimeMention", "find_times", "blocked_spans", "BLOCKING_KINDS"]
 
 
@@ -479,23 +481,28 @@ def _shift(anchor: dt.date | None, value: float | None, unit: tuple[float, int |
 
 
 def _parse_number(s: str, lang: str) -> float | None:
-    """Digits ("1,5", "2 000") or number words ("douze", "twenty-five")."""
+    """Digits ("1,5", "2 000") or number words ("douze", "twenty-five"); ``None`` when it is
+    not a number factcheck reads (see ``numbers.MAX_DIGITS`` and ``numbers.in_range``)."""
     t = _norm(s)
     if t and t[0].isdigit():
         t = re.sub(r"[\s\u00a0\u202f]", "", t).replace(",", ".")
+        if sum(c.isdigit() for c in t) > MAX_DIGITS:
+            return None
         try:
-            return float(t)
+            value = float(t)
         except ValueError:
             return None
+        return value if in_range(value) else None
     if t in _EN_SMALL:
         return float(_EN_SMALL[t])
     m = re.fullmatch(r"une (\w+) d(?:e|')\s*", t)
     if m:
         return float(_APPROX_NOUNS[m.group(1)])
     try:
-        return float(text2num(t, "en" if _is_en(lang) else "fr"))
-    except ValueError:
+        value = float(text2num(t, "en" if _is_en(lang) else "fr"))
+    except (ValueError, OverflowError):
         return None
+    return value if in_range(value) else None
 
 
 def _unit_of(word: str, table: dict[str, tuple[float, int | None]]) -> tuple[float, int | None]:
@@ -1111,12 +1118,24 @@ def find_times(text: str, lang: str, anchor: dt.date | None, precision: str = "d
     """
     low = _lower(text)
     ctx = _Ctx(text, low, lang, anchor, anchor if precision == "day" else None)
+    undated = _Ctx(text, low, lang, None, None)
     candidates: list[_Candidate] = []
     cache: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for rule in _ENGLISH if _is_en(lang) else _FRENCH:
         for m in _matches(rule, low, cache):
-            candidates.extend(rule.handler(m, ctx))
-    return [_since(t, ctx) for t in _select(candidates)]
+            try:
+                candidates.extend(rule.handler(m, ctx))
+            except (OverflowError, ValueError):
+                # the calendar ends at years 1 and 9999: "l'an prochain" written on 9999-12-31
+                # has no date; it keeps its kind and span, as without a publication date
+                candidates.extend(rule.handler(m, undated))
+    out = []
+    for t in _select(candidates):
+        try:
+            out.append(_since(t, ctx))
+        except (OverflowError, ValueError):
+            out.append(t)
+    return out
 
 
 def blocked_spans(mentions: Iterable[TimeMention]) -> list[tuple[int, int]]:
