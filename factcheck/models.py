@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -39,15 +40,18 @@ class Position:
     column: int
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
-    """Turns character offsets into line/column in O(log n), built once per file."""
+    """Turns character offsets into line/column in O(log n), built once per file.
+
+    Lines end at ``\\r\\n``, ``\\n`` or a lone ``\\r`` (old Mac files), as editors count them.
+    """
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self._starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
+        self._starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
 
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1

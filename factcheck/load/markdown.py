@@ -27,6 +27,7 @@ from typing import Any
 from factcheck.errors import InputError
 from factcheck.load import frontmatter
 from factcheck.load.blank import blank_range
+from factcheck.load.reader import line_column
 
 PROTECT = "\ue000"  # stands in for a backslash-escaped character while inline markup is parsed
 
@@ -232,7 +233,7 @@ def _suppressions(
             continue
         words = [w.strip("`'\"") for w in m.group(1).replace(",", " ").split()]
         words = [w for w in words if w]
-        line = source.count("\n", 0, c.start) + 1
+        line = line_column(source, c.start)[0]
         if not words:
             raise InputError(
                 f"{label}:{line}: empty factcheck comment; write 'factcheck: ignore [RULES]', 'off' or 'on'"
