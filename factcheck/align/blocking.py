@@ -13,7 +13,9 @@ with a count, nor a story with another):
   dropped for this key (small numbers such as "2" are everywhere and say nothing).
 
 The number of pairs is the sum of squared bucket sizes, not the square of the number of
-claims.
+claims. Lines of a JSON Lines feed that name no story (``meta["feed"]``) are paired with
+the other articles of their story only, not with each other: a feed of 20,000 wire items
+would otherwise put unrelated events in the same buckets.
 """
 
 from __future__ import annotations
@@ -59,12 +61,25 @@ def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 
     for i, c in enumerate(claims):
         for k in keys(c, index):
             buckets[k].append(i)
+    feed = [_feed_line(c) for c in claims]
     pairs: set[tuple[int, int]] = set()
     for k, members in buckets.items():
         limit = max_subject_bucket if k[0] == "s" else max_bucket
-        if len(members) < 2 or len(members) > limit:
+        lines = [m for m in members if feed[m]]
+        others = [m for m in members if not feed[m]] if lines else members
+        if len(others) > limit:
             continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
+        for x in range(len(others)):
+            for y in range(x + 1, len(others)):
+                pairs.add((others[x], others[y]))
+        # lines of a feed meet the story's articles, never each other: a wire feed of
+        # thousands of items about as many events is not one story to cross-check
+        if others and len(lines) * len(others) <= limit * limit:
+            for m in lines:
+                pairs.update((o, m) if o < m else (m, o) for o in others)
     return sorted(pairs)
+
+
+def _feed_line(claim: Claim) -> bool:
+    art = claim.article
+    return art is not None and bool(art.meta.get("feed"))

@@ -85,8 +85,12 @@ def story_of(claim: Claim) -> str:
 
 
 def article_key(claim: Claim) -> str:
+    """Which article a claim comes from. The lines of a JSON Lines file share its path: each
+    is told apart by where its text starts in the file."""
     art = claim.article
     if art is not None:
+        if art.offset:
+            return f"{art.path}#{art.offset}"
         return art.path or art.id or str(id(art))
     return claim.path
 

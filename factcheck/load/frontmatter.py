@@ -22,7 +22,7 @@ _CLOSE_AT = re.compile(_CLOSE_LINE)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?")
-FIELDS = ("id", "title", "source", "date", "lang")
+FIELDS = ("id", "title", "source", "date", "lang", "story")
 
 
 @dataclass(slots=True)
@@ -36,6 +36,7 @@ class FrontMatter:
     date: dt.date | None = None
     date_precision: str = "day"
     lang: str = ""
+    story: str = ""  # the story the article belongs to, when not its folder's
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -114,12 +115,13 @@ def scalar(value: Any, key: str, label: str, where: str = "front matter") -> str
 
 
 def fields(data: dict[str, Any], label: str, where: str = "front matter") -> FrontMatter:
-    """Known keys (id, title, source, date, lang) as typed values; other keys go to ``meta``."""
+    """Known keys (id, title, source, date, lang, story) as typed values; other keys go to ``meta``."""
     fm = FrontMatter(
         id=scalar(data.get("id"), "id", label, where),
         title=scalar(data.get("title"), "title", label, where),
         source=scalar(data.get("source"), "source", label, where),
         lang=scalar(data.get("lang"), "lang", label, where),
+        story=scalar(data.get("story"), "story", label, where),
     )
     fm.date, fm.date_precision = parse_partial_date(data.get("date"), label, where)
     fm.meta = {str(k): v for k, v in data.items() if k not in FIELDS}

@@ -36,3 +36,69 @@ def test_blocking_synthetic_work_grows_linearly():
     n2, pairs2 = align_synthetic(6000)
     assert n2 == 10 * n1
     assert pairs2 < 15 * max(pairs1, 1)
+
+
+# ---------------------------------------------------------------- feeds: lines of a JSON Lines file
+
+def _feed(tmp_path, lines, name="feed.jsonl"):
+    import json
+
+    from factcheck.load import load_paths
+
+    story = tmp_path / "story"
+    story.mkdir(exist_ok=True)
+    (story / name).write_text("".join(json.dumps({"lang": "fr", **line}) + "\n" for line in lines), encoding="utf-8")
+    return story
+
+
+def _pairs(paths):
+    from factcheck.extract.pipeline import extract_articles
+    from factcheck.load import load_paths
+
+    claims = extract_articles(load_paths(paths))
+    return claims, [(claims[i], claims[j]) for i, j in candidate_pairs(claims, SubjectIndex(claims))]
+
+
+def test_blocking_feed_lines_are_not_paired_with_each_other(tmp_path):
+    text = "Les pompiers ont secouru {} personnes à Caen."
+    story = _feed(tmp_path, [{"text": text.format(n)} for n in (45, 45, 54, 450, 45)])
+    claims, pairs = _pairs([story])
+    assert len(claims) == 5 and pairs == []
+
+
+def test_blocking_feed_lines_meet_the_story_articles(tmp_path):
+    story = _feed(tmp_path, [{"text": "Les pompiers ont secouru 45 personnes à Caen."},
+                             {"text": "Les pompiers ont secouru 54 personnes à Caen."}])
+    (story / "a.md").write_text("---\nlang: fr\n---\n\nLes pompiers ont secouru 45 personnes à Caen.\n", encoding="utf-8")
+    claims, pairs = _pairs([story])
+    assert len(claims) == 3 and len(pairs) == 2
+    assert all({a.path, b.path} == {str(story / "a.md"), str(story / "feed.jsonl")} for a, b in pairs)
+
+
+def test_blocking_feed_lines_naming_one_story_are_one_story(tmp_path):
+    text = "Les pompiers ont secouru {} personnes à Caen."
+    story = _feed(tmp_path, [{"text": text.format(45), "story": "crue"}, {"text": text.format(54), "story": "crue"},
+                             {"text": text.format(45), "story": "incendie"}, {"text": text.format(45)}])
+    claims, pairs = _pairs([story])
+    assert [c.article.story for c in claims] == ["crue", "crue", "incendie", "story"]
+    assert [(a.value, b.value) for a, b in pairs] == [(45, 54)]
+
+
+def test_blocking_feed_pairs_grow_linearly(tmp_path):
+    # thousands of lines with the same subject, place and digits: no pair among them
+    text = "Les pompiers ont secouru {} personnes à Caen."
+    story = _feed(tmp_path, [{"text": text.format(10 + n % 7)} for n in range(1500)])
+    (story / "a.md").write_text("---\nlang: fr\n---\n\nLes pompiers ont secouru 12 personnes à Caen.\n", encoding="utf-8")
+    claims, pairs = _pairs([story])
+    assert len(claims) == 1501
+    assert all("a.md" in a.path or "a.md" in b.path for a, b in pairs)
+
+
+def test_blocking_feed_lines_are_distinct_articles(tmp_path):
+    text = "Les pompiers ont secouru {} personnes à Caen."
+    story = _feed(tmp_path, [{"text": text.format(45), "story": "crue"}, {"text": text.format(54), "story": "crue"}])
+    from factcheck.extract.pipeline import extract_articles
+    from factcheck.load import load_paths
+
+    [cand] = align(extract_articles(load_paths([story])))
+    assert not cand.same_article  # one file, two articles
