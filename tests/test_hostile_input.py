@@ -44,6 +44,17 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str], set[int]]] = {
     "NUL escape in a feed": ({"a.jsonl": json.dumps({"text": "720 kg\u0000 saisis.", "lang": "fr"}) + "\n"}, [],
                              {0, 1, 2}),
     "front matter never closed": ({"a.md": "---\rtitle: t\r\rTexte.\r"}, [], {2}),
+    # long and pathological text (sizes kept small here: bench/ and make fuzz time the large ones)
+    "a line of digits": ({"a.txt": "1" * 200_000 + "\n" + TEXT}, ["--lang", "fr"], {0, 1}),
+    "spaced digits": ({"a.txt": " ".join(str(i % 10) for i in range(50_000)) + " kg. " + TEXT}, ["--lang", "fr"],
+                      {0, 1}),
+    "zero-width spaces between digits": ({"a.txt": "Le total est de 1" + "\u200b" * 50_000 + "2 euros. " + TEXT},
+                                         ["--lang", "fr"], {0, 1}),
+    "a line past spaCy's max length": ({"a.txt": "Il y a 5 kg " + "x" * 1_000_100 + " et 7 kg.\n"}, ["--lang", "fr"],
+                                       {0, 1}),
+    "a huge title": ({"a.md": "---\ntitle: " + "Saisie à Caen " * 80_000 + "\nlang: fr\n---\n\n" + TEXT}, [], {0, 1}),
+    "markup runs": ({"a.md": "# 5 kg" + " " * 50_000 + "x\n\n|-" + " " * 50_000 + "x\n\n" + "<" * 50_000 + TEXT},
+                    ["--lang", "fr"], {0, 1}),
 }
 
 

@@ -1067,9 +1067,14 @@ def _matches(rule: _Rule, low: str, cache: dict[re.Pattern[str], list[tuple[int,
         yield from rule.pattern.finditer(low)
         return
     for ws, we, hits in _windows(rule.trigger, low, rule.before, rule.after, cache):
+        ends = [b for _, b in hits]  # hits are disjoint and in order: their ends are sorted too
         for m in rule.pattern.finditer(low, ws, we):
             # a match must start near a hit; anything else is an artefact of the window's edge
-            if we == len(low) or any(a - rule.before <= m.start() <= b for a, b in hits):
+            if we == len(low):
+                yield m
+                continue
+            k = bisect.bisect_left(ends, m.start())  # the first hit ending at or after the match start
+            if k < len(hits) and hits[k][0] - rule.before <= m.start():
                 yield m
 
 
@@ -1077,18 +1082,16 @@ def _matches(rule: _Rule, low: str, cache: dict[re.Pattern[str], list[tuple[int,
 
 def _select(candidates: list[_Candidate]) -> list[TimeMention]:
     """Non-overlapping mentions, longest first ("mercredi 13 décembre" over "mercredi")."""
-    starts: list[int] = []  # the chosen spans, disjoint, kept sorted by start
+    if not candidates:
+        return []
+    taken = bytearray(max(c[0].end for c in candidates) + 1)  # 1 where a chosen mention lies
     chosen: list[TimeMention] = []
     for mention, _prio in sorted(candidates, key=lambda c: (c[0].start - c[0].end, -c[1], c[0].start)):
-        if mention.end <= mention.start:
+        if mention.end <= mention.start or taken.find(1, mention.start, mention.end) != -1:
             continue
-        i = bisect.bisect_left(starts, mention.start)
-        if i < len(starts) and starts[i] < mention.end:
-            continue  # the next chosen span starts inside this one
-        if i and chosen[i - 1].end > mention.start:
-            continue  # the previous chosen span runs into this one
-        starts.insert(i, mention.start)
-        chosen.insert(i, mention)
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        chosen.append(mention)
+    chosen.sort(key=lambda t: t.start)
     return chosen
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass
 
 from text_to_num import find_numbers
 
+from factcheck.extract.spans import SpanSet
+
 # Limits of what is read as a number. Press copy never needs more: a longer run of digits
 # is a code, a table flattened into one line or garbage, and reading it would cost time
 # (Python's int/float conversions are not linear in the length) and give values that
@@ -97,6 +99,7 @@ class Atom:
     refused: bool = False  # digits that are not read as a number (too long, out of range): a span, no value
 
 
+_DIGIT_RUN = re.compile(r"\d+(?:[ \u00a0\u202f.,:/\u2212-]\d+)*")
 _DOT_THOUSANDS = re.compile(r"-?(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
@@ -139,7 +142,11 @@ def digit_atoms(text: str, lang: str) -> list[Atom]:
     number is read inside them ("10^999" is not 10 and 999), and ``find_atoms`` drops them.
     """
     pattern = _FR_NUMBER if lang == "fr" else _EN_NUMBER
-    atoms = []
+    # a run of digits broken only by single separators ("1 2 3 4 5 …", "123 123 123 …",
+    # "1-1-1-…", "1:1:1:…") with more than MAX_DIGITS digits is a flattened table or noise,
+    # not numbers of prose
+    atoms = [Atom(m.start(), m.end(), 0.0, refused=True) for m in _DIGIT_RUN.finditer(text)
+             if m.end() - m.start() > MAX_DIGITS and sum(c.isdigit() for c in m.group()) > MAX_DIGITS]
     for m in pattern.finditer(text):
         value = parse_digits(m.group(), lang)
         atoms.append(Atom(m.start(), m.end(), 0.0, refused=True) if value is None
@@ -322,8 +329,9 @@ def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
                 continue
         out.append(atom)
     # "un demi", "a half", "un quart": a denominator word after the article
+    taken = SpanSet((a.start, a.end) for a in out)  # what this loop adds lies before its later matches
     for m in _DENOMINATOR_WORDS[lang].finditer(text):
-        if any(a.start <= m.start() < a.end for a in out):
+        if taken.covers(m.start()):
             continue
         word = m.group().lower()
         if word in ("thirds", "quarters", "halves", "quarts"):

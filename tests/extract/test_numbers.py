@@ -127,6 +127,23 @@ def test_scan_keeps_refused_digits_as_text(text):
     assert scan(text, "fr") == []
 
 
+@pytest.mark.parametrize("run", [
+    " ".join(str(i % 10) for i in range(60)), "-".join(["1"] * 50), ":".join(["12"] * 30), "/".join(["1"] * 50),
+    ".".join(["123"] * 20), " ".join(["12"] * 25),
+])
+def test_scan_long_digit_runs_are_not_numbers(run):
+    # digits broken only by single separators, more than MAX_DIGITS of them: a flattened table or noise
+    assert scan(f"Les chiffres : {run} kg.", "fr") == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Les 12 15 18 21 ans", [12, 15, 18, 21]), ("le 01 23 45 67 89", []), ("entre 2019-2020 et 2021", []),
+    ("1 2 3 kg", [1, 2, 3]),
+])
+def test_scan_short_digit_runs_stay_numbers(text, values):
+    assert [m.value for m in scan(text, "fr")] == values
+
+
 def test_scan_reads_figures_next_to_refused_digits():
     found = scan("La valeur est 10^999 kg, puis 5 kg.", "fr")
     assert [(m.value, m.unit) for m in found] == [(5.0, "kilogram")]
