@@ -84,3 +84,17 @@ def test_hostile_input_ends_cleanly(tmp_path, capsys, name, command):
         data = json.loads(out)  # valid JSON: no Infinity, no NaN
         for claim in data.get("claims", []) + [c for f in data.get("findings", []) for c in f["claims"]]:
             assert isinstance(claim["value"], (int, float)) and abs(claim["value"]) <= 1e100
+
+
+@pytest.mark.parametrize("argv, needle", [
+    (["check", "{a}", "--jobs", "100000"], "--jobs"),
+    (["check", "{a}", "--min-confidence", "nan"], "--min-confidence"),
+    (["check", "{a}", "--config", "{dir}"], "no such configuration file"),
+    (["check", "{a}", "--rule-dir", "{dir}/nowhere"], "no such rule directory"),
+    (["extract", "{dir}/nowhere.md"], "no such file or folder"),
+])
+def test_hostile_command_line_use(tmp_path, capsys, argv, needle):
+    (tmp_path / "a.md").write_text("---\nlang: fr\n---\n\n" + TEXT, encoding="utf-8")
+    code = main([a.format(a=tmp_path / "a.md", dir=tmp_path) for a in argv])
+    err = capsys.readouterr().err
+    assert code == 2 and needle in err.splitlines()[-1], err

@@ -203,6 +203,7 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
             items.append((text[start:end], (ai, start, cut_start, cut_end)))
     if n_process is None:
         n_process = default_processes(len(items))
+    n_process = max(1, min(n_process, len(items)))  # no idle workers to start
     _title_places(articles, lang)
     out: dict[int, list[Claim]] = {id(a): [] for a in articles}
     for doc, (ai, start, cut_start, cut_end) in nlp.pipe(items, as_tuples=True, batch_size=batch_size,
