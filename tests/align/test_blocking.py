@@ -102,3 +102,37 @@ def test_blocking_feed_lines_are_distinct_articles(tmp_path):
 
     [cand] = align(extract_articles(load_paths([story])))
     assert not cand.same_article  # one file, two articles
+
+
+# ---------------------------------------------------------------- large buckets stay linear
+
+def _subject_claims(values, path):
+    return [make_claim(f"{v} policiers ont été mobilisés.", str(v), v, "", subject="policier", path=path)
+            for v in values]
+
+
+def test_blocking_small_bucket_pairs_everything():
+    claims = _subject_claims(range(1, 31), "story/a.md") + _subject_claims(range(100, 130), "story/b.md")
+    pairs = set(candidate_pairs(claims, SubjectIndex(claims)))
+    assert len(pairs) >= 60 * 59 // 2 - 1  # 60 claims of one subject: every pair
+
+
+def test_blocking_large_bucket_pairs_grow_linearly():
+    from factcheck.align.blocking import LARGE_BUCKET_WINDOW, _large_bucket_pairs
+    from factcheck.align.features import article_key
+
+    for n_articles, per_article in ((1, 400), (2, 200), (4, 100)):
+        claims = [c for k in range(n_articles) for c in _subject_claims(range(1, per_article + 1), f"story/{k}.md")]
+        pairs: set = set()
+        _large_bucket_pairs(list(range(len(claims))), claims, [article_key(c) for c in claims], pairs)
+        # each claim meets at most W claims of its own article and W of each other one
+        assert len(pairs) <= len(claims) * LARGE_BUCKET_WINDOW * n_articles
+        assert len(pairs) < len(claims) * (len(claims) - 1) // 8  # far from every pair
+
+
+def test_blocking_large_bucket_keeps_the_nearest_figures_across_articles():
+    a = _subject_claims(range(10, 1010, 10), "story/a.md")  # 100 figures: 10, 20, … 1000
+    b = _subject_claims([503], "story/b.md")
+    claims = a + b
+    partners = {claims[i].value for i, j in candidate_pairs(claims, SubjectIndex(claims)) if j == len(claims) - 1}
+    assert {490, 500, 510} <= partners  # the figures of article a closest to 503
