@@ -130,8 +130,8 @@ def main(argv: list[str] | None = None) -> int:
     started = time.monotonic()
     for target in targets:
         n = max(1, round(target.examples * args.scale))
-        if target.warmup is not None:
-            target.check(target.warmup)  # not timed: lazy imports and caches of the whole stage
+        for warmup in target.warmups:
+            target.check(warmup)  # not timed: lazy imports and caches of the whole stage
         t0 = time.monotonic()
         tally = tallies[target.name] = run_target(target, n, deadline, run_seed)
         print(f"  {target.name:13} {tally.run:6}/{n:<6} examples in {time.monotonic() - t0:7.1f} s; "

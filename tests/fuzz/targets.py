@@ -358,7 +358,7 @@ class Target:
     strategy: st.SearchStrategy[Any]
     check: Callable[[Any], None]
     examples: int  # share of the long run (make fuzz)
-    warmup: Any = None  # an input that goes through the whole stage (lazy imports, caches) before timing
+    warmups: tuple = ()  # inputs that go through the whole stage (lazy imports, caches) before timing
 
     def size(self, example: Any) -> int:
         """Characters (or bytes) of input in an example, for the time per 10 kB."""
@@ -370,21 +370,26 @@ class Target:
 _WARM = ("Mercredi 13 décembre, selon la police, plus de 720 kg de cocaïne et 8 300 € ont été saisis à Caen, "
          "dont 5,4 kg d'héroïne et 12 % du stock. Depuis deux ans, 150 actions ont été menées.")
 _WARM_B = _WARM.replace("720 kg", "720 g").replace("150", "250")
+_WARM_EN = ("On Wednesday, December 13, police said more than 720 kg of cocaine and $8,300 were seized in "
+            "Caen, including 5.4 kg of heroin and 12% of the stock. Over the past two years, 150 raids were made.")
+_WARM_EN_B = _WARM_EN.replace("720 kg", "720 g").replace("150", "250")
 
 TARGETS = [
-    Target("numbers", st.tuples(prose(), LANGS), check_atoms, 20_000, (_WARM, "fr")),
-    Target("quantities", st.tuples(prose(), LANGS), check_scan, 20_000, (_WARM, "fr")),
+    Target("numbers", st.tuples(prose(), LANGS), check_atoms, 20_000, ((_WARM, "fr"), (_WARM_EN, "en"))),
+    Target("quantities", st.tuples(prose(), LANGS), check_scan, 20_000, ((_WARM, "fr"), (_WARM_EN, "en"))),
     Target("dates", st.tuples(prose(), LANGS, _dates(), st.sampled_from(["day", "month", "year"])), check_times, 14_000,
-           (_WARM, "fr", dt.date(2023, 12, 15), "day")),
-    Target("markdown", _markdown(), check_markdown, 10_000, "# Titre\n\n> " + _WARM + " [lien](x.fr) **gras**\n"),
-    Target("front-matter", _front_matter(), check_markdown, 8_000, "---\ntitle: T\ndate: 2023-12-13\n---\n" + _WARM),
-    Target("txt", prose(), check_text_file, 4_000, _WARM),
-    Target("html", _html(), check_html, 5_000, f"<html lang=fr><body><article><h1>T</h1><p>{_WARM}</p></article></body></html>"),
-    Target("jsonl", _jsonl(), check_jsonl, 5_000, json.dumps({"text": _WARM, "date": "2023-12-13", "lang": "fr"})),
-    Target("file-bytes", _bytes(), check_file_bytes, 5_000, (_WARM.encode("utf-16"), ".html")),
+           ((_WARM, "fr", dt.date(2023, 12, 15), "day"), (_WARM_EN, "en", dt.date(2023, 12, 15), "day"))),
+    Target("markdown", _markdown(), check_markdown, 10_000, ("# Titre\n\n> " + _WARM + " [lien](x.fr) **gras**\n",)),
+    Target("front-matter", _front_matter(), check_markdown, 8_000, ("---\ntitle: T\ndate: 2023-12-13\n---\n" + _WARM,)),
+    Target("txt", prose(), check_text_file, 4_000, (_WARM,)),
+    Target("html", _html(), check_html, 5_000,
+           (f"<html lang=fr><body><article><h1>T</h1><p>{_WARM}</p></article></body></html>",)),
+    Target("jsonl", _jsonl(), check_jsonl, 5_000, (json.dumps({"text": _WARM, "date": "2023-12-13", "lang": "fr"}),)),
+    Target("file-bytes", _bytes(), check_file_bytes, 5_000, ((_WARM.encode("utf-16"), ".html"),)),
     Target("extract", st.tuples(st.one_of(prose(), _markdown()), st.sampled_from(["md", "txt"]), LANGS, _dates()),
-           check_extract, 7_000, (_WARM, "md", "fr", dt.date(2023, 12, 15))),
+           check_extract, 7_000, ((_WARM, "md", "fr", dt.date(2023, 12, 15)), (_WARM_EN, "txt", "en", None))),
     Target("check", st.tuples(prose(), prose(), LANGS, _dates(), _dates()), check_check, 2_000,
-           (_WARM, _WARM_B, "fr", dt.date(2023, 12, 15), dt.date(2023, 12, 16))),
+           ((_WARM, _WARM_B, "fr", dt.date(2023, 12, 15), dt.date(2023, 12, 16)),
+            (_WARM_EN, _WARM_EN_B, "en", dt.date(2023, 12, 15), None))),
 ]
 assert sum(t.examples for t in TARGETS) == 100_000
