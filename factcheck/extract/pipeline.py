@@ -133,8 +133,9 @@ def _pieces(text: str, a: int, b: int, mentions: list[Mention]) -> list[tuple[in
 
 
 def _cut_forward(text: str, pos: int, limit: int) -> tuple[int, bool]:
-    """A piece start at or after ``pos``, before ``limit``: just after a blank, else ``pos`` (a cut)."""
-    if pos == 0 or text[pos - 1].isspace():
+    """A piece start at or after ``pos``, before ``limit``: just after a blank, else ``pos`` (a cut).
+    ``limit`` is where a mention starts: a piece starting there starts at a number, no cut."""
+    if pos >= limit or pos == 0 or text[pos - 1].isspace():
         return pos, False
     m = _BLANK.search(text, pos, limit)
     return (m.end(), False) if m else (pos, True)

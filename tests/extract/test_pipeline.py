@@ -137,3 +137,9 @@ def test_pipeline_format_characters_are_read_through(invisible):
     for claim in claims:  # offsets into the text as it is, invisible characters included
         assert text[claim.start:claim.end].replace(invisible, "") == claim.text
         assert (claim.line, claim.column) == (1, claim.start + 1)
+
+
+def test_pipeline_pieces_of_adjacent_numbers_lose_none():
+    text = "x" * 3000 + " " + "(5 kg)" * 400  # one long "sentence", numbers with no blank between them
+    claims = extract_articles([_article(text)])
+    assert len(claims) == 400 and all(text[c.start:c.end] == "5 kg" for c in claims)
