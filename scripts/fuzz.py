@@ -53,6 +53,7 @@ class Tally:
     slowest_input: str = ""
     slowest_example: object = None
     largest: int = 0
+    over_target: int = 0  # examples slower than PER_10KB_TARGET per 10 kB
     samples: list[str] = field(default_factory=list)
 
 
@@ -99,6 +100,8 @@ def run_target(target: Target, n: int, deadline: float, rng_seed: int) -> Tally:
         if elapsed > tally.slowest[0]:
             tally.slowest = (elapsed, size)
         per = elapsed / (max(size, FLOOR) / 10_000)
+        if per >= PER_10KB_TARGET:
+            tally.over_target += 1
         if per > tally.slowest_per_10kb[0]:
             tally.slowest_per_10kb = (per, elapsed, size)
             tally.slowest_input = _short(example, 160)
@@ -137,7 +140,8 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {target.name:13} {tally.run:6}/{n:<6} examples in {time.monotonic() - t0:7.1f} s; "
               f"unexpected exceptions {tally.exceptions}, failed checks {tally.failed_checks}; "
               f"slowest {tally.slowest[0]:.3f} s ({tally.slowest[1]} chars), "
-              f"{tally.slowest_per_10kb[0]:.3f} s per 10 kB", flush=True)
+              f"{tally.slowest_per_10kb[0]:.3f} s per 10 kB ({tally.over_target} at {PER_10KB_TARGET:g} s or more)",
+              flush=True)
         for sample in tally.samples:
             print(f"    {sample}")
         if args.verbose:
@@ -159,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f"failed output checks:    {failed}")
     print(f"slowest per 10 kB:       {worst.slowest_per_10kb[0]:.3f} s ({worst_name}: {worst.slowest_per_10kb[1]:.3f} s "
           f"for {worst.slowest_per_10kb[2]} characters; inputs under {FLOOR} count as {FLOOR})")
+    over = sum(t.over_target for t in tallies.values())
+    print(f"examples at {PER_10KB_TARGET:g} s per 10 kB or more: {over} of {total_run}"
+          + (" (" + ", ".join(f"{name} {t.over_target}" for name, t in tallies.items() if t.over_target) + ")"
+             if over else ""))
     print(f"slowest example:         {slow.slowest[0]:.3f} s ({slow_name}, {slow.slowest[1]} characters)")
     print(f"largest input:           {max(t.largest for t in tallies.values())} characters")
     print(f"wall time:               {time.monotonic() - started:.0f} s")
