@@ -98,3 +98,20 @@ def test_hostile_command_line_use(tmp_path, capsys, argv, needle):
     code = main([a.format(a=tmp_path / "a.md", dir=tmp_path) for a in argv])
     err = capsys.readouterr().err
     assert code == 2 and needle in err.splitlines()[-1], err
+
+
+@pytest.mark.parametrize("name, body, extra, needle", [
+    ("pyproject.toml", "[tool.factcheck\nlang = 'fr'\n", [], "pyproject.toml:1:16: invalid TOML"),
+    ("pyproject.toml", "[project]\nname = 'x'\n[tool.factcheck]\nlang = = 'fr'\n", [], "pyproject.toml:4:8: invalid TOML"),
+    (".factcheck.toml", "[rules.FC105]\nmax_rel = nan\n", [], "must be a finite number"),
+    ("house/FC901-x.yaml", "id: FC901\n  name: [unclosed\n", ["--rule-dir", "house"], "FC901-x.yaml:2: invalid YAML"),
+])
+def test_hostile_configuration_that_cannot_be_read(tmp_path, monkeypatch, capsys, name, body, extra, needle):
+    # a broken configuration stops the run (exit 2, file and line), it is never skipped
+    (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+    (tmp_path / name).write_text(body, encoding="utf-8")
+    (tmp_path / "a.md").write_text("---\nlang: fr\n---\n\n" + TEXT, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    code = main(["check", "a.md", *extra])
+    err = capsys.readouterr().err
+    assert code == 2 and err.count("\n") == 1 and needle in err, err
