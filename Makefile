@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench clean
+.PHONY: demo test bench fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,14 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'
 	$(BIN)/python bench/run.py
+
+# The long fuzz run (100,000 hypothesis examples across loaders, number grammar and extractor,
+# at most FUZZ_MINUTES), then how each stage's time grows on adversarial text. Reports,
+# per target, unexpected exceptions and the slowest time per 10 kB; exit 1 if a target is missed.
+FUZZ_MINUTES ?= 40
+fuzz: $(STAMP)
+	$(BIN)/python scripts/fuzz.py --max-minutes $(FUZZ_MINUTES); a=$$?; \
+	$(BIN)/python scripts/scaling.py; b=$$?; exit $$(( a || b ))
 
 clean:
 	rm -rf $(VENV) .venv-core build *.egg-info .pytest_cache .hypothesis

@@ -281,3 +281,16 @@ def write(stories: list[Story], root) -> list[str]:
             (d / a.name).write_text(a.markdown(), encoding="utf-8")
         dirs.append(str(d))
     return dirs
+
+
+def feed(n: int, seed: int = 1234) -> list[dict]:
+    """A wire feed of ``n`` one-sentence items about as many events (JSON Lines records)."""
+    rng = random.Random(seed)
+    out = []
+    for i in range(n):
+        facts = _Facts(rng)
+        pub = dt.date(2019, 1, 1) + dt.timedelta(days=rng.randrange(0, 5 * 365))
+        text = _fill(rng, rng.choice(NUMERIC), facts, pub)
+        out.append({"id": f"wire-{i:05d}", "text": text[0].upper() + text[1:], "date": pub.isoformat(),
+                    "source": rng.choice(OUTLETS), "lang": "fr"})
+    return out

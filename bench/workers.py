@@ -171,7 +171,42 @@ def row_align(n: int, seed: int) -> dict:
     return {"claims": len(claims), "pairs": len(pairs), "elapsed": elapsed, "build": build, "load": warm, **_rss()}
 
 
-ROWS = {"factcheck": row_factcheck, "spacy": row_spacy, "recognizers": row_recognizers, "check": row_check,
+def row_hostile(kind: str, command: str, size: int, seed: int) -> dict:
+    """``factcheck extract|check`` on a hostile input, through the command line in-process:
+    a JSON Lines feed of ``size`` one-sentence items, or one line of ``size`` digits."""
+    import contextlib
+    import io
+
+    from factcheck.cli import main
+    from factcheck.extract.pipeline import nlp_for
+
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as root:
+        if kind == "feed":
+            path = os.path.join(root, "feed.jsonl")
+            with open(path, "w", encoding="utf-8") as fh:
+                for record in corpus.feed(size, seed):
+                    fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        else:
+            path = os.path.join(root, "line.txt")
+            with open(path, "w", encoding="utf-8") as fh:
+                fh.write("1" * size + "\n")
+        t = time.perf_counter()
+        nlp_for("fr")
+        load = time.perf_counter() - t
+        gc.collect()
+        out = io.StringIO()
+        t = time.perf_counter()
+        with contextlib.redirect_stdout(out):
+            code = main([command, path, "--format", "json", "--lang", "fr"])
+        elapsed = time.perf_counter() - t
+    data = json.loads(out.getvalue())
+    claims = len(data["claims"]) if command == "extract" else data["summary"]["claims"]
+    findings = None if command == "extract" else len(data["findings"])
+    return {"kind": kind, "command": command, "size": size, "exit": code, "claims": claims, "findings": findings,
+            "elapsed": elapsed, "load": load, **_rss()}
+
+
+ROWS = {"factcheck": row_factcheck, "hostile": row_hostile, "spacy": row_spacy, "recognizers": row_recognizers, "check": row_check,
         "align": row_align}
 
 if __name__ == "__main__":

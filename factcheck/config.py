@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import dataclasses
 import fnmatch
+import math
 import os
 import re
 import tomllib
@@ -63,7 +64,12 @@ class Config:
 
 
 def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
-    """The nearest ``.factcheck.toml``, or ``pyproject.toml`` with ``[tool.factcheck]``, upwards."""
+    """The nearest ``.factcheck.toml``, or ``pyproject.toml`` with ``[tool.factcheck]``, upwards.
+
+    A ``pyproject.toml`` on the way that cannot be read as TOML is a ``ConfigError``: it
+    may hold the ``[tool.factcheck]`` table, and running on defaults instead of the
+    project's settings would be a silent change of behaviour.
+    """
     here = Path(start or os.getcwd()).resolve()
     for folder in (here, *here.parents):
         dot = folder / ".factcheck.toml"
@@ -71,24 +77,41 @@ def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
             return dot
         pyproject = folder / "pyproject.toml"
         if pyproject.is_file():
-            try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-                continue  # someone else's broken pyproject is not ours to report
+            data = _read_toml(pyproject)
             if isinstance(data.get("tool"), dict) and "factcheck" in data["tool"]:
                 return pyproject
     return None
 
 
-def _table(path: Path) -> tuple[dict[str, Any], str]:
+_TOML_WHERE = re.compile(r"\s*\(at line (\d+), column (\d+)\)\s*$|\s*\(at end of document\)\s*$")
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    """A TOML file as a dict; an unreadable file is a ``ConfigError`` naming the file and line."""
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
     except OSError as exc:
-        raise ConfigError(f"{path}: cannot read the configuration ({exc.strerror})") from None
-    except UnicodeDecodeError:
-        raise ConfigError(f"{path}: not UTF-8; save the configuration as UTF-8") from None
+        raise ConfigError(f"{path}: cannot read the configuration ({exc.strerror or exc})") from None
+    except UnicodeDecodeError as exc:
+        line = path.read_bytes()[: exc.start].count(b"\n") + 1
+        raise ConfigError(f"{path}:{line}: not UTF-8; save the configuration as UTF-8") from None
+    try:
+        return tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+        msg = str(exc)
+        m = _TOML_WHERE.search(msg)
+        if m and m.group(1):
+            where = f"{path}:{m.group(1)}:{m.group(2)}"
+        elif m:
+            where = f"{path}:{text.rstrip().count(chr(10)) + 1}"  # the last line that holds something
+        else:
+            where = str(path)
+        problem = _TOML_WHERE.sub("", msg) if m else msg
+        raise ConfigError(f"{where}: invalid TOML ({problem}); fix the file") from None
+
+
+def _table(path: Path) -> tuple[dict[str, Any], str]:
+    data = _read_toml(path)
     if path.name == "pyproject.toml":
         table = data.get("tool", {}).get("factcheck", {}) if isinstance(data.get("tool"), dict) else {}
         if not isinstance(table, dict):
@@ -266,6 +289,8 @@ def configure_rules(rules: Sequence[Rule], cfg: Config) -> list[Rule]:
                     else isinstance(value, type(default))
                 if not ok:
                     raise ConfigError(f"{where}: 'rules.{rule.id}.{name}' must be a {type(default).__name__}")
+                if numeric and not math.isfinite(value):
+                    raise ConfigError(f"{where}: 'rules.{rule.id}.{name}' must be a finite number, not {value}")
                 params[name] = value
             rule = dataclasses.replace(rule, params=params, severity=settings.get("severity", rule.severity))
         out.append(rule)

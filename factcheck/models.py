@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import math
+import re
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
@@ -21,6 +23,15 @@ def severity_rank(severity: str) -> int:
     return SEVERITIES.index(severity)
 
 
+def json_number(value: float) -> float | str:
+    """A number for JSON: itself when finite, else ``"inf"``, ``"-inf"`` or ``"nan"`` as a string.
+
+    JSON has no infinity or NaN (``json.dumps`` would write ``Infinity``, which JSON
+    readers reject). The extractor never makes such values; claims built by hand can.
+    """
+    return value if math.isfinite(value) else str(value)
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
     """A 1-based line and column, as editors and CI annotations count them."""
@@ -29,15 +40,18 @@ class Position:
     column: int
 
 
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+
+
 class LineIndex:
-    """Turns character offsets into line/column in O(log n), built once per file."""
+    """Turns character offsets into line/column in O(log n), built once per file.
+
+    Lines end at ``\\r\\n``, ``\\n`` or a lone ``\\r`` (old Mac files), as editors count them.
+    """
 
     def __init__(self, text: str) -> None:
         self._starts = [0]
-        pos = text.find("\n")
-        while pos != -1:
-            self._starts.append(pos + 1)
-            pos = text.find("\n", pos + 1)
+        self._starts.extend(m.end() for m in _LINE_BREAK.finditer(text))
 
     def position(self, offset: int) -> Position:
         line = bisect.bisect_right(self._starts, offset) - 1
@@ -187,18 +201,18 @@ class Claim:
             "line": self.line,
             "column": self.column,
             "text": self.text,
-            "value": self.value,
+            "value": json_number(self.value),
             "unit": self.unit,
             "qualifier": self.qualifier,
             "subject": self.subject,
         }
         if self.high is not None:
-            data["high"] = self.high
+            data["high"] = json_number(self.high)
         for key in ("predicate", "place", "period", "attribution"):
             if getattr(self, key):
                 data[key] = getattr(self, key)
         if self.period_days is not None:
-            data["period_days"] = self.period_days
+            data["period_days"] = json_number(self.period_days)
         if self.when is not None:
             data["when"] = self.when.isoformat()
         if self.cues:

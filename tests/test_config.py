@@ -58,6 +58,30 @@ def test_config_invalid_names_file_and_key(tmp_path, body, needle):
     assert "\n" not in str(err.value)
 
 
+@pytest.mark.parametrize("name", ["pyproject.toml", ".factcheck.toml"])
+@pytest.mark.parametrize("body, line", [
+    ("[tool.factcheck\nlang = 'fr'\n", 1),
+    ("[tool.factcheck]\nlang = 'fr'\nfail-on = = 'error'\n", 3),
+    ("[tool.factcheck]\nlang = 'fr\n", 2),
+])
+def test_config_broken_toml_found_upwards_is_an_error(tmp_path, monkeypatch, name, body, line):
+    # a configuration that cannot be read is not skipped: the run would go on with other settings
+    (tmp_path / name).write_text(body)
+    (tmp_path / "sub").mkdir()
+    monkeypatch.chdir(tmp_path / "sub")
+    with pytest.raises(ConfigError) as err:
+        load_config()
+    msg = str(err.value)
+    assert msg.startswith(f"{tmp_path / name}:{line}:") and "invalid TOML" in msg and "\n" not in msg
+
+
+def test_config_not_utf8_names_the_line(tmp_path):
+    path = tmp_path / ".factcheck.toml"
+    path.write_bytes(b'lang = "fr"\nselect = ["FC1"] # caf\xe9\n')
+    with pytest.raises(ConfigError, match=r"\.factcheck\.toml:2: not UTF-8"):
+        load_config(path)
+
+
 def test_config_pyproject_key_named_with_table(tmp_path):
     (tmp_path / "pyproject.toml").write_text('[tool.factcheck]\nbogus = 1\n')
     with pytest.raises(ConfigError, match="'tool.factcheck.bogus'"):
@@ -86,6 +110,8 @@ def test_config_per_rule_severity_and_params():
     ({"FC999": {"severity": "error"}}, "no such rule"),
     ({"FC105": {"tolerance": 1}}, "unknown parameter"),
     ({"FC105": {"max_rel": "big"}}, "must be a float"),
+    ({"FC105": {"max_rel": float("inf")}}, "must be a finite number"),
+    ({"FC105": {"max_rel": float("nan")}}, "must be a finite number"),
 ])
 def test_config_bad_rule_settings(settings, needle):
     with pytest.raises(ConfigError, match=needle):

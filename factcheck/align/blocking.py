@@ -13,16 +13,22 @@ with a count, nor a story with another):
   dropped for this key (small numbers such as "2" are everywhere and say nothing).
 
 The number of pairs is the sum of squared bucket sizes, not the square of the number of
-claims.
+claims. A bucket of more than ``max_bucket`` claims (only subject buckets go up to
+``max_subject_bucket``) pairs each claim with a bounded number of others
+(``_large_bucket_pairs``: the next ones of its article, the nearest in value of each other
+article), so its pairs grow with its size, not its square. Lines of a JSON Lines feed that name no story (``meta["feed"]``) are paired with
+the other articles of their story only, not with each other: a feed of 20,000 wire items
+would otherwise put unrelated events in the same buckets.
 """
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections import defaultdict
 from typing import Iterable, Iterator
 
-from factcheck.align.features import story_of
+from factcheck.align.features import article_key, story_of
 from factcheck.align.subjects import SubjectIndex
 from factcheck.models import Claim
 
@@ -70,12 +76,64 @@ def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 
     for i, c in enumerate(claims):
         for k in keys(c, index):
             buckets[k].append(i)
+    feed = [_feed_line(c) for c in claims]
+    article = [article_key(c) for c in claims]
     pairs: set[tuple[int, int]] = set()
     for k, members in buckets.items():
         limit = max_subject_bucket if k[0] == "s" else max_bucket
-        if len(members) < 2 or len(members) > limit:
+        lines = [m for m in members if feed[m]]
+        others = [m for m in members if not feed[m]] if lines else members
+        if len(others) > limit:
             continue
-        for x in range(len(members)):
-            for y in range(x + 1, len(members)):
-                pairs.add((members[x], members[y]))
+        if len(others) <= max_bucket:
+            for x in range(len(others)):
+                for y in range(x + 1, len(others)):
+                    pairs.add((others[x], others[y]))
+        else:
+            _large_bucket_pairs(others, claims, article, pairs)
+        # lines of a feed meet the story's articles, never each other: a wire feed of
+        # thousands of items about as many events is not one story to cross-check
+        if others and len(lines) * len(others) <= limit * limit:
+            for m in lines:
+                pairs.update((o, m) if o < m else (m, o) for o in others)
     return sorted(pairs)
+
+
+LARGE_BUCKET_WINDOW = 6
+
+
+def _large_bucket_pairs(members: list[int], claims: list[Claim], article: list[str],
+                        pairs: set[tuple[int, int]]) -> None:
+    """Pairs of a bucket of more than ``max_bucket`` claims (a subject many claims share),
+    in proportion to its size rather than its square: inside one article, each claim meets
+    its ``LARGE_BUCKET_WINDOW`` next claims in reading order; across articles, each claim
+    meets the ``LARGE_BUCKET_WINDOW`` claims of the other article nearest to it in value
+    (all of them when the other article has no more). Conflicts are between close figures
+    (3 / 5 policiers, 8 300 / 8 000 €); same digits far apart in value (720 g / 720 kg) meet
+    in their digit bucket."""
+    groups: dict[str, list[int]] = {}
+    for m in members:
+        groups.setdefault(article[m], []).append(m)
+    w = LARGE_BUCKET_WINDOW
+    by_value = {key: sorted(group, key=lambda m: claims[m].base_value) for key, group in groups.items()}
+    values = {key: [claims[m].base_value for m in group] for key, group in by_value.items()}
+    for key, group in groups.items():
+        for x in range(len(group)):
+            for y in range(x + 1, min(len(group), x + 1 + w)):
+                pairs.add((group[x], group[y]) if group[x] < group[y] else (group[y], group[x]))
+        for other, sorted_members in by_value.items():
+            if other == key:
+                continue
+            for a in group:
+                if len(sorted_members) <= w:
+                    near = sorted_members
+                else:
+                    k = bisect.bisect_left(values[other], claims[a].base_value)
+                    lo = max(0, min(k - w // 2, len(sorted_members) - w))
+                    near = sorted_members[lo:lo + w]
+                pairs.update((a, b) if a < b else (b, a) for b in near)
+
+
+def _feed_line(claim: Claim) -> bool:
+    art = claim.article
+    return art is not None and bool(art.meta.get("feed"))

@@ -6,6 +6,7 @@ unit gets empty features, never an exception.
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 import os
@@ -104,8 +105,12 @@ def story_of(claim: Claim) -> str:
 
 
 def article_key(claim: Claim) -> str:
+    """Which article a claim comes from. The lines of a JSON Lines file share its path: each
+    is told apart by where its text starts in the file."""
     art = claim.article
     if art is not None:
+        if art.offset:
+            return f"{art.path}#{art.offset}"
         return art.path or art.id or str(id(art))
     return claim.path
 
@@ -130,22 +135,31 @@ def locate(claim: Claim) -> tuple[str, int]:
     return sentence, found
 
 
+@functools.lru_cache(maxsize=256)
+def _sources(sentence: str, lang: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
+    """(attributions, known-source passive agents) of a sentence as (start, end, source):
+    read once per sentence, not once per figure in it."""
+    said = tuple((m.start(), m.end(), m.group("src"))
+                 for pattern in _patterns("attribution_patterns", lang) for m in pattern.finditer(sentence))
+    agents = tuple((m.start(), m.end(), m.group("src"))
+                   for pattern in _patterns("agent_patterns", lang) for m in pattern.finditer(sentence)
+                   if source_family(m.group("src")) in lexicon()["families"])
+    return said, agents
+
+
 def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str:
     """The source nearest the number ("12 500 selon la préfecture, 40 000 selon l'intersyndicale")."""
+    said, agents_found = _sources(sentence, lang)
     best: tuple[int, str] | None = None
-    for pattern in _patterns("attribution_patterns", lang):
-        for m in pattern.finditer(sentence):
-            src = m.group("src")
-            if (m.start() >= offset + length and "," in sentence[offset + length:m.start()]
-                    and _LEADS_NEXT_FIGURE.match(sentence, m.end())):
-                continue  # "1,3 million de manifestants, pour la CGT, 2,8 millions": the CGT's is the next
-            dist = _distance(m, offset, length)
-            if best is None or dist < best[0]:
-                best = (dist, src)
+    for start, end, src in said:
+        if (start >= offset + length and "," in sentence[offset + length:start]
+                and _LEADS_NEXT_FIGURE.match(sentence, end)):
+            continue  # "1,3 million de manifestants, pour la CGT, 2,8 millions": the CGT's is the next
+        dist = _distance_span(start, end, offset, length)
+        if best is None or dist < best[0]:
+            best = (dist, src)
     if best is None:  # the agent of a passive, when it names a known source
-        agents = [(_distance(m, offset, length), m.group("src"))
-                  for pattern in _patterns("agent_patterns", lang) for m in pattern.finditer(sentence)
-                  if source_family(m.group("src")) in lexicon()["families"]]
+        agents = [(_distance_span(start, end, offset, length), src) for start, end, src in agents_found]
         best = min(agents, default=None)
         if best is None or best[0] > 60:
             return ""
@@ -155,14 +169,14 @@ def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str
 _LEADS_NEXT_FIGURE = re.compile(r"\s*,\s*(?:[a-zà-ÿ'’]+\s+){0,2}\d")
 
 
-def _distance(m: re.Match, offset: int, length: int) -> int:
+def _distance_span(start: int, end: int, offset: int, length: int) -> int:
     """Characters between a source phrase and the number; a source after it binds more tightly."""
     if offset < 0:
         return 0
-    if m.start() >= offset + length:
-        return m.start() - (offset + length)
-    if m.end() <= offset:
-        return offset - m.end() + 5
+    if start >= offset + length:
+        return start - (offset + length)
+    if end <= offset:
+        return offset - end + 5
     return 0
 
 
@@ -209,6 +223,20 @@ _CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s\d|\.\s")
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
+@functools.lru_cache(maxsize=256)
+def _clause_ends(sentence: str) -> tuple[tuple[int, int], ...]:
+    """(start, end) of every clause break of a sentence, found once per sentence."""
+    return tuple(m.span() for m in _CLAUSE_END.finditer(sentence))
+
+
+def _clause_cuts(sentence: str, offset: int) -> list[int]:
+    """Ends of the clause breaks before ``offset``: those of ``_CLAUSE_END.finditer(sentence[:offset])``
+    (a break is one or two characters; one that straddles ``offset`` is no break of the head)."""
+    spans = _clause_ends(sentence)
+    k = bisect.bisect_right(spans, (offset, offset))
+    return [e for _, e in spans[:k] if e <= offset]
+
+
 def clause_around(sentence: str, offset: int, length: int) -> tuple[str, str, str]:
     """(before, after, lead): the number's clause on each side, cut at punctuation and at
     other figures, and the clause that frames it: the sentence's opening clause ("À
@@ -216,7 +244,7 @@ def clause_around(sentence: str, offset: int, length: int) -> tuple[str, str, st
     if offset < 0:
         return "", "", ""
     head = sentence[:offset]
-    cuts = [m.end() for m in _CLAUSE_END.finditer(head)]
+    cuts = _clause_cuts(sentence, offset)
     before = head[cuts[-1] if cuts else 0:]
     tail = sentence[offset + length:]
     m = _CLAUSE_END.search(tail)
@@ -365,6 +393,16 @@ def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int 
     return None
 
 
+@functools.lru_cache(maxsize=256)
+def _sentence_words(sentence: str) -> frozenset[str]:
+    return content_words(sentence)
+
+
+@functools.lru_cache(maxsize=256)
+def _sentence_update(sentence: str, lang: str) -> bool:
+    return any_match("update_patterns", lang, sentence)
+
+
 def generic_measure(claim: Claim, head: str) -> str:
     """What a claim with a generic noun ("personnes", "people") counts, from the outcome
     its clause names ("ont trouvé la mort" → mort); "" when the noun is not generic or no
@@ -419,13 +457,13 @@ def features(claim: Claim) -> Features:
         when=when,
         sentence=sentence,
         offset=offset,
-        words=content_words(sentence),
+        words=_sentence_words(sentence),
         near=content_words(sentence[max(0, offset - 60): offset + len(claim.text) + 60]) if offset >= 0 else frozenset(),
         window=window,
         attribution=attribution,
         predicate=fold(claim.predicate or "") or _fallback_predicate(after_num, lang, before),
         place=fold(claim.place or (claim.article.meta.get("place", "") if claim.article is not None else "")),
-        update=any_match("update_patterns", lang, sentence),
+        update=_sentence_update(sentence, lang),
         progressive=any_match("progressive_patterns", lang, window + " " + lead),
         other=any_match("other_patterns", lang, before + " " + after_num[:25]),
         daily=any_match("daily_patterns", lang, window),

@@ -24,10 +24,13 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
+MAX_JOBS = 64  # worker processes; more would exhaust file descriptors before giving any speed
+
+
 def _positive(value: str) -> int:
     n = int(value)
-    if n < 1:
-        raise argparse.ArgumentTypeError("must be 1 or more")
+    if not 1 <= n <= MAX_JOBS:
+        raise argparse.ArgumentTypeError(f"must be from 1 to {MAX_JOBS}")
     return n
 
 

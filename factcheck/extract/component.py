@@ -9,11 +9,15 @@ predicate, place); ``factcheck.extract.pipeline`` adds what needs the whole arti
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from factcheck.extract import context
 from factcheck.extract.dates import blocked_spans, find_times
+from factcheck.extract.invisible import strip_format_chars
 from factcheck.extract.quantities import scan
 from factcheck.extract.subjects import subject_en, subject_fr
 from factcheck.models import Claim
@@ -63,17 +67,34 @@ class ClaimExtractor:
 
 
 def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
-    """Claims in one Doc, offsets into ``doc.text``."""
-    text = doc.text
+    """Claims in one Doc, offsets into ``doc.text``.
+
+    The grammar reads the text without invisible format characters (``invisible``), so
+    "8\u200b300 €" is 8 300 €; offsets are mapped back into ``doc.text``.
+    """
+    text, offsets = strip_format_chars(doc.text)
     blocked = blocked_spans(find_times(text, lang, None))
     mentions = scan(text, lang, blocked)
     if not mentions:
         return []
+    if offsets is not None:
+        mentions = [dataclasses.replace(m, start=offsets.start(m.start), end=offsets.end(m.end)) for m in mentions]
+        text = doc.text
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
+    sent_starts = [s.start_char for s in sents]
+    # what depends on the sentence only is read once per sentence, not once per figure
+    per_sentence: dict[int, tuple[str, str, list]] = {}
     claims: list[Claim] = []
     for m in mentions:
-        sent = next((s for s in sents if s.start_char <= m.start < s.end_char), sents[-1])
+        k = bisect.bisect_right(sent_starts, m.start) - 1
+        if not (k >= 0 and m.start < sents[k].end_char):
+            k = len(sents) - 1
+        sent = sents[k]
+        if k not in per_sentence:
+            sent_text = text[sent.start_char:sent.end_char]  # Span.text, without walking the tokens
+            per_sentence[k] = (sent_text, context.place(sent, sent_text, lang), context.attributions(sent_text))
+        sent_text, place, sources = per_sentence[k]
         if lang == "fr":  # French subjects come from the parse; an unparsed Doc gets none
             subject, full = subject_fr(doc, m.start, m.end, m.unit) if parsed else ("", "")
             predicate = context.predicate_fr(doc, m.start, m.end)
@@ -86,8 +107,8 @@ def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
         claims.append(Claim(
             start=m.start, end=m.end, text=text[m.start:m.end], value=m.value, unit=m.unit,
             qualifier=m.qualifier, high=m.high, subject=subject, subject_full=full,
-            sentence=sent.text, sentence_start=sent.start_char, predicate=predicate,
-            place=context.place(sent, sent.text, lang), attribution=context.attribution(sent.text, m.start - sent.start_char),
+            sentence=sent_text, sentence_start=sent.start_char, predicate=predicate,
+            place=place, attribution=context.nearest_attribution(sources, m.start - sent.start_char),
             cues=context.cues(window, lang), lang=lang,
         ))
     return claims

@@ -39,7 +39,16 @@ def attribution(sentence: str, at: int | None = None) -> str:
     With several sources in one sentence ("12 500 selon la préfecture, 40 000 selon
     l'intersyndicale"), the one nearest the figure wins.
     """
-    matches = list(_ATTRIBUTION.finditer(sentence))
+    return nearest_attribution(attributions(sentence), at)
+
+
+def attributions(sentence: str) -> list[re.Match[str]]:
+    """Every "selon …" / "according to …" of a sentence (read once for all its figures)."""
+    return list(_ATTRIBUTION.finditer(sentence))
+
+
+def nearest_attribution(matches: list[re.Match[str]], at: int | None = None) -> str:
+    """The source of ``attributions`` nearest offset ``at`` (the first one without ``at``)."""
     if not matches:
         return ""
     m = matches[0] if at is None else min(matches, key=lambda m: abs(m.start() - at))

@@ -23,6 +23,8 @@ from typing import Callable, Iterable, Iterator
 
 from text_to_num import text2num
 
+from factcheck.extract.numbers import MAX_DIGITS, in_range
+
 __all__ = ["TimeMention", "find_times", "blocked_spans", "BLOCKING_KINDS"]
 
 
@@ -347,7 +349,7 @@ _FR_DISTANCE_AFTER = re.compile(r"\s+d(?:e\s+(?!\d)|['’])")
 _FR_DATE_BEFORE = re.compile(
     rf"(?:\b(?:{_FR_WD}|{_alt(_FR_MONTHS_FULL)}|hier|demain|aujourd{_AP}hui|soir|matin)|\d{{4}})\s*,?\s*$")
 _TIMELINE_AFTER = re.compile(r"[ \u00a0\u202f]*[:–—]\s")
-_PARAGRAPH_BEFORE = re.compile(r"(?:^|\n)[ \t\u00a0\u202f\-–—•*]*\Z")
+_PARAGRAPH_BEFORE = re.compile(r"(?:^|[\r\n])[ \t\u00a0\u202f\-–—•*]*\Z")
 _AGE_AFTER_EN = re.compile(r"[\s-]*old\b")
 _AGE_BEFORE_EN = re.compile(r"\baged\s+$")
 _AGE_BEFORE = re.compile(rf"(?:âgée?s?\s+d(?:e\s+|{_AP})|l{_AP}âge\s+d(?:e\s+|{_AP}))\s*$")
@@ -494,23 +496,28 @@ def _shift(anchor: dt.date | None, value: float | None, unit: tuple[float, int |
 
 
 def _parse_number(s: str, lang: str) -> float | None:
-    """Digits ("1,5", "2 000") or number words ("douze", "twenty-five")."""
+    """Digits ("1,5", "2 000") or number words ("douze", "twenty-five"); ``None`` when it is
+    not a number factcheck reads (see ``numbers.MAX_DIGITS`` and ``numbers.in_range``)."""
     t = _norm(s)
     if t and t[0].isdigit():
         t = re.sub(r"[\s\u00a0\u202f]", "", t).replace(",", ".")
+        if sum(c.isdigit() for c in t) > MAX_DIGITS:
+            return None
         try:
-            return float(t)
+            value = float(t)
         except ValueError:
             return None
+        return value if in_range(value) else None
     if t in _EN_SMALL:
         return float(_EN_SMALL[t])
     m = re.fullmatch(r"une (\w+) d(?:e|')\s*", t)
     if m:
         return float(_APPROX_NOUNS[m.group(1)])
     try:
-        return float(text2num(t, "en" if _is_en(lang) else "fr"))
-    except ValueError:
+        value = float(text2num(t, "en" if _is_en(lang) else "fr"))
+    except (ValueError, OverflowError):
         return None
+    return value if in_range(value) else None
 
 
 def _unit_of(word: str, table: dict[str, tuple[float, int | None]]) -> tuple[float, int | None]:
@@ -1084,9 +1091,14 @@ def _matches(rule: _Rule, low: str, cache: dict[re.Pattern[str], list[tuple[int,
         yield from rule.pattern.finditer(low)
         return
     for ws, we, hits in _windows(rule.trigger, low, rule.before, rule.after, cache):
+        ends = [b for _, b in hits]  # hits are disjoint and in order: their ends are sorted too
         for m in rule.pattern.finditer(low, ws, we):
             # a match must start near a hit; anything else is an artefact of the window's edge
-            if we == len(low) or any(a - rule.before <= m.start() <= b for a, b in hits):
+            if we == len(low):
+                yield m
+                continue
+            k = bisect.bisect_left(ends, m.start())  # the first hit ending at or after the match start
+            if k < len(hits) and hits[k][0] - rule.before <= m.start():
                 yield m
 
 
@@ -1094,18 +1106,16 @@ def _matches(rule: _Rule, low: str, cache: dict[re.Pattern[str], list[tuple[int,
 
 def _select(candidates: list[_Candidate]) -> list[TimeMention]:
     """Non-overlapping mentions, longest first ("mercredi 13 décembre" over "mercredi")."""
-    starts: list[int] = []  # the chosen spans, disjoint, kept sorted by start
+    if not candidates:
+        return []
+    taken = bytearray(max(c[0].end for c in candidates) + 1)  # 1 where a chosen mention lies
     chosen: list[TimeMention] = []
     for mention, _prio in sorted(candidates, key=lambda c: (c[0].start - c[0].end, -c[1], c[0].start)):
-        if mention.end <= mention.start:
+        if mention.end <= mention.start or taken.find(1, mention.start, mention.end) != -1:
             continue
-        i = bisect.bisect_left(starts, mention.start)
-        if i < len(starts) and starts[i] < mention.end:
-            continue  # the next chosen span starts inside this one
-        if i and chosen[i - 1].end > mention.start:
-            continue  # the previous chosen span runs into this one
-        starts.insert(i, mention.start)
-        chosen.insert(i, mention)
+        taken[mention.start:mention.end] = b"\x01" * (mention.end - mention.start)
+        chosen.append(mention)
+    chosen.sort(key=lambda t: t.start)
     return chosen
 
 
@@ -1135,12 +1145,24 @@ def find_times(text: str, lang: str, anchor: dt.date | None, precision: str = "d
     """
     low = _lower(text)
     ctx = _Ctx(text, low, lang, anchor, anchor if precision == "day" else None)
+    undated = _Ctx(text, low, lang, None, None)
     candidates: list[_Candidate] = []
     cache: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for rule in _ENGLISH if _is_en(lang) else _FRENCH:
         for m in _matches(rule, low, cache):
-            candidates.extend(rule.handler(m, ctx))
-    return [_since(t, ctx) for t in _select(candidates)]
+            try:
+                candidates.extend(rule.handler(m, ctx))
+            except (OverflowError, ValueError):
+                # the calendar ends at years 1 and 9999: "l'an prochain" written on 9999-12-31
+                # has no date; it keeps its kind and span, as without a publication date
+                candidates.extend(rule.handler(m, undated))
+    out = []
+    for t in _select(candidates):
+        try:
+            out.append(_since(t, ctx))
+        except (OverflowError, ValueError):
+            out.append(t)
+    return out
 
 
 def blocked_spans(mentions: Iterable[TimeMention]) -> list[tuple[int, int]]:

@@ -8,10 +8,29 @@ text2num's ``find_numbers`` over a light word tokenisation, so the grammar of
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from text_to_num import find_numbers
+
+from factcheck.extract.spans import SpanSet
+
+# Limits of what is read as a number. Press copy never needs more: a longer run of digits
+# is a code, a table flattened into one line or garbage, and reading it would cost time
+# (Python's int/float conversions are not linear in the length) and give values that
+# overflow every later computation. Such text stays text: it is not a claim.
+MAX_DIGITS = 40
+"""A number written with more digits than this is not read as a number."""
+MAX_MAGNITUDE = 1e100
+"""A value larger than this (in absolute value) is not a claim: it would overflow sums and ratios."""
+MIN_MAGNITUDE = 1e-100
+"""A non-zero value smaller than this is not a claim either (ratios of it overflow)."""
+
+
+def in_range(value: float) -> bool:
+    """True when ``value`` is finite and within the magnitudes factcheck computes with."""
+    return math.isfinite(value) and (value == 0 or MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE)
 
 # Thousands separators seen in press copy: space, no-break space, narrow no-break space.
 _SEP = "[ \u00a0\u202f]"
@@ -40,13 +59,14 @@ _EN_NUMBER = re.compile(
 # Fractions in digits: "3/4", "10 1/2", "-4/5"; a proper fraction with a small denominator
 # (dates such as "13/12" or "1/12/2023" are not fractions).
 _DIGIT_FRACTION = re.compile(
-    rf"(?<![\w.,/]){_MINUS}?(?:(\d+)[ \u00a0]+)?(\d{{1,2}})/(\d{{1,2}})(?![\d/])"
+    rf"(?<![\w.,/]){_MINUS}?(?:(\d{{1,12}})[ \u00a0]+)?(\d{{1,2}})/(\d{{1,2}})(?![\d/])"
 )
-_POWER = re.compile(r"(?<![\w.,])(-?\d+(?:[,.]\d+)?)\^([+-]*)(\d{1,3})(?!\d)")
+_POWER = re.compile(r"(?<![\w.,])(-?\d+(?:[,.]\d+)?)\^([+-]*)(\d+)")
 _DATE_CUE_BEFORE = re.compile(r"\b(?:le|du|au|on|the|depuis|since)\s+$", re.IGNORECASE)
 _UNICODE_FRACTIONS = {"½": 0.5, "⅓": 1 / 3, "⅔": 2 / 3, "¼": 0.25, "¾": 0.75, "⅕": 0.2, "⅖": 0.4, "⅗": 0.6,
                       "⅘": 0.8, "⅙": 1 / 6, "⅚": 5 / 6, "⅛": 0.125, "⅜": 0.375, "⅝": 0.625, "⅞": 0.875}
-_UNICODE_FRACTION_RE = re.compile(r"(?:(\d+)[ \u00a0]?)?([" + "".join(_UNICODE_FRACTIONS) + "])")
+# The whole part starts where a digit run starts (not inside one), so each run is read once.
+_UNICODE_FRACTION_RE = re.compile(r"(?:(?<!\d)(\d{1,12})[ \u00a0]?)?([" + "".join(_UNICODE_FRACTIONS) + "])")
 _WORD_TOKEN = re.compile(r"\w+|[^\w\s]")
 _UNACCENTED_ORDINAL = re.compile(r"ieme(?=s?$)")
 
@@ -76,19 +96,30 @@ class Atom:
     article: bool = False
     fraction: bool = False
     bare: bool = False
+    refused: bool = False  # digits that are not read as a number (too long, out of range): a span, no value
 
 
+_DIGIT_RUN = re.compile(r"\d+(?:[ \u00a0\u202f.,:/\u2212-]\d+)*")
 _DOT_THOUSANDS = re.compile(r"-?(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
-def parse_digits(surface: str, lang: str) -> float:
-    """The value of a digit string in the language's conventions ("8 300", "26.000", "5,4", "1e10")."""
+def parse_digits(surface: str, lang: str) -> float | None:
+    """The value of a digit string in the language's conventions ("8 300", "26.000", "5,4", "1e10").
+
+    ``None`` when the string is not read as a number: more than ``MAX_DIGITS`` digits, or a
+    value outside the range factcheck computes with (``in_range``): "1e309", "1e-400".
+    """
+    if sum(c.isdigit() for c in surface) > MAX_DIGITS:
+        return None
     s = surface.replace("\u2212", "-")
     for sep in (" ", "\u00a0", "\u202f"):
         s = s.replace(sep, "")
     mantissa, e, exponent = s.lower().partition("e")
     if e and exponent:
-        return float(mantissa.replace(",", ".")) * 10 ** int(exponent)
+        value = float(f"{mantissa.replace(',', '.')}e{exponent}")  # never raises: inf or 0.0 at the extremes
+        if value == 0 and float(mantissa.replace(",", ".")) != 0:
+            return None  # underflow: "1e-400" is not zero
+        return value if in_range(value) else None
     if lang == "fr":
         if _DOT_THOUSANDS.fullmatch(s):
             s = s.replace(".", "")
@@ -99,20 +130,40 @@ def parse_digits(surface: str, lang: str) -> float:
         s = "0" + s
     elif s.startswith("-."):
         s = "-0" + s[1:]
-    return float(s)
+    value = float(s)
+    return value if in_range(value) else None
 
 
 def digit_atoms(text: str, lang: str) -> list[Atom]:
-    """Numbers written with digits, fractions included ("3/4", "10 1/2", "½")."""
+    """Numbers written with digits, fractions included ("3/4", "10 1/2", "½").
+
+    Digits that are not read as a number (``parse_digits`` gives ``None``, a power that
+    overflows) come back as ``refused`` atoms: they hold their span, so that no shorter
+    number is read inside them ("10^999" is not 10 and 999), and ``find_atoms`` drops them.
+    """
     pattern = _FR_NUMBER if lang == "fr" else _EN_NUMBER
-    atoms = [Atom(m.start(), m.end(), parse_digits(m.group(), lang)) for m in pattern.finditer(text)]
+    # a run of digits broken only by single separators ("1 2 3 4 5 …", "123 123 123 …",
+    # "1-1-1-…", "1:1:1:…") with more than MAX_DIGITS digits is a flattened table or noise,
+    # not numbers of prose
+    atoms = [Atom(m.start(), m.end(), 0.0, refused=True) for m in _DIGIT_RUN.finditer(text)
+             if m.end() - m.start() > MAX_DIGITS and sum(c.isdigit() for c in m.group()) > MAX_DIGITS]
+    for m in pattern.finditer(text):
+        value = parse_digits(m.group(), lang)
+        atoms.append(Atom(m.start(), m.end(), 0.0, refused=True) if value is None
+                     else Atom(m.start(), m.end(), value))
     for m in _POWER.finditer(text):  # "1,1^23", "2,5^-1"
         base = parse_digits(m.group(1), lang)
-        exponent = int(m.group(3)) * (-1 if m.group(2).count("-") % 2 else 1)
-        try:
-            atoms.append(Atom(m.start(), m.end(), base ** exponent if base >= 0 else -((-base) ** exponent)))
-        except (OverflowError, ZeroDivisionError):
-            pass
+        value = None
+        if base is not None and len(m.group(3)) <= 3:  # a longer exponent is no press figure
+            exponent = int(m.group(3)) * (-1 if m.group(2).count("-") % 2 else 1)
+            try:
+                value = base ** exponent if base >= 0 else -((-base) ** exponent)
+            except (OverflowError, ZeroDivisionError):
+                value = None
+        if value is None or not in_range(value):
+            atoms.append(Atom(m.start(), m.end(), 0.0, refused=True))
+        else:
+            atoms.append(Atom(m.start(), m.end(), value))
     for m in _DIGIT_FRACTION.finditer(text):
         num, den = int(m.group(2)), int(m.group(3))
         if not 0 < num < den or den > 32 or _DATE_CUE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
@@ -160,8 +211,14 @@ def word_atoms(text: str, lang: str) -> list[Atom]:
         if first._text.isdigit() or first._text[:1].isdigit():
             continue  # digits are read by digit_atoms, with press separators
         surface = text[first.start:last.end]
+        try:
+            value = float(occ.value)
+        except (OverflowError, ValueError):
+            continue
+        if not in_range(value):
+            continue
         atoms.append(
-            Atom(first.start, last.end, float(occ.value), words=True, ordinal=bool(occ.is_ordinal),
+            Atom(first.start, last.end, value, words=True, ordinal=bool(occ.is_ordinal),
                  article=surface.lower() in ARTICLES)
         )
     atoms.extend(_approx_noun_atoms(text, lang))
@@ -272,8 +329,9 @@ def _compose(text: str, atoms: list[Atom], lang: str) -> list[Atom]:
                 continue
         out.append(atom)
     # "un demi", "a half", "un quart": a denominator word after the article
+    taken = SpanSet((a.start, a.end) for a in out)  # what this loop adds lies before its later matches
     for m in _DENOMINATOR_WORDS[lang].finditer(text):
-        if any(a.start <= m.start() < a.end for a in out):
+        if taken.covers(m.start()):
             continue
         word = m.group().lower()
         if word in ("thirds", "quarters", "halves", "quarts"):
@@ -319,4 +377,4 @@ def find_atoms(text: str, lang: str) -> list[Atom]:
         if out and atom.start < out[-1].end:
             continue
         out.append(atom)
-    return _compose(text, out, lang)
+    return [a for a in _compose(text, [a for a in out if not a.refused], lang) if in_range(a.value)]

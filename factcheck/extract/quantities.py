@@ -28,7 +28,8 @@ import re
 from dataclasses import dataclass, replace
 from typing import Iterable
 
-from factcheck.extract.numbers import Atom, find_atoms
+from factcheck.extract.numbers import Atom, find_atoms, in_range
+from factcheck.extract.spans import SpanSet
 from factcheck.units import CURRENCIES, SURFACES, lookup
 
 _SP = r"[ \u00a0\u202f]"
@@ -117,7 +118,9 @@ boulevard avenue rue bd
 _ORDINAL_SUFFIX = re.compile(r"(?:e|er|ère|re|ème|eme|è|nd|nde|rd|th|st|°)(?![\w])", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{2,3}[ .]?\(?0?\)?\d|0\d)(?:[ .]?\d{2}){4}(?![\d,])|(?<!\d)0\d{3}[ ]\d{3}[ ]\d{4}(?!\d)"
                     r"|(?<!\d)\(?\d{3}\)?[ -]\d{3}-\d{4}(?!\d)|\+\d{1,3}(?:[-. ]\d{2,4}){2,}(?:/\d+)?")
-_URL = re.compile(r"(?:https?://|www\.)\S+|\S+\.(?:com|org|net|fr)/\S*", re.IGNORECASE)
+# A bare domain is tried only where a run of non-space characters starts (its leftmost
+# match starts there anyway), so a long run is read once, not once per character.
+_URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|fr)/\S*", re.IGNORECASE)
 # Dates and clock times (a minimal guard; the dates module passes its own spans as ``blocked``).
 _FR_MONTHS = r"(?i:janvier|février|fevrier|mars|avril|mai|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre|janv|févr|avr|juil|sept|oct|nov|déc)\.?"
 _EN_MONTHS = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December|"
@@ -163,7 +166,7 @@ _UPPER_ID = re.compile(r"[A-Z][A-Z&]{0,4}")
 _RANGE_TO_UNIT = re.compile(_SP + r"*(?:-|–|to|à|and|et)" + _SP + r"*\d")
 _FOUR_DIGITS = re.compile(r"\d{4}")
 _ARTICLE_BEFORE = re.compile(r"\b(une?|a|one)" + _SP + r"+$", re.IGNORECASE)
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“«(\n]|\b(?:and|or|et|ou))" + _SP + r"*$")
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“«(\r\n]|\b(?:and|or|et|ou))" + _SP + r"*$")
 # Angles rather than temperatures: "tourner à 45 degrés", "an angle of 30 degrees".
 _ANGLE_CUE = re.compile(r"\b(?:angle|tourn|pivot|virage|incli|pente|rotat|turn|slope|tilt|latitude|longitude)", re.IGNORECASE)
 # A rate: "800,000 barrels a day", "400 metres per second", "188 miles à l'heure".
@@ -276,10 +279,6 @@ def _qualifier(text: str, start: int) -> str:
     return "exact"
 
 
-def _blocked(pos: int, spans: list[tuple[int, int]]) -> bool:
-    return any(a <= pos < b for a, b in spans)
-
-
 def _prev_word(text: str, pos: int) -> tuple[str, str]:
     m = _PREV_WORD.search(text, max(0, pos - 30), pos)
     return (m.group(1), m.group(2)) if m else ("", "")
@@ -322,11 +321,11 @@ def _is_year(text: str, atom: Atom) -> bool:
     return True
 
 
-def _guards(text: str, blocked: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+def _guards(text: str, blocked: Iterable[tuple[int, int]]) -> SpanSet:
     spans = list(blocked)
     for pattern in (_PHONE, _URL, _DATE_CLOCK):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
-    return spans
+    return SpanSet(spans)
 
 
 def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -> list[Mention]:
@@ -340,8 +339,8 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
     while i < len(atoms):
         atom = atoms[i]
         i += 1
-        if atom.start < consumed or atom.ordinal or _blocked(atom.start, blocked_spans) \
-                or _blocked(atom.end - 1, blocked_spans):
+        if atom.start < consumed or atom.ordinal or blocked_spans.covers(atom.start) \
+                or blocked_spans.covers(atom.end - 1):
             continue
         if not atom.words and not atom.fraction and _ORDINAL_SUFFIX.match(text, atom.end):
             continue
@@ -464,12 +463,15 @@ def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -
             continue
         if not unit and not has_multiplier and _is_year(text, atom):
             continue
+        if not in_range(value):
+            continue  # "1e99 milliards": beyond what can be computed with, so not a claim
         if qualifier == "exact":
             qualifier = _qualifier(text, start)
         consumed = end
         mentions.append(Mention(start, end, value, unit, qualifier, None, atom.start, atom.end,
                                 value / atom.value if atom.value else 1.0))
-    mentions.extend(m for m in _fractions(text, lang) if not any(o.start < m.end and m.start < o.end for o in mentions))
+    taken = SpanSet((m.start, m.end) for m in mentions)
+    mentions.extend(m for m in _fractions(text, lang) if not taken.overlaps(m.start, m.end))
     mentions.sort(key=lambda m: m.start)
     return _ages(text, _share_scale(text, _merge_ranges(text, mentions)))
 

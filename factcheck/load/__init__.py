@@ -4,10 +4,16 @@ Public API: ``load_paths``, ``load_file``, ``load_text``, ``detect_language``. A
 wrong with the input raises ``factcheck.errors.InputError`` (``LanguageError`` for an
 unsupported language) with a one-line message naming the file.
 
-Offsets are Python ``str`` indices into the file decoded as UTF-8, line endings kept as
-they are; a UTF-8 byte order mark is dropped before offset 0 (``meta["bom"]`` is then
-``True``). Every article has ``meta["format"]`` and ``meta["suppressions"]`` (a list of
-``{"start", "end", "rules"}`` file-offset ranges; only Markdown comments create them).
+Offsets are Python ``str`` indices into the file decoded as UTF-8 (or UTF-16/32 when a
+byte order mark says so), line endings kept as they are; a byte order mark is dropped
+before offset 0 (``meta["bom"]`` is then ``True``). Every article has ``meta["format"]``
+and ``meta["suppressions"]`` (a list of ``{"start", "end", "rules"}`` file-offset ranges;
+only Markdown comments create them).
+
+Stories: an article belongs to the story of its folder, unless its front matter or JSON
+object names one (``story``). A JSON Lines line that names no story is a line of a feed
+(``meta["feed"]``): the aligner compares it with the other articles of its story, not
+with the other lines of feeds, which are as a rule about other events.
 
 ``load_paths(..., errors=[])`` goes on past a bad path: each problem is appended to the
 list as an ``InputError`` (one per file or named path) and the rest is loaded, as a linter
@@ -31,7 +37,7 @@ from factcheck.load import frontmatter, html, jsonl, markdown
 from factcheck.load import text as plain
 from factcheck.load.language import detect_language, normalize_lang
 from factcheck.load.reader import DEFAULT_MAX_BYTES, check_text, display_path, read_text
-from factcheck.models import Article
+from factcheck.models import Article, LineIndex
 
 __all__ = ["load_paths", "load_file", "load_text", "detect_language", "SUFFIXES", "DEFAULT_MAX_BYTES"]
 
@@ -216,7 +222,7 @@ def _build(source: str, kind: str, origin: Origin, default: str | None) -> list[
             Article(
                 path=label, text=md.text, file_text=source, offset=0, id=fm.id or origin.stem,
                 title=fm.title or md.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
-                lang=_language(fm.lang, default, md.text, label), story=origin.story,
+                lang=_language(fm.lang, default, md.text, label), story=fm.story or origin.story,
                 meta=_meta(kind, origin, fm.meta, md.suppressions),
             )
         ]
@@ -246,18 +252,22 @@ def _build(source: str, kind: str, origin: Origin, default: str | None) -> list[
 
 def _build_jsonl(source: str, origin: Origin, default: str | None) -> list[Article]:
     label = origin.path
+    lines = LineIndex(source)  # one index for the whole file, shared by its articles
     articles = []
     for rec in jsonl.records(source, label):
         where = f"{label}:{rec.line}"
         data = {k: v for k, v in rec.data.items() if k != "text"}
         fm = frontmatter.fields(data, where, where="the JSON object")
         prose = jsonl.decode_in_place(source[rec.text_start : rec.text_end])
+        extra = {**fm.meta, "line": rec.line}
+        if not fm.story:
+            extra["feed"] = True  # compared with its story's other articles, not with other such lines
         articles.append(
             Article(
                 path=label, text=prose, file_text=source, offset=rec.text_start,
                 id=fm.id or f"{origin.stem}:{rec.line}", title=fm.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
-                lang=_language(fm.lang, default, prose, where), story=origin.story,
-                meta=_meta("jsonl", origin, {**fm.meta, "line": rec.line}),
+                lang=_language(fm.lang, default, prose, where), story=fm.story or origin.story,
+                meta=_meta("jsonl", origin, extra), _lines=lines,
             )
         )
     if not articles:

@@ -16,11 +16,13 @@ import yaml
 from factcheck.errors import InputError
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\n|\r)")
-_CLOSE = re.compile(r"^(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)", re.MULTILINE)
+_CLOSE_LINE = r"(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)"
+_CLOSE = re.compile("^" + _CLOSE_LINE, re.MULTILINE)  # searched in the text with every \r made \n
+_CLOSE_AT = re.compile(_CLOSE_LINE)
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?")
-FIELDS = ("id", "title", "source", "date", "lang")
+FIELDS = ("id", "title", "source", "date", "lang", "story")
 
 
 @dataclass(slots=True)
@@ -34,6 +36,7 @@ class FrontMatter:
     date: dt.date | None = None
     date_precision: str = "day"
     lang: str = ""
+    story: str = ""  # the story the article belongs to, when not its folder's
     meta: dict[str, Any] = field(default_factory=dict)
 
 
@@ -42,7 +45,10 @@ def split(text: str, label: str) -> tuple[dict[str, Any], int, int]:
     opening = _OPEN.match(text)
     if not opening:
         return {}, 0, 0
-    closing = _CLOSE.search(text, opening.end())
+    # "^" knows only \n: in a copy where every \r is \n (same length, same offsets) a line
+    # ending in a lone \r (old Mac files) or \r\n starts a line too
+    found = _CLOSE.search(text.replace("\r", "\n"), opening.end())
+    closing = _CLOSE_AT.match(text, found.start()) if found else None
     if not closing:
         raise InputError(
             f"{label}:1: front matter opened with '---' is never closed; add a line '---' after it"
@@ -52,7 +58,7 @@ def split(text: str, label: str) -> tuple[dict[str, Any], int, int]:
         data = yaml.load(source, Loader=_LOADER)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
-        line = 2 + (mark.line if mark is not None else 0)
+        line = 2 + (mark.line if mark is not None else 0)  # PyYAML counts \r\n, \n and \r as we do
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise InputError(f"{label}:{line}: invalid YAML in front matter ({problem}); fix the front matter") from None
     except ValueError as exc:  # PyYAML builds dates itself: "date: 2023-02-30" raises ValueError
@@ -109,12 +115,13 @@ def scalar(value: Any, key: str, label: str, where: str = "front matter") -> str
 
 
 def fields(data: dict[str, Any], label: str, where: str = "front matter") -> FrontMatter:
-    """Known keys (id, title, source, date, lang) as typed values; other keys go to ``meta``."""
+    """Known keys (id, title, source, date, lang, story) as typed values; other keys go to ``meta``."""
     fm = FrontMatter(
         id=scalar(data.get("id"), "id", label, where),
         title=scalar(data.get("title"), "title", label, where),
         source=scalar(data.get("source"), "source", label, where),
         lang=scalar(data.get("lang"), "lang", label, where),
+        story=scalar(data.get("story"), "story", label, where),
     )
     fm.date, fm.date_precision = parse_partial_date(data.get("date"), label, where)
     fm.meta = {str(k): v for k, v in data.items() if k not in FIELDS}

@@ -41,7 +41,7 @@ _HEAD_ELEMENTS = frozenset("head html title meta link style script base noscript
 _ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _TITLE = re.compile(r"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
 _H1 = re.compile(r"<h1\b[^>]*>(.*?)</h1\s*>", re.IGNORECASE | re.DOTALL)
-_ANY_TAG = re.compile(r"<[^>]*>")
+_ANY_TAG = re.compile(r"<[^<>]*>")  # not across another "<": a run of "<" is read once
 _ISO_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
 _DATE_META = (
     "article:published_time", "datepublished", "date", "dc.date", "dc.date.issued",
@@ -49,7 +49,8 @@ _DATE_META = (
 )
 _SOURCE_META = ("og:site_name", "application-name", "publisher")
 _LIST_MARK = re.compile(r"^\s*(?:[-*•#>]+\s+)+")
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…:;])\s+|\s+\|\s+|\s*\|\s*")
+# parts are compared without their blanks (``_find``), so a cell edge is just "|"
+_SENTENCE_SPLIT = re.compile(r"(?<=[.!?…:;])\s+|\|")
 
 _NON_SPACE_RUN = re.compile(r"\S+")
 _MAX_BACKWARD_SEARCHES = 200

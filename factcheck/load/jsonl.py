@@ -19,7 +19,7 @@ from factcheck.load.blank import place
 
 _DECODER = json.JSONDecoder()
 _WS = re.compile(r"[ \t\r\n]*")
-_LINE = re.compile(r"[^\n]*\n?")
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\n|\r)?")  # a JSON string holds no raw line break: \r ends a line too
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "b": "\b", "f": "\f", "n": "\n", "r": "\r", "t": "\t"}
 
 

@@ -27,6 +27,7 @@ from typing import Any
 from factcheck.errors import InputError
 from factcheck.load import frontmatter
 from factcheck.load.blank import blank_range
+from factcheck.load.reader import line_column
 
 PROTECT = "\ue000"  # stands in for a backslash-escaped character while inline markup is parsed
 
@@ -41,9 +42,9 @@ _BLOCKQUOTE = re.compile(r" {0,3}> ?")
 _BULLET = re.compile(r" {0,3}([-+*]|\d{1,3}[.)])(?=[ \t]|$)[ \t]?")
 _TASK = re.compile(r"\[[ xX]\](?=[ \t])")
 _HEADING = re.compile(r" {0,3}(#{1,6})(?=[ \t]|$)")
-_HEADING_CLOSE = re.compile(r"[ \t]+(#+)[ \t]*$")
 _RULE_LINE = re.compile(r" {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}|=+[ \t]*)$")
-_TABLE_SEP = re.compile(r" {0,3}\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$")
+# possessive runs: a long run of blanks before the end of the line is read once, not once per blank
+_TABLE_SEP = re.compile(r" {0,3}\|?[ \t]*+:?-++:?[ \t]*+(?:\|[ \t]*+:?-++:?[ \t]*+)*+\|?[ \t]*+$")
 _REF_DEF = re.compile(r" {0,3}\[([^\]\^][^\]]*)\]:[ \t]*\S")
 _FOOTNOTE_DEF = re.compile(r" {0,3}(\[\^[^\]]+\]:)")
 _ESCAPE_OR_TICKS = re.compile(r"\\[!-/:-@\[-`{-~\r\n]|`+")  # an escape (or hard break), or a backtick run
@@ -233,7 +234,7 @@ def _suppressions(
             continue
         words = [w.strip("`'\"") for w in m.group(1).replace(",", " ").split()]
         words = [w for w in words if w]
-        line = source.count("\n", 0, c.start) + 1
+        line = line_column(source, c.start)[0]
         if not words:
             raise InputError(
                 f"{label}:{line}: empty factcheck comment; write 'factcheck: ignore [RULES]', 'off' or 'on'"
@@ -336,10 +337,10 @@ def _block_markup(buf: list[str], start: int) -> _Blocks:
         rest = text[pos:le]
         if m := _HEADING.match(text, pos, le):
             blank_range(buf, m.start(), m.end())
-            close = _HEADING_CLOSE.search(text, m.end(), le)
+            close = _heading_close(text, m.end(), le)
             if close:
-                blank_range(buf, close.start(1), close.end(1))
-            blocks.headings.append((len(m.group(1)), m.end(), close.start() if close else le))
+                blank_range(buf, close[1], close[2])
+            blocks.headings.append((len(m.group(1)), m.end(), close[0] if close else le))
         elif _RULE_LINE.match(text, pos, le):  # thematic break or setext underline
             blank_range(buf, ls, le)
         elif m := _REF_DEF.match(text, pos, le):
@@ -358,6 +359,25 @@ def _block_markup(buf: list[str], start: int) -> _Blocks:
             table_open = False
         prev_blank = False
     return blocks
+
+
+def _heading_close(text: str, start: int, end: int) -> tuple[int, int, int] | None:
+    """The closing ``#`` run of an ATX heading ("## Titre ##"): (blanks start, hashes start, hashes end).
+
+    Read backwards from the end of the line, so a line of any length is read once.
+    """
+    e = end
+    while e > start and text[e - 1] in " \t":
+        e -= 1
+    h = e
+    while h > start and text[h - 1] == "#":
+        h -= 1
+    if h == e or h == start or text[h - 1] not in " \t":
+        return None
+    w = h
+    while w > start and text[w - 1] in " \t":
+        w -= 1
+    return w, h, e
 
 
 def _blank_pipes(buf: list[str], text: str, start: int, end: int) -> None:

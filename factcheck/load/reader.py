@@ -2,14 +2,21 @@
 
 Offsets everywhere in factcheck are Python ``str`` indices into the text returned here.
 Line endings are kept exactly as in the file (``newline=""`` semantics: ``\\r\\n`` stays
-``\\r\\n``) so those offsets stay true. A leading UTF-8 byte order mark is accepted and
-dropped: offset 0 is the first character after it, as editors count columns; the
-caller records ``meta["bom"] = True`` when there was one.
+``\\r\\n``, an old Mac ``\\r`` stays ``\\r``) so those offsets stay true; lines are counted
+as editors count them, at ``\\r\\n``, ``\\n`` or a lone ``\\r`` (``factcheck.models.LineIndex``).
+
+Files are UTF-8. A leading byte order mark is accepted and dropped: offset 0 is the first
+character after it, as editors count columns; the caller records ``meta["bom"] = True``.
+A UTF-16 or UTF-32 file is read when its byte order mark says so (offsets are then
+character offsets into the decoded text, as for UTF-8); without the mark it is refused,
+as are NUL characters, with the line and column where they are.
 """
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 from pathlib import Path, PurePath
 
 from factcheck.errors import InputError
@@ -19,6 +26,25 @@ DEFAULT_MAX_BYTES = 20_000_000
 # the option that raises the limit, named in the refusal
 MAX_BYTES_HINT = "split it or raise the limit (--max-bytes N, or max-bytes in the configuration)"
 UTF8_BOM = b"\xef\xbb\xbf"
+# The longer marks first: the UTF-32 little-endian mark starts with the UTF-16 one.
+_WIDE_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
+              (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+_LINE_BREAK = re.compile(r"\r\n?|\n")
+_LINE_BREAK_BYTES = re.compile(rb"\r\n?|\n")
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based (line, column) of ``offset`` in ``text``, lines ending at \\r\\n, \\n or a lone \\r."""
+    line, start = 1, 0
+    for m in _LINE_BREAK.finditer(text, 0, offset + 1):  # one past: the \n of a \r\n at ``offset``
+        if m.end() > offset:
+            break
+        line, start = line + 1, m.end()
+    return line, offset - start + 1
+
+
+def _byte_line(data: bytes, pos: int) -> int:
+    return sum(1 for _ in _LINE_BREAK_BYTES.finditer(data, 0, pos)) + 1
 
 
 def human_size(size: int) -> str:
@@ -58,11 +84,30 @@ def read_bytes(path: Path, label: str, max_bytes: int) -> bytes:
 
 
 def decode(data: bytes, label: str) -> tuple[str, bool]:
-    """UTF-8 bytes → (text, had_bom), refusing binary and non-UTF-8 input with a clear message."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise InputError(f"{label}: file is UTF-16 encoded; convert it to UTF-8")
+    """File bytes → (text, had_bom): UTF-8, or UTF-16/32 with a byte order mark; anything else
+    (binary data, another encoding, NUL characters) is refused with a clear message."""
+    for mark, codec in _WIDE_BOMS:
+        if data.startswith(mark):
+            try:
+                text = data.decode(codec)  # the codec reads the mark and drops it
+            except UnicodeDecodeError as exc:
+                raise InputError(
+                    f"{label}: not valid {codec.upper()} (bad bytes at byte offset {exc.start}); "
+                    "convert the file to UTF-8"
+                ) from None
+            nul = text.find("\x00")
+            if nul != -1:
+                line, column = line_column(text, nul)
+                raise InputError(f"{label}: looks like a binary file (NUL character at line {line}, column "
+                                 f"{column}); factcheck reads text")
+            return text, True
     nul = data.find(b"\x00")
     if nul != -1:
+        head = data[:400]
+        odd, even = head[1::2], head[0::2]
+        if len(head) >= 4 and (odd.count(0) == len(odd) or even.count(0) == len(even)):
+            raise InputError(f"{label}: looks like UTF-16 without a byte order mark (NUL bytes between the "
+                             "letters); convert it to UTF-8")
         raise InputError(
             f"{label}: looks like a binary file (NUL byte at byte offset {nul}); factcheck reads UTF-8 text"
         )
@@ -72,9 +117,8 @@ def decode(data: bytes, label: str) -> tuple[str, bool]:
         text = data[start:].decode("utf-8")
     except UnicodeDecodeError as exc:
         pos = exc.start + start
-        line = data.count(b"\n", 0, pos) + 1
         raise InputError(
-            f"{label}: not valid UTF-8 (byte 0x{data[pos]:02x} at byte offset {pos}, line {line}); "
+            f"{label}: not valid UTF-8 (byte 0x{data[pos]:02x} at byte offset {pos}, line {_byte_line(data, pos)}); "
             "convert the file to UTF-8 (e.g. iconv -f latin1 -t utf-8)"
         ) from None
     return text, bom

@@ -7,6 +7,7 @@ bad rule file is an error the user can fix without reading a traceback.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import string
@@ -183,6 +184,8 @@ def load_rule_file(path: str | os.PathLike[str]) -> Rule:
                     and not isinstance(default, bool) else isinstance(value, type(default))
                 if not ok:
                     raise chk.fail(vnode, f"parameter '{key}' must be a {type(default).__name__}")
+                if isinstance(value, float) and not math.isfinite(value):
+                    raise chk.fail(vnode, f"parameter '{key}' must be a finite number, not {value}")
                 if key.endswith("severity") and value not in SEVERITIES:
                     raise chk.fail(vnode, f"parameter '{key}' must be one of error, warning, info")
                 params[key] = value

@@ -473,3 +473,32 @@ def test_dates_long_runs_of_number_words_stay_linear() -> None:
     """Nested repetitions could backtrack quadratically on "un un un …"; they are bounded."""
     for text in ("un " * 3000, "deux-" * 3000, "vingt et " * 2000):
         assert find_times(text, "fr", None) == []
+
+
+# ---------------------------------------------------------------- the ends of the calendar
+
+EVERY_RELATIVE = {
+    "fr": "Hier, avant-hier et demain ; mardi dernier, jeudi prochain, ce lundi ; le mois dernier, l'an prochain, "
+          "cette semaine, la semaine prochaine ; il y a deux ans, dans trois mois, depuis 9999 ans, "
+          "depuis le début de l'année, en mars, mars prochain, le 13 décembre, mardi 12, depuis janvier.",
+    "en": "Yesterday, today and tomorrow; last Tuesday, next Friday; last year, next month, this week; two years "
+          "ago, over the next 9999 years, since the start of the year, in March, on March 3, since Monday.",
+}
+
+
+@pytest.mark.parametrize("anchor", [D(1, 1, 1), D(1, 1, 3), D(9999, 12, 31), D(9999, 12, 28), D.min, D.max])
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_find_times_at_the_ends_of_the_calendar(anchor, lang):
+    # the publication date may be year 1 or 9999: what falls off the calendar has no date, and nothing raises
+    found = find_times(EVERY_RELATIVE[lang], lang, anchor)
+    assert len(found) >= 8
+    assert {m.kind for m in found} >= {"relative_day", "period"}
+    for m in found:
+        for day in (m.date, m.date_end):
+            assert day is None or isinstance(day, dt.date)
+
+
+@pytest.mark.parametrize("text", ["depuis " + "9" * 400 + " ans", "il y a 1e309 ans", "over the past " + "9" * 50 + " years"])
+def test_find_times_refuses_durations_beyond_any_calendar(text):
+    for m in find_times(text, "en" if "over" in text else "fr", D(2023, 12, 13)):
+        assert m.days is None or m.days < 1e100

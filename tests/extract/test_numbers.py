@@ -101,3 +101,49 @@ def test_french_number_words(n):
 ])
 def test_parse_digits(surface, lang, value):
     assert parse_digits(surface, lang) == pytest.approx(value)
+
+
+# ---------------------------------------------------------------- extremes: too long, too large, too small
+
+@pytest.mark.parametrize("surface, lang", [
+    ("9" * 41, "fr"), ("1" * 5000, "en"), ("1e309", "fr"), ("1,5e400", "fr"), ("2e-400", "en"),
+    ("1" + "\u202f000" * 14, "fr"), ("1" + ",000" * 14, "en"), ("1e" + "9" * 50, "fr"),
+])
+def test_parse_digits_refuses_what_cannot_be_a_press_figure(surface, lang):
+    assert parse_digits(surface, lang) is None
+
+
+def test_parse_digits_keeps_forty_digits():
+    assert parse_digits("9" * 40, "fr") == pytest.approx(1e40)
+
+
+@pytest.mark.parametrize("text", [
+    "Une valeur de 1e309 kg a été saisie.", "Le budget est de " + "9" * 400 + " euros.",
+    "La valeur est 10^999 kg.", "Soit 1,1^9999 tonnes.", "Et 2e-400 tonnes.", " ".join(["123"] * 200) + " €",
+    "Il y a 1" + "0" * 60 + " atomes.", "Soit " + "1" * 30 + "e90 milliards d'euros.",
+])
+def test_scan_keeps_refused_digits_as_text(text):
+    # no claim, and no shorter number read inside the refused digits ("10^999" is not 10 and 999)
+    assert scan(text, "fr") == []
+
+
+@pytest.mark.parametrize("run", [
+    " ".join(str(i % 10) for i in range(60)), "-".join(["1"] * 50), ":".join(["12"] * 30), "/".join(["1"] * 50),
+    ".".join(["123"] * 20), " ".join(["12"] * 25),
+])
+def test_scan_long_digit_runs_are_not_numbers(run):
+    # digits broken only by single separators, more than MAX_DIGITS of them: a flattened table or noise
+    assert scan(f"Les chiffres : {run} kg.", "fr") == []
+
+
+@pytest.mark.parametrize("text, values", [
+    ("Les 12 15 18 21 ans", [12, 15, 18, 21]), ("le 01 23 45 67 89", []), ("entre 2019-2020 et 2021", []),
+    ("1 2 3 kg", [1, 2, 3]),
+])
+def test_scan_short_digit_runs_stay_numbers(text, values):
+    assert [m.value for m in scan(text, "fr")] == values
+
+
+def test_scan_reads_figures_next_to_refused_digits():
+    found = scan("La valeur est 10^999 kg, puis 5 kg.", "fr")
+    assert [(m.value, m.unit) for m in found] == [(5.0, "kilogram")]

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 import factcheck
 from factcheck.extract.pipeline import extract_articles, sentence_spans
 from factcheck.load import load_text
@@ -86,3 +88,61 @@ def test_pipeline_one_process_on_small_machines(monkeypatch):
     monkeypatch.setattr(pipeline.os, "cpu_count", lambda: 8)
     assert pipeline.default_processes(10_000) == 4
     assert pipeline.default_processes(10) == 1
+
+
+# ---------------------------------------------------------------- long and invisible input
+
+def _article(text: str, lang: str = "fr"):
+    from factcheck.models import Article
+
+    return Article(path="x.txt", text=text, file_text=text, lang=lang, date=dt.date(2023, 12, 13))
+
+
+def test_pipeline_long_sentence_is_parsed_in_pieces_around_its_numbers():
+    from factcheck.extract import pipeline
+
+    filler = "sans point ni fin " * 3000  # one 54,000-character "sentence"
+    text = "Les policiers ont saisi 720 kg de cocaïne " + filler + "puis 5 kg d'héroïne " + filler + "et 8 300 €."
+    items = pipeline._work_items(text, "fr", [])
+    assert len(items) == 3 and all(b - a <= pipeline.MAX_PIECE for a, b, _, _ in items)
+    assert all(not cut_a and not cut_b for _, _, cut_a, cut_b in items)  # cut at blanks
+    claims = extract_articles([_article(text)])
+    assert [(c.text, c.value, c.unit) for c in claims] == [("720 kg", 720, "kilogram"), ("5 kg", 5, "kilogram"),
+                                                           ("8 300 €", 8300, "EUR")]
+    assert all(text[c.start:c.end] == c.text and len(c.sentence) <= pipeline.MAX_PIECE for c in claims)
+    assert claims[0].subject == "cocaïne"
+
+
+def test_pipeline_text_beyond_spacy_max_length():
+    from factcheck.extract.pipeline import nlp_for
+
+    size = nlp_for("fr").max_length + 1000
+    text = "Il y a 5 kg " + "x" * size + " et 7 kg"  # no blank to cut at, far longer than spaCy takes
+    claims = extract_articles([_article(text)])
+    assert [(c.value, text[c.start:c.end]) for c in claims] == [(5, "5 kg"), (7, "7 kg")]
+
+
+def test_pipeline_piece_cut_inside_a_word_keeps_offsets_true():
+    from factcheck.extract import pipeline
+
+    text = "5 kg " + "x" * 50_000 + "(12 kg) " + "y" * 50_000  # no blank before "12 kg" to cut at
+    items = pipeline._work_items(text, "fr", [])
+    assert len(items) == 2 and items[1][2]  # cut inside the x run
+    claims = extract_articles([_article(text)])
+    assert [(c.value, text[c.start:c.end]) for c in claims] == [(5, "5 kg"), (12, "12 kg")]
+
+
+@pytest.mark.parametrize("invisible", ["\u200b", "\u00ad", "\u2060", "\ufeff", "\u200e", "\u200b" * 10_000])
+def test_pipeline_format_characters_are_read_through(invisible):
+    text = f"Les douaniers ont saisi 8{invisible}300 € et 5,{invisible}4 kg de ré{invisible}sine."
+    claims = extract_articles([_article(text)])
+    assert [(c.value, c.unit) for c in claims] == [(8300, "EUR"), (5.4, "kilogram")]
+    for claim in claims:  # offsets into the text as it is, invisible characters included
+        assert text[claim.start:claim.end].replace(invisible, "") == claim.text
+        assert (claim.line, claim.column) == (1, claim.start + 1)
+
+
+def test_pipeline_pieces_of_adjacent_numbers_lose_none():
+    text = "x" * 3000 + " " + "(5 kg)" * 400  # one long "sentence", numbers with no blank between them
+    claims = extract_articles([_article(text)])
+    assert len(claims) == 400 and all(text[c.start:c.end] == "5 kg" for c in claims)

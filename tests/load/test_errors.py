@@ -29,7 +29,8 @@ FILE_CASES = [
     ("empty.md", b"", "empty.md: file is empty; add the article text or remove the file"),
     ("blank.txt", b"  \n\t\r\n", "blank.txt: file contains only whitespace; add the article text or remove the file"),
     ("bin.md", b"Le texte\x00\x01\x02", "bin.md: looks like a binary file (NUL byte at byte offset 8); factcheck reads UTF-8 text"),
-    ("u16.txt", "Le texte".encode("utf-16"), "u16.txt: file is UTF-16 encoded; convert it to UTF-8"),
+    ("u16.txt", "Le texte".encode("utf-16-le"),
+     "u16.txt: looks like UTF-16 without a byte order mark (NUL bytes between the letters); convert it to UTF-8"),
     (
         "latin.md",
         "Ligne un\nCafé".encode("latin-1"),

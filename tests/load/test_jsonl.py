@@ -41,6 +41,24 @@ def test_jsonl_shares_whole_file(depeches):
     assert all(a.file_text == whole for a in depeches)
 
 
+def test_jsonl_lines_share_one_line_index(depeches):
+    # built once for the file: a feed of many lines is not indexed once per line
+    assert all(a.position(a.offset) == depeches[0]._lines.position(a.offset) for a in depeches)
+    assert len({id(a._lines) for a in depeches}) == 1
+
+
+def test_jsonl_lines_are_feed_lines_of_the_folder_story(depeches):
+    assert {a.story for a in depeches} == {"inondation"} and all(a.meta["feed"] for a in depeches)
+
+
+def test_jsonl_story_key_names_the_story(tmp_path):
+    path = tmp_path / "feed.jsonl"
+    path.write_text('{"text": "Un texte.", "story": "crue", "lang": "fr"}\n{"text": "Deux.", "lang": "fr"}\n')
+    a, b = load_file(path)
+    assert (a.story, "feed" in a.meta, "story" in a.meta) == ("crue", False, False)
+    assert (b.story, b.meta["feed"]) == (tmp_path.name, True)
+
+
 def test_jsonl_offset_is_first_char_of_text_value(depeches):
     for a in depeches:
         assert a.file_text[a.offset - 1] == '"'

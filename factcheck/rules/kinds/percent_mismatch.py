@@ -56,24 +56,37 @@ class PercentMismatch(Kind):
             sentences.setdefault((c.path, c.sentence_start, c.sentence), []).append(c)
         for claims in sentences.values():
             claims.sort(key=lambda c: c.start)
-            for p in claims:
-                if p.unit != "percent" or p.qualifier not in ("exact", "approx"):
-                    continue
-                finding = self._check_percent(p, [c for c in claims if c.unit != "percent" and c.dimension != "[time]"])
+            percents = [p for p in claims if p.unit == "percent" and p.qualifier in ("exact", "approx")]
+            if not percents:
+                continue
+            # what does not depend on the percentage is computed once per sentence
+            others = [c for c in claims if c.unit != "percent" and c.dimension != "[time]"]
+            groups: dict[str, list[Claim]] = {}
+            for c in others:
+                groups.setdefault(c.dimension, []).append(c)
+            pairs: dict[str, list] = {}
+            for p in percents:
+                finding = self._check_percent(p, others, groups, pairs)
                 if finding is not None:
                     yield finding
 
     @staticmethod
-    def _from_to(sentence: str, groups: dict[str, list[Claim]], p_offset: int) -> tuple[Claim, Claim] | None:
-        """The (old, new) pair written "de X à Y" / "from X to Y" / "Y, up from X", nearest the percentage."""
-        best = None
+    def _from_to_pairs(sentence: str, groups: dict[str, list[Claim]]) -> list[tuple[int, int, tuple[Claim, Claim]]]:
+        """Every (old, new) pair of a sentence written "de X à Y" / "from X to Y" / "Y, up from X",
+        with the offsets of X and Y (once per sentence, then the nearest is chosen per percentage)."""
+        out = []
         for group in groups.values():
+            feats = [claim_features(c) for c in group]
             for i, x in enumerate(group):
-                for y in group[i + 1:]:
-                    fx, fy = claim_features(x), claim_features(y)
-                    if fx.offset < 0 or fy.offset < 0:
-                        continue
-                    between = sentence[fx.offset + len(x.text):fy.offset]
+                fx = feats[i]
+                if fx.offset < 0:
+                    continue
+                x_end = fx.offset + len(x.text)
+                for j in range(i + 1, len(group)):
+                    y, fy = group[j], feats[j]
+                    if fy.offset < 0 or fy.offset - x_end > 80:
+                        continue  # too far apart for either form
+                    between = sentence[x_end:fy.offset]
                     pair = None
                     if len(between) <= 30 and _TO.search(between) and \
                             _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):
@@ -81,22 +94,38 @@ class PercentMismatch(Kind):
                     elif len(between) <= 80 and _UP_FROM.search(between):
                         pair = (y, x)
                     if pair is not None:
-                        dist = min(abs(fx.offset - p_offset), abs(fy.offset - p_offset))
-                        if best is None or dist < best[0]:
-                            best = (dist, pair)
+                        out.append((fx.offset, fy.offset, pair))
+        return out
+
+    @classmethod
+    def _from_to(cls, sentence: str, groups: dict[str, list[Claim]], p_offset: int,
+                 cache: dict[str, list] | None = None) -> tuple[Claim, Claim] | None:
+        """The (old, new) pair written "de X à Y" / "from X to Y" / "Y, up from X", nearest the percentage."""
+        pairs = cache.get(sentence) if cache is not None else None
+        if pairs is None:
+            pairs = cls._from_to_pairs(sentence, groups)
+            if cache is not None:
+                cache[sentence] = pairs
+        best = None
+        for x_offset, y_offset, pair in pairs:
+            dist = min(abs(x_offset - p_offset), abs(y_offset - p_offset))
+            if best is None or dist < best[0]:
+                best = (dist, pair)
         return best[1] if best else None
 
-    def _check_percent(self, p: Claim, others: list[Claim]) -> Finding | None:
+    def _check_percent(self, p: Claim, others: list[Claim], groups: dict[str, list[Claim]] | None = None,
+                       cache: dict[str, list] | None = None) -> Finding | None:
         fp = claim_features(p)
         if fp.offset < 0 or len(others) < 2:
             return None
         sentence = fp.sentence
         if _POINTS.match(sentence[fp.offset + len(p.text):]):
             return None
-        groups: dict[str, list[Claim]] = {}
-        for c in others:
-            groups.setdefault(c.dimension, []).append(c)
-        pair = from_to = self._from_to(sentence, groups, fp.offset)
+        if groups is None:
+            groups = {}
+            for c in others:
+                groups.setdefault(c.dimension, []).append(c)
+        pair = from_to = self._from_to(sentence, groups, fp.offset, cache)
         if pair is None:
             pair = next((g for g in groups.values() if len(g) == 2), None)
         if pair is None:

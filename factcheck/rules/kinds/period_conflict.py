@@ -85,11 +85,23 @@ class PeriodConflict(Kind):
     def __init__(self, rule) -> None:
         super().__init__(rule)
         self._by_sentence: dict[tuple[str, int], list[Claim]] = {}
+        self._durations: dict[tuple[str, int], list[Claim]] = {}
+        self._periods: dict[int, tuple[float | None, str]] = {}
 
     def prepare(self, ctx: CheckContext) -> None:
-        self._by_sentence = {}
+        self._by_sentence, self._durations, self._periods = {}, {}, {}
         for c in ctx.claims:
             self._by_sentence.setdefault((c.path, c.sentence_start), []).append(c)
+            if _is_duration(c):
+                self._durations.setdefault((c.path, c.sentence_start), []).append(c)
+
+    def _period(self, claim: Claim) -> tuple[float | None, str]:
+        """``period_of`` once per claim (a claim is in many pairs), among its sentence's durations."""
+        found = self._periods.get(id(claim))
+        if found is None:
+            found = self._periods[id(claim)] = period_of(
+                claim, self._durations.get((claim.path, claim.sentence_start), []))
+        return found
 
     def check_pair(self, cand: Candidate) -> Finding | None:
         a, b = cand.a, cand.b
@@ -99,8 +111,8 @@ class PeriodConflict(Kind):
             return None
         if abs(a.base_value - b.base_value) > 1e-9 * max(abs(a.base_value), 1.0):
             return None
-        pa, ta = period_of(a, self._by_sentence.get((a.path, a.sentence_start), []))
-        pb, tb = period_of(b, self._by_sentence.get((b.path, b.sentence_start), []))
+        pa, ta = self._period(a)
+        pb, tb = self._period(b)
         if not pa or not pb or max(pa, pb) / min(pa, pb) < self.params["min_ratio"]:
             return None
         lang = lang_of(a, b)

@@ -31,7 +31,7 @@ import re
 from typing import Iterable
 
 from factcheck.align import claim_features
-from factcheck.align.features import lexicon
+from factcheck.align.features import article_key, lexicon
 from factcheck.align.subjects import subject_forms, synonyms
 from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
@@ -69,29 +69,40 @@ class SumMismatch(Kind):
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         by_article: dict[str, list[Claim]] = {}
         for c in ctx.claims:
-            by_article.setdefault(c.path, []).append(c)
+            by_article.setdefault(article_key(c), []).append(c)
         openers = tuple(o.lower() for o in self.params["detail_openers"])
         for claims in by_article.values():
             claims.sort(key=lambda c: c.start)
-            for i, total in enumerate(claims):
-                if total.unit == "percent" or total.dimension == "[time]":
-                    continue
-                found = self._parts_after(total, claims[i + 1:], openers)
-                if found is None:
-                    continue
-                parts, items, subset = found
-                if not self._parts_of(total, parts):
-                    continue
-                finding = self._judge(total, parts, items, subset)
-                if finding is not None:
-                    yield finding
+            # runs of claims of one sentence, in text order: a total's parts are the rest of
+            # its run, or the next run (so an article of many claims is read once)
+            runs: list[list[Claim]] = []
+            for c in claims:
+                if runs and (runs[-1][0].sentence_start, runs[-1][0].sentence) == (c.sentence_start, c.sentence):
+                    runs[-1].append(c)
+                else:
+                    runs.append([c])
+            for r, run in enumerate(runs):
+                following = runs[r + 1] if r + 1 < len(runs) else []
+                for k, total in enumerate(run):
+                    if total.unit == "percent" or total.dimension == "[time]":
+                        continue
+                    found = self._parts_after(total, run[k + 1:], following, openers)
+                    if found is None:
+                        continue
+                    parts, items, subset = found
+                    if not self._parts_of(total, parts):
+                        continue
+                    finding = self._judge(total, parts, items, subset)
+                    if finding is not None:
+                        yield finding
 
-    def _parts_after(self, total: Claim, rest: list[Claim], openers: tuple[str, ...]):
+    def _parts_after(self, total: Claim, same: list[Claim], following: list[Claim], openers: tuple[str, ...]):
+        """The parts stated after ``total``: later claims of its sentence (``same``), or the
+        claims of the next sentence holding any (``following``) when it opens a breakdown."""
         ft = claim_features(total)
         if ft.offset < 0:
             return None
         tail = ft.sentence[ft.offset + len(total.text):]
-        same = [c for c in rest if c.sentence_start == total.sentence_start and c.sentence == total.sentence]
         gap_text = tail
         if same:
             fs = claim_features(same[0])
@@ -118,7 +129,7 @@ class SumMismatch(Kind):
         # a breakdown in the next sentence
         if tail.strip(" »\"”)").rstrip(".") and not re.match(r"^[^.]{0,80}\.?\s*$", tail):
             return None
-        nxt = [c for c in rest if c.sentence_start > total.sentence_start]
+        nxt = [c for c in following if c.sentence_start > total.sentence_start]
         if not nxt:
             return None
         first_next = nxt[0].sentence_start
