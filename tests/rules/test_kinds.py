@@ -194,6 +194,18 @@ def test_kinds_sum_mismatch_counts_singular_items():
     assert run("FC109", *_enumeration(39, "30 élèves, huit parents et le chauffeur", [("30", 30), ("huit", 8)])) == []
 
 
+def test_kinds_sum_mismatch_long_lists_are_tables_not_sums():
+    # 14 parts: more than max_parts (12) is a table flattened into a sentence, not checked
+    s = "Le bus transportait 200 personnes : " + ", ".join(f"{n} élèves" for n in range(1, 15)) + "."
+    claims = [fr(s, "200", 200, subject="personne")]
+    for n in range(1, 15):
+        c = make_claim(s, f"{n} élèves", n, subject="élève")
+        claims.append(dataclasses.replace(c, text=str(n), end=c.start + len(str(n))))
+    assert run("FC109", *claims) == []
+    [f] = run("FC109", *claims, max_parts=20)  # 1 + 2 + … + 14 = 105, not 200
+    assert "105" in f.message
+
+
 def test_kinds_sum_mismatch_subset_after_dont_may_be_smaller():
     s = "Le bilan fait état de onze blessés, dont quatre graves."
     a = fr(s, "onze", 11, subject="blessé")

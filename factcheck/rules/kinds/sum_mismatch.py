@@ -23,6 +23,8 @@ Use instead
 Parameters
     approx_tol: relative tolerance when the total or a part is approximate.
     detail_openers: sentence openers that introduce a breakdown of the previous total.
+    max_parts: a breakdown of more parts than this is a table, not a sum stated in prose;
+        it is not checked (and a sentence of hundreds of figures costs no more than a few).
 """
 
 from __future__ import annotations
@@ -60,7 +62,7 @@ _CONTINUES = re.compile(r"^\s*(?:sur|dans|à|au|aux|en|de|du|des|vers|par|on|in|
 
 class SumMismatch(Kind):
     name = "sum_mismatch"
-    PARAMS = {"approx_tol": 0.05,
+    PARAMS = {"approx_tol": 0.05, "max_parts": 12,
               "detail_openers": ["dans le détail", "en détail", "parmi eux", "parmi elles", "of this", "of these",
                                  "of the total", "broken down", "this includes", "ce montant se répartit",
                                  "cette somme se répartit", "ils se répartissent", "elles se répartissent"]}
@@ -71,6 +73,7 @@ class SumMismatch(Kind):
         for c in ctx.claims:
             by_article.setdefault(article_key(c), []).append(c)
         openers = tuple(o.lower() for o in self.params["detail_openers"])
+        max_parts = int(self.params["max_parts"])
         for claims in by_article.values():
             claims.sort(key=lambda c: c.start)
             # runs of claims of one sentence, in text order: a total's parts are the rest of
@@ -86,7 +89,8 @@ class SumMismatch(Kind):
                 for k, total in enumerate(run):
                     if total.unit == "percent" or total.dimension == "[time]":
                         continue
-                    found = self._parts_after(total, run[k + 1:], following, openers)
+                    # one part more than allowed is enough to tell a table from a breakdown
+                    found = self._parts_after(total, run[k + 1:k + 2 + max_parts], following, openers)
                     if found is None:
                         continue
                     parts, items, subset = found
@@ -118,7 +122,7 @@ class SumMismatch(Kind):
                     break
                 cut.append(c)
             parts = cut
-            if len(parts) + (0 if subset else 1) < 2 or not parts:
+            if len(parts) + (0 if subset else 1) < 2 or not parts or len(parts) > self.params["max_parts"]:
                 return None
             items: list[str] = []
             if not subset and total.dimension == "count":
@@ -137,7 +141,7 @@ class SumMismatch(Kind):
         if not fn.sentence.lower().lstrip(" «\"").startswith(openers):
             return None
         parts = [c for c in nxt if c.sentence_start == first_next and c.dimension == total.dimension]
-        if len(parts) < 2:
+        if len(parts) < 2 or len(parts) > self.params["max_parts"]:
             return None
         return parts, [], False
 
