@@ -10,9 +10,15 @@ import pytest
 from factcheck.align.features import clause_around, frame_modifier, frame_role, frame_scope, frame_year, local_attribution
 
 
-def _frame(sentence: str, number: str, lang: str = "fr", date: dt.date | None = dt.date(2024, 5, 2)):
+def _clauses(sentence: str, number: str) -> tuple[str, str, str]:
+    """(before, after, lead) around the first occurrence of ``number``."""
     off = sentence.index(number)
-    before, after, lead = clause_around(sentence, off, len(number))
+    return clause_around(sentence, off, len(number))
+
+
+def _frame(sentence: str, number: str, lang: str = "fr", date: dt.date | None = dt.date(2024, 5, 2)):
+    before, after, lead = _clauses(sentence, number)
+    off = sentence.index(number)
     near = sentence[max(0, off - 30):off]
     return (frame_scope(before, after, lead, lang), frame_role(before, after, lead, near, lang),
             frame_year(before, after, lead, date), frame_modifier(after[:40], lang))
@@ -73,8 +79,7 @@ def test_frames_passive_agent_is_a_source_only_when_it_names_one():
 def test_frames_increment_is_next_to_the_number(sentence, number, new):
     from factcheck.align.features import frame_new
 
-    off = sentence.index(number)
-    before, after, _ = clause_around(sentence, off, len(number))
+    before, after, _ = _clauses(sentence, number)
     assert frame_new(before, after) is new
 
 
@@ -114,8 +119,7 @@ def test_frames_forecast_is_a_role(sentence, number, lang, role):
 def test_frames_phase_of_a_repeated_event(sentence, number, lang, phase):
     from factcheck.align.features import frame_phase
 
-    off = sentence.index(number)
-    before, after, lead = clause_around(sentence, off, len(number))
+    before, after, lead = _clauses(sentence, number)
     assert frame_phase(before, after, lead, lang) == phase
 
 
@@ -126,9 +130,9 @@ def test_frames_phase_of_a_repeated_event(sentence, number, lang, phase):
     ("La manifestation a réuni 8 000 personnes (CGT) et 3 000 selon la police.", "8 000", "fr", ""),
 ])
 def test_frames_a_figure_in_parentheses_belongs_to_the_name_before(sentence, number, lang, scope):
-    off = sentence.index(number)
-    before, after, lead = clause_around(sentence, off, len(number))
-    assert frame_scope(before, after, lead, lang, sentence[max(0, off - 60):off]) == scope
+    before, after, lead = _clauses(sentence, number)
+    opening = sentence[:sentence.index(number)][-60:]
+    assert frame_scope(before, after, lead, lang, opening) == scope
 
 
 def test_frames_a_source_that_opens_the_next_figure_is_not_this_ones():
@@ -147,8 +151,7 @@ def test_frames_a_source_that_opens_the_next_figure_is_not_this_ones():
 def test_frames_a_change_has_a_direction_and_a_span(sentence, number, lang, change):
     from factcheck.align.features import frame_change
 
-    off = sentence.index(number)
-    before, after, _ = clause_around(sentence, off, len(number))
+    before, after, _ = _clauses(sentence, number)
     assert frame_change(" ".join((before, after)), before, lang) == change
 
 
@@ -162,8 +165,7 @@ def test_frames_a_change_has_a_direction_and_a_span(sentence, number, lang, chan
 def test_frames_time_of_day(sentence, number, lang, clock):
     from factcheck.align.features import frame_clock
 
-    off = sentence.index(number)
-    before, after, lead = clause_around(sentence, off, len(number))
+    before, after, lead = _clauses(sentence, number)
     assert frame_clock(" ".join((lead, before, after)), lang) == clock
 
 
