@@ -104,6 +104,14 @@ def _written_around(claim: Claim, n: int) -> str:
     return art.file_text[max(0, claim.start - n):claim.end + n] if art is not None else claim.text
 
 
+def file_of(ref: str) -> str:
+    """The file a claim reference names (``a.md:12:4`` and ``a.md@720 kg`` → ``a.md``)."""
+    if "@" in ref:
+        return ref.partition("@")[0]
+    m = _REF.match(ref)
+    return m["path"] if m else ref
+
+
 def resolve(ref: str, claims: Sequence[Claim]) -> Claim:
     """The claim a reference names: ``PATH:LINE[:COL]`` (as findings print them) or
     ``PATH@TEXT`` (the claim whose written form contains TEXT)."""

@@ -26,22 +26,15 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.set_defaults(run=run)
 
 
-def _file_of(ref: str) -> str:
-    if "@" in ref:
-        return ref.partition("@")[0]
-    return ref.rsplit(":", 2)[0] if ref.count(":") >= 2 and ref.rsplit(":", 1)[-1].isdigit() \
-        and ref.rsplit(":", 2)[-2].isdigit() else ref.rsplit(":", 1)[0]
-
-
 def run(args: argparse.Namespace) -> int:
     from factcheck.commands.check import load_configured_rules, resolve_config
-    from factcheck.explain import explain, render_text, resolve
+    from factcheck.explain import explain, file_of, render_text, resolve
     from factcheck.extract.pipeline import extract_articles
     from factcheck.load import load_paths
 
     cfg = resolve_config(args)
     rules = load_configured_rules(cfg)
-    files = list(dict.fromkeys([_file_of(args.a), _file_of(args.b), *args.paths]))
+    files = list(dict.fromkeys([file_of(args.a), file_of(args.b), *args.paths]))
     articles = load_paths(files, lang=cfg.lang)
     claims = extract_articles(articles)
     ex = explain(claims, resolve(args.a, claims), resolve(args.b, claims), rules)
