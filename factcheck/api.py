@@ -81,7 +81,7 @@ def check(
     step("extract", len(articles))
     claims = extract_articles(articles, n_process=n_process)
     step("align", len(articles))
-    candidates = align(claims)
+    candidates = align(claims, articles)
     step("rules", len(articles))
     findings = apply_rules(claims, rules, candidates=candidates,
                            articles=articles, min_confidence=min_confidence)

@@ -13,16 +13,16 @@ from __future__ import annotations
 import dataclasses
 import re
 from dataclasses import dataclass
-from typing import Any, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
-from factcheck.align import Candidate, align, claim_features
+from factcheck.align import Candidate, align, article_texts, claim_features
 from factcheck.align.blocking import keys
 from factcheck.align.confidence import confidence, evidence
 from factcheck.align.features import Features
 from factcheck.align.same_fact import score_pair
 from factcheck.align.subjects import SubjectIndex
 from factcheck.errors import InputError
-from factcheck.models import Claim, Finding, Rule
+from factcheck.models import Article, Claim, Finding, Rule
 from factcheck.report.locations import region
 
 _REF = re.compile(r"^(?P<path>.+?):(?P<line>\d+)(?::(?P<col>\d+))?$")
@@ -92,16 +92,16 @@ def _same_path(claim_path: str, wanted: str) -> bool:
     return claim_path == wanted or claim_path.endswith("/" + wanted.lstrip("./"))
 
 
-def _written_from(claim: Claim, n: int) -> str:
+def _written_from(claim: Claim, n: int, files: Mapping[str, str]) -> str:
     """``n`` characters of the file from the claim's start ("six victimes" names the "six")."""
-    art = claim.article
-    return art.file_text[claim.start:claim.start + n] if art is not None else claim.text
+    text = files.get(claim.article_key)
+    return text[claim.start:claim.start + n] if text is not None else claim.text
 
 
-def _written_around(claim: Claim, n: int) -> str:
+def _written_around(claim: Claim, n: int, files: Mapping[str, str]) -> str:
     """``n`` characters of the file each side of the claim ("moins de 300" names the "300")."""
-    art = claim.article
-    return art.file_text[max(0, claim.start - n):claim.end + n] if art is not None else claim.text
+    text = files.get(claim.article_key)
+    return text[max(0, claim.start - n):claim.end + n] if text is not None else claim.text
 
 
 def file_of(ref: str) -> str:
@@ -112,15 +112,17 @@ def file_of(ref: str) -> str:
     return m["path"] if m else ref
 
 
-def resolve(ref: str, claims: Sequence[Claim]) -> Claim:
+def resolve(ref: str, claims: Sequence[Claim], articles: Iterable[Article] = ()) -> Claim:
     """The claim a reference names: ``PATH:LINE[:COL]`` (as findings print them) or
-    ``PATH@TEXT`` (the claim whose written form contains TEXT)."""
+    ``PATH@TEXT`` (the claim whose written form contains TEXT; the claims' ``articles``
+    give what is written around a figure)."""
     if "@" in ref:
         path, _, text = ref.partition("@")
         want = _norm(text)
+        files = {a.key: a.file_text for a in articles}
         found = [c for c in claims if _same_path(c.path, path)
-                 and (want in _norm(c.text) or _norm(_written_from(c, len(text) + 8)).startswith(want)
-                      or (_norm(c.text) in want and want in _norm(_written_around(c, len(text) + 8))))]
+                 and (want in _norm(c.text) or _norm(_written_from(c, len(text) + 8, files)).startswith(want)
+                      or (_norm(c.text) in want and want in _norm(_written_around(c, len(text) + 8, files))))]
         what = f"no claim written {text!r} in {path}"
     else:
         m = _REF.match(ref)
@@ -196,24 +198,25 @@ def _verdicts(cand: Candidate, rules: Sequence[Rule], ctx: Any) -> tuple[RuleVer
     return tuple(out)
 
 
-def explain(claims: Sequence[Claim], a: Claim, b: Claim, rules: Sequence[Rule]) -> Explanation:
-    """The pair (a, b) as the checker sees it, among all ``claims`` of the run."""
+def explain(claims: Sequence[Claim], a: Claim, b: Claim, rules: Sequence[Rule],
+            articles: Iterable[Article] = ()) -> Explanation:
+    """The pair (a, b) as the checker sees it, among all ``claims`` of the run (and the
+    ``articles`` they come from, as ``check`` passes them on)."""
     from factcheck.rules.kinds import CheckContext
 
-    claims = list(claims)
+    claims, articles = list(claims), list(articles)
     index = SubjectIndex(claims)
     shared = tuple(sorted(":".join(k[:1] + k[2:]) for k in set(keys(a, index)) & set(keys(b, index))))
     ident = {(a.path, a.start, a.end), (b.path, b.start, b.end)}
-    candidates = align(claims)
+    candidates = align(claims, articles)
     found = [c for c in candidates if {(c.a.path, c.a.start, c.a.end), (c.b.path, c.b.start, c.b.end)} == ident]
     if found:
         cand = found[0]
     else:  # what the aligner would have said, had a blocking key brought them together
         fa, fb = claim_features(a), claim_features(b)
-        cand = score_pair(a, b, fa, fb, index)
+        cand = score_pair(a, b, fa, fb, index, texts=article_texts(articles))
         cand = dataclasses.replace(cand, confidence=confidence(cand))
-    ctx = CheckContext(claims=claims, candidates=candidates,
-                       articles=list({id(c.article): c.article for c in claims if c.article is not None}.values()))
+    ctx = CheckContext(claims=claims, candidates=candidates, articles=articles)
     return Explanation(a, b, (claim_features(a), claim_features(b)), shared, cand, bool(found), evidence(cand),
                        _verdicts(cand, rules, ctx) if found else ())
 

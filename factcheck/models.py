@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import hashlib
 import math
 import re
-from dataclasses import dataclass, field
-from typing import Any, Literal
+from dataclasses import dataclass, field, fields
+from typing import Any, Literal, Mapping
 
 Qualifier = Literal["exact", "approx", "min", "max", "range"]
 Severity = Literal["error", "warning", "info"]
@@ -30,6 +31,32 @@ def json_number(value: float) -> float | str:
     readers reject). The extractor never makes such values; claims built by hand can.
     """
     return value if math.isfinite(value) else str(value)
+
+
+# One NaN object for every claim: a frozen dataclass compares its fields as a tuple, which
+# takes an object as equal to itself, so claims holding this NaN equal their own copies.
+NAN = float("nan")
+
+
+def _canonical(value: Any) -> Any:
+    return NAN if isinstance(value, float) and math.isnan(value) else value
+
+
+def _number_from(value: Any) -> Any:
+    """Back from ``json_number``: "inf", "-inf" and "nan" are floats again."""
+    return _canonical(float(value)) if isinstance(value, str) else value
+
+
+def _date_from(value: str | None) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(value)
+
+
+def article_key(path: str, offset: int = 0, ident: str = "") -> str:
+    """Which article: its path, and for one record of a JSON Lines file where it starts
+    (the records of a file share its path)."""
+    if offset:
+        return f"{path}#{offset}"
+    return path or ident
 
 
 @dataclass(frozen=True, slots=True)
@@ -95,9 +122,25 @@ class Article:
         return self.path.rsplit("/", 1)[-1]
 
     @property
+    def key(self) -> str:
+        """Which article this is: the key its claims' ``ArticleInfo`` carries."""
+        return article_key(self.path, self.offset, self.id)
+
+    @property
     def label(self) -> str:
         """The path, and for one record of a JSONL file its id: how messages name the article."""
         return f"{self.path} ({self.id})" if self.meta.get("format") == "jsonl" else self.path
+
+    def info(self) -> ArticleInfo:
+        """What the stages after extraction read about this article, as a value (no text)."""
+        meta = self.meta
+        return ArticleInfo(
+            path=self.path, id=self.id, offset=self.offset, title=self.title, source=self.source,
+            date=self.date, date_precision=self.date_precision, event_day=self.event_day, lang=self.lang,
+            story=self.story, place=str(meta.get("place") or ""), feed=bool(meta.get("feed")),
+            format=str(meta.get("format") or ""),
+            suppressions=tuple(Suppression(int(r["start"]), int(r["end"]), tuple(r.get("rules") or ()))
+                               for r in meta.get("suppressions") or ()))
 
     def date_note(self) -> str | None:
         """What a missing or partial publication date leaves unchecked, or None for a full date.
@@ -119,7 +162,65 @@ class Article:
         return None
 
 
-@dataclass(slots=True)
+@dataclass(frozen=True, slots=True)
+class Suppression:
+    """A file-offset range where findings of ``rules`` (of every rule when empty) are not reported."""
+
+    start: int
+    end: int
+    rules: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    """An article as the stages after extraction see it: its identity and metadata, no text.
+
+    Claims carry it instead of a reference to the loaded ``Article``, so a claim is a value
+    that can be stored, sent to another process and compared. What needs the text (the
+    passage around a figure) looks the ``Article`` up by ``key``.
+    """
+
+    path: str
+    id: str = ""
+    offset: int = 0              # where the article's text starts in its file (JSON Lines records)
+    title: str = ""
+    source: str = ""
+    date: dt.date | None = None
+    date_precision: str = "day"
+    event_day: dt.date | None = None
+    lang: str = "fr"
+    story: str = ""
+    place: str = ""              # the place the title names
+    feed: bool = False           # a JSON Lines record that names no story
+    format: str = ""             # markdown, html, text, jsonl
+    suppressions: tuple[Suppression, ...] = ()
+
+    @property
+    def key(self) -> str:
+        return article_key(self.path, self.offset, self.id)
+
+    @property
+    def name(self) -> str:
+        return self.path.rsplit("/", 1)[-1]
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field as JSON-ready data; ``from_record`` gives back an equal value."""
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
+        data["date"] = self.date.isoformat() if self.date else None
+        data["event_day"] = self.event_day.isoformat() if self.event_day else None
+        data["suppressions"] = [[r.start, r.end, list(r.rules)] for r in self.suppressions]
+        return data
+
+    @classmethod
+    def from_record(cls, data: Mapping[str, Any]) -> ArticleInfo:
+        return cls(**{**data, "date": _date_from(data.get("date")), "event_day": _date_from(data.get("event_day")),
+                      "suppressions": tuple(Suppression(a, b, tuple(r)) for a, b, r in data.get("suppressions") or ())})
+
+
+_FLOAT_FIELDS = ("value", "high", "period_days")
+
+
+@dataclass(frozen=True, slots=True)
 class Claim:
     """A numeric statement: a value with its unit, what it counts, and its context.
 
@@ -127,6 +228,11 @@ class Claim:
     (for an ``Article``, into the file as read). ``unit`` is a string pint parses with
     the program's registry: a unit (``"kilogram"``), an ISO 4217 code (``"EUR"``),
     ``"percent"``, or ``""`` for a bare count.
+
+    A claim is an immutable value: ``article`` describes its article (no back-reference to
+    the loaded file), ``id`` is derived from the article and the span, and ``to_record`` /
+    ``from_record`` round-trip every field. ``line``/``column`` and ``end_line``/``end_column``
+    are 1-based positions of ``start`` and ``end`` in the file (0 when unknown).
     """
 
     start: int
@@ -153,7 +259,25 @@ class Claim:
     cues: tuple[str, ...] = ()
     path: str = ""
     lang: str = "fr"
-    article: Article | None = field(default=None, repr=False, compare=False)
+    end_line: int = 0
+    end_column: int = 0
+    article: ArticleInfo | None = field(default=None, repr=False)
+    id: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        for name in _FLOAT_FIELDS:
+            value = getattr(self, name)
+            if _canonical(value) is not value:
+                object.__setattr__(self, name, NAN)
+        key = self.article.key if self.article is not None else self.path
+        digest = hashlib.blake2b(f"{key}\x1f{self.start}\x1f{self.end}".encode("utf-8", "surrogatepass"),
+                                 digest_size=8).hexdigest()
+        object.__setattr__(self, "id", digest)
+
+    @property
+    def article_key(self) -> str:
+        """Which article the claim comes from (its path when it has no ``ArticleInfo``)."""
+        return self.article.key if self.article is not None else self.path
 
     @property
     def approximate(self) -> bool:
@@ -193,8 +317,10 @@ class Claim:
         return Q_(self.value, self.unit or "dimensionless")
 
     def to_dict(self) -> dict[str, Any]:
-        """The claim as plain JSON-ready data (for ``--format json``)."""
+        """The claim as plain JSON-ready data (for ``--format json``): the fields people read,
+        empty ones left out. ``to_record`` is the lossless form."""
         data = {
+            "id": self.id,
             "path": self.path,
             "start": self.start,
             "end": self.end,
@@ -218,6 +344,37 @@ class Claim:
         if self.cues:
             data["cues"] = list(self.cues)
         return data
+
+    def to_record(self) -> dict[str, Any]:
+        """Every field as JSON-ready data (``json.dumps(..., allow_nan=False)`` accepts it);
+        ``Claim.from_record`` gives back an equal claim."""
+        data: dict[str, Any] = {"id": self.id}
+        for f in fields(self):
+            if f.name != "id":
+                data[f.name] = getattr(self, f.name)
+        for name in _FLOAT_FIELDS:
+            if data[name] is not None:
+                data[name] = json_number(data[name])
+        data["when"] = self.when.isoformat() if self.when else None
+        data["cues"] = list(self.cues)
+        data["article"] = self.article.to_record() if self.article is not None else None
+        return data
+
+    @classmethod
+    def from_record(cls, data: Mapping[str, Any], article: ArticleInfo | None = None) -> Claim:
+        """The claim ``to_record`` wrote (``id`` is derived, not read). ``article``, when given,
+        replaces the recorded one (a store keeps each article's metadata once)."""
+        values = {k: v for k, v in data.items() if k != "id"}
+        for name in _FLOAT_FIELDS:
+            if values.get(name) is not None:
+                values[name] = _number_from(values[name])
+        values["when"] = _date_from(values.get("when"))
+        values["cues"] = tuple(values.get("cues") or ())
+        if article is None:
+            recorded = values.get("article")
+            article = ArticleInfo.from_record(recorded) if recorded is not None else None
+        values["article"] = article
+        return cls(**values)
 
 
 @dataclass(frozen=True, slots=True)

@@ -4,8 +4,9 @@ Inline: the loader records ``<!-- factcheck: ignore FC101 -->`` (next paragraph)
 ``<!-- factcheck: off -->`` … ``<!-- factcheck: on -->`` as ``Article.meta["suppressions"]``,
 a list of ``{start, end, rules, line}`` file-offset ranges. ``resolve_rule_names`` turns
 the rules a comment names (ids or names, any case) into ids, and returns a warning for each
-that names no rule. A finding is dropped when any of its claims lies in a range whose
-``rules`` is empty (every rule) or names the finding's rule.
+that names no rule; it runs before extraction, which copies the ranges into each claim's
+``ArticleInfo.suppressions``. A finding is dropped when any of its claims lies in a range
+whose ``rules`` is empty (every rule) or names the finding's rule.
 """
 
 from __future__ import annotations
@@ -41,11 +42,8 @@ def suppressed(claim: Claim, rule_id: str) -> bool:
     art = claim.article
     if art is None:
         return False
-    for rng in art.meta.get("suppressions") or ():
-        if rng["start"] <= claim.start and claim.end <= rng["end"] and (not rng.get("rules") or
-                                                                        rule_id in rng["rules"]):
-            return True
-    return False
+    return any(rng.start <= claim.start and claim.end <= rng.end and (not rng.rules or rule_id in rng.rules)
+               for rng in art.suppressions)
 
 
 def apply_suppressions(findings: Iterable[Finding]) -> list[Finding]:

@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from factcheck_sample import make_report  # noqa: E402
+from factcheck_sample import edit_claims, make_report  # noqa: E402
 
 from factcheck import baseline  # noqa: E402
 from factcheck.errors import ConfigError  # noqa: E402
@@ -28,9 +28,7 @@ def test_baseline_ignores_line_moves(tmp_path):
     path = tmp_path / "b.yaml"
     path.write_text(baseline.render(make_report().findings))
     report = make_report()
-    for c in report.claims:
-        c.line += 10
-        c.start += 100
+    edit_claims(report, lambda c: {"line": c.line + 10, "start": c.start + 100})
     assert baseline.load(str(path)).filter(report.findings) == []
 
 
@@ -38,7 +36,7 @@ def test_baseline_new_finding_survives(tmp_path):
     path = tmp_path / "b.yaml"
     path.write_text(baseline.render(make_report().findings))
     report = make_report()
-    report.findings[0].claims[1].text = "350 kg"
+    edit_claims(report, lambda c: {"text": "350 kg"}, lambda c: c is report.findings[0].claims[1])
     # both findings cite the edited claim, so neither is the accepted one any more
     assert [f.rule_id for f in baseline.load(str(path)).filter(report.findings)] == ["FC101", "FC105"]
 

@@ -4,25 +4,28 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from factcheck_sample import make_report  # noqa: E402
+from factcheck_sample import edit_claims, make_report  # noqa: E402
 
 from factcheck.suppress import apply_suppressions, only_changed  # noqa: E402
 
 
-def _suppress(article, rules):
-    article.meta["suppressions"] = [{"start": 0, "end": len(article.file_text), "rules": rules}]
+def _suppress(report, article, rules, end=None):
+    """A suppression comment over ``article`` (as loaded), seen by its claims (as extracted)."""
+    article.meta["suppressions"] = [{"start": 0, "end": len(article.file_text) if end is None else end,
+                                     "rules": rules}]
+    edit_claims(report, lambda c: {"article": article.info()}, lambda c: c.article_key == article.key)
 
 
 @pytest.mark.parametrize("rules, kept", [([], ["FC105"]), (["FC101"], ["FC105"]), (["FC102"], ["FC101", "FC105"])])
 def test_suppress_first_article(rules, kept):
     report = make_report()
-    _suppress(report.articles[0], rules)
+    _suppress(report, report.articles[0], rules)
     assert [f.rule_id for f in apply_suppressions(report.findings)] == kept
 
 
 def test_suppress_range_must_contain_the_claim():
     report = make_report()
-    report.articles[0].meta["suppressions"] = [{"start": 0, "end": 10, "rules": []}]
+    _suppress(report, report.articles[0], [], end=10)
     assert len(apply_suppressions(report.findings)) == 2
 
 

@@ -1,35 +1,43 @@
 """Align: decide which claims may state the same fact.
 
-``align(claims)`` returns the candidate pairs, blocked by subject and digits within a
-story and a dimension, each scored by ``same_fact.score_pair``.
+``align(claims, articles)`` returns the candidate pairs, blocked by subject and digits
+within a story and a dimension, each scored by ``same_fact.score_pair``. ``articles`` (the
+loaded articles the claims come from) give the texts a place is looked for in.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import replace
+from typing import Iterable
 
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, article_key, features
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex
-from factcheck.models import Claim
+from factcheck.models import Article, Claim
 
-__all__ = ["Candidate", "align", "claim_features"]
+__all__ = ["Candidate", "align", "article_texts", "claim_features"]
 
-_FEATURES: dict[int, tuple[Claim, Features]] = {}
+_FEATURES: dict[str, tuple[Claim, Features]] = {}
 
 
 def claim_features(claim: Claim) -> Features:
-    """Features of a claim, computed once per claim object."""
-    hit = _FEATURES.get(id(claim))
-    if hit is None or hit[0] is not claim:
+    """Features of a claim, computed once per claim value (keyed on ``claim.id``; a claim
+    of the same span with other fields, a story assigned since, is computed again)."""
+    hit = _FEATURES.get(claim.id)
+    if hit is None or (hit[0] is not claim and hit[0] != claim):
         if len(_FEATURES) > 200_000:
             _FEATURES.clear()
         hit = (claim, features(claim))
-        _FEATURES[id(claim)] = hit
+        _FEATURES[claim.id] = hit
     return hit[1]
+
+
+def article_texts(articles: Iterable[Article]) -> dict[str, str]:
+    """Article key → the article's prose, for ``score_pair``."""
+    return {a.key: a.text for a in articles}
 
 
 def _specific(claim: Claim) -> bool:
@@ -38,8 +46,12 @@ def _specific(claim: Claim) -> bool:
     return bool(claim.unit) or abs(claim.value) >= 100
 
 
-def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
-    """Candidate pairs of claims that may state the same fact, in a deterministic order."""
+def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64) -> list[Candidate]:
+    """Candidate pairs of claims that may state the same fact, in a deterministic order.
+
+    ``articles`` are looked up by key for their text (a place named anywhere in an
+    article); a claim whose article is not given is read from its sentence alone."""
+    texts = article_texts(articles)
     index = SubjectIndex(claims)
     pairs = candidate_pairs(claims, index, max_bucket=max_bucket)
     # Features only for claims that are in a pair (most claims of a large corpus are not).
@@ -71,7 +83,7 @@ def align(claims: list[Claim], *, max_bucket: int = 64) -> list[Candidate]:
             continue
         if a.dimension != b.dimension:
             continue
-        cand = score_pair(a, b, feats[i], feats[j], index, frozen)
+        cand = score_pair(a, b, feats[i], feats[j], index, frozen, texts)
         if (not cand.same_article and not cand.different and a.base_value != b.base_value
                 and _specific(a) and _specific(b)):
             sa, sb = index.key(a), index.key(b)

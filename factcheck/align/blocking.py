@@ -135,5 +135,4 @@ def _large_bucket_pairs(members: list[int], claims: list[Claim], article: list[s
 
 
 def _feed_line(claim: Claim) -> bool:
-    art = claim.article
-    return art is not None and bool(art.meta.get("feed"))
+    return claim.article is not None and claim.article.feed

@@ -107,25 +107,12 @@ def story_of(claim: Claim) -> str:
 def article_key(claim: Claim) -> str:
     """Which article a claim comes from. The lines of a JSON Lines file share its path: each
     is told apart by where its text starts in the file."""
-    art = claim.article
-    if art is not None:
-        if art.offset:
-            return f"{art.path}#{art.offset}"
-        return art.path or art.id or str(id(art))
-    return claim.path
+    return claim.article_key
 
 
 def locate(claim: Claim) -> tuple[str, int]:
     """The claim's sentence and the claim's offset in it (-1 when it cannot be placed)."""
     sentence = claim.sentence or ""
-    if not sentence and claim.article is not None:
-        text = claim.article.text or ""
-        pos = claim.start - (claim.article.offset or 0)
-        if 0 <= pos <= len(text):
-            left = max(text.rfind(". ", 0, pos), text.rfind("\n", 0, pos)) + 1
-            right_candidates = [i for i in (text.find(". ", pos), text.find("\n", pos)) if i != -1]
-            right = min(right_candidates) + 1 if right_candidates else len(text)
-            return text[left:right], pos - left
     if not sentence:
         return claim.text, 0
     off = claim.start - claim.sentence_start
@@ -462,7 +449,7 @@ def features(claim: Claim) -> Features:
         window=window,
         attribution=attribution,
         predicate=fold(claim.predicate or "") or _fallback_predicate(after_num, lang, before),
-        place=fold(claim.place or (claim.article.meta.get("place", "") if claim.article is not None else "")),
+        place=fold(claim.place or (claim.article.place if claim.article is not None else "")),
         update=_sentence_update(sentence, lang),
         progressive=any_match("progressive_patterns", lang, window + " " + lead),
         other=any_match("other_patterns", lang, before + " " + after_num[:25]),

@@ -11,6 +11,7 @@ something still growing). Rules decide what score they need.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Mapping
 
 from factcheck.align.features import Features, any_match, lexicon
 from factcheck.align.subjects import SubjectIndex, fold, subject_forms
@@ -86,11 +87,14 @@ def _later(a: Claim, b: Claim, fa: Features, fb: Features) -> tuple[Claim, Featu
     return (a, fa, b, fb) if ka <= kb else (b, fb, a, fa)
 
 
-def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim) -> bool:
+def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim, texts: Mapping[str, str]) -> bool:
+    """Two different places, neither named in the other figure's article (its sentence when
+    the article's text is not in ``texts``)."""
     if not fa.place or not fb.place or fa.place == fb.place:
         return False
-    text_a = fold(a.article.text) if a.article is not None else fold(fa.sentence)
-    text_b = fold(b.article.text) if b.article is not None else fold(fb.sentence)
+    text_a, text_b = texts.get(a.article_key), texts.get(b.article_key)
+    text_a = fold(text_a) if text_a is not None else fold(fa.sentence)
+    text_b = fold(text_b) if text_b is not None else fold(fb.sentence)
     return fa.place not in text_b and fb.place not in text_a
 
 
@@ -150,7 +154,9 @@ def _same_scope(a: str, b: str) -> bool:
 
 
 def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex,
-               sentence_values: dict[tuple[str, str], frozenset[float]] | None = None) -> Candidate:
+               sentence_values: dict[tuple[str, str], frozenset[float]] | None = None,
+               texts: Mapping[str, str] | None = None) -> Candidate:
+    """The pair's same-fact score and evidence. ``texts`` maps article keys to their prose."""
     lex = lexicon()
     w = lex["weights"]
     score, subject = _subject_score(a, b, fa, fb, index)
@@ -191,7 +197,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = f"one article's figure for {fa.scope or fb.scope} and its figure without that place"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
-    if not different and _place_differs(fa, fb, a, b):
+    if not different and _place_differs(fa, fb, a, b, texts or {}):
         different = f"place ({a.place} / {b.place})"
     if not different and fa.region != fb.region:
         different = "a regional part vs the whole"

@@ -140,10 +140,10 @@ class SubjectIndex:
 
     def __init__(self, claims: Iterable[Claim], min_typo_len: int = 5) -> None:
         counts: dict[str, int] = defaultdict(int)
-        self._base: dict[int, str] = {}
+        self._base: dict[str, tuple[Claim, str]] = {}  # claim.id → (claim, base key)
         for c in claims:
             key = base_key(c)
-            self._base[id(c)] = key
+            self._base[c.id] = (c, key)
             if key:
                 counts[key] += 1
         self._canon = self._merge_typos(counts, min_typo_len)
@@ -176,10 +176,15 @@ class SubjectIndex:
                     parent[drop] = keep
         return {w: find(w) for w in counts}
 
+    def _base_of(self, claim: Claim) -> str:
+        """The claim's base key, as computed for the batch (or now, for a claim not in it)."""
+        hit = self._base.get(claim.id)
+        if hit is not None and (hit[0] is claim or hit[0] == claim):
+            return hit[1]
+        return base_key(claim)
+
     def key(self, claim: Claim) -> str:
-        base = self._base.get(id(claim))
-        if base is None:
-            base = base_key(claim)
+        base = self._base_of(claim)
         return self._canon.get(base, base)
 
     def kind_of_match(self, a: Claim, b: Claim) -> str:
@@ -191,5 +196,5 @@ class SubjectIndex:
         hb, _ = subject_forms(b)
         if ha == hb:
             return "same"
-        ba, bb = self._base.get(id(a), base_key(a)), self._base.get(id(b), base_key(b))
+        ba, bb = self._base_of(a), self._base_of(b)
         return "synonym" if ba == bb else "typo"

@@ -16,6 +16,7 @@ numbers are, so no document reaches spaCy's ``max_length`` and the parse stays l
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -181,9 +182,8 @@ def extract_articles(articles: Sequence[Article], n_process: int | None = None, 
     claims: list[Claim] = []
     for article in articles:
         article_claims = sorted(found[id(article)], key=lambda c: c.start)
-        _add_article_context(article, article_claims, times[id(article)], views[id(article)].map,
-                             views[id(article)].text)
-        claims.extend(article_claims)
+        claims.extend(_add_article_context(article, article_claims, times[id(article)], views[id(article)].map,
+                                           views[id(article)].text))
     return claims
 
 
@@ -215,10 +215,8 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
         for claim in doc._.get(DEFAULT_EXTENSION) or []:
             if (cut_start and claim.start == 0) or (cut_end and claim.end == size):
                 continue  # a piece cut inside a word: what touches the cut may be half a number
-            claim.start += start
-            claim.end += start
-            claim.sentence_start += start
-            out[id(articles[ai])].append(claim)
+            out[id(articles[ai])].append(dataclasses.replace(
+                claim, start=claim.start + start, end=claim.end + start, sentence_start=claim.sentence_start + start))
     return out
 
 
@@ -262,37 +260,41 @@ def event_day(article: Article, times: list[TimeMention], text: str | None = Non
 
 
 def _add_article_context(article: Article, claims: list[Claim], times: list[TimeMention],
-                         offsets: OffsetMap | None = None, text: str | None = None) -> None:
-    """File offsets, line/column, and the time context that needs the publication date.
+                         offsets: OffsetMap | None = None, text: str | None = None) -> list[Claim]:
+    """The claims with file offsets, line/column, their article, and the time context that
+    needs the publication date.
 
     Claims come with offsets into the text extraction read; ``offsets`` maps them back
-    into the article's text when format characters were removed from it.
+    into the article's text when format characters were removed from it. The article's
+    ``event_day`` is set here, before its ``ArticleInfo`` is taken.
     """
     text = article.text if text is None else text  # the text ``times`` and the claims' offsets refer to
     article.event_day = event_day(article, times, text)
+    info = article.info()
     starts = [t.start for t in times]  # in text order
+    shift = article.offset
+    out = []
     for claim in claims:
-        sent_end = claim.sentence_start + len(claim.sentence)
+        start, end, sentence_start = claim.start, claim.end, claim.sentence_start
+        sent_end = sentence_start + len(claim.sentence)
         # only the time expressions of the claim's sentence count: found by bisection, so an
         # article with many claims and many dates is not read once per claim
-        near = times[bisect.bisect_left(starts, claim.sentence_start):bisect.bisect_left(starts, sent_end)]
-        claim.period, claim.period_start, claim.period_end, claim.period_days = context.period_for(
-            claim.start, claim.end, claim.sentence_start, sent_end, near)
+        near = times[bisect.bisect_left(starts, sentence_start):bisect.bisect_left(starts, sent_end)]
+        period, period_start, period_end, period_days = context.period_for(start, end, sentence_start, sent_end, near)
         # a day may open the sentence before the parser's cut ("Samedi, dans son premier bilan, …")
-        before = times[bisect.bisect_left(starts, max(0, claim.sentence_start - 120)):bisect.bisect_left(starts, sent_end)]
-        claim.when = context.when_for(claim.start, claim.sentence_start, sent_end, before, article.date, text, article.lang)
+        before = times[bisect.bisect_left(starts, max(0, sentence_start - 120)):bisect.bisect_left(starts, sent_end)]
+        when = context.when_for(start, sentence_start, sent_end, before, article.date, text, article.lang)
         if offsets is not None:
-            claim.start, claim.end = offsets.start(claim.start), offsets.end(claim.end)
-            claim.sentence_start = offsets.start(claim.sentence_start)
-            if claim.period_start is not None:
-                claim.period_start, claim.period_end = offsets.start(claim.period_start), offsets.end(claim.period_end)
-        claim.start += article.offset
-        claim.end += article.offset
-        claim.sentence_start += article.offset
-        if claim.period_start is not None:
-            claim.period_start += article.offset
-            claim.period_end += article.offset
-        pos = article.position(claim.start)
-        claim.line, claim.column = pos.line, pos.column
-        claim.path = article.path
-        claim.article = article
+            start, end = offsets.start(start), offsets.end(end)
+            sentence_start = offsets.start(sentence_start)
+            if period_start is not None:
+                period_start, period_end = offsets.start(period_start), offsets.end(period_end)
+        if period_start is not None:
+            period_start, period_end = period_start + shift, period_end + shift
+        pos, end_pos = article.position(start + shift), article.position(end + shift)
+        out.append(dataclasses.replace(
+            claim, start=start + shift, end=end + shift, sentence_start=sentence_start + shift,
+            period=period, period_start=period_start, period_end=period_end, period_days=period_days, when=when,
+            line=pos.line, column=pos.column, end_line=end_pos.line, end_column=end_pos.column,
+            path=article.path, article=info))
+    return out

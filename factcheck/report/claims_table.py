@@ -18,7 +18,7 @@ def render(articles: list[Article], claims: list[Claim], color: bool = False, wi
     for claim in claims:
         by_path.setdefault(claim.path, []).append(claim)
     for article in articles:
-        rows = [c for c in by_path.get(article.path, []) if c.article is article]
+        rows = [c for c in by_path.get(article.path, []) if c.article_key == article.key]
         date = article.date.isoformat() if article.date else "no date"
         table = Table(title=f"{article.path} — {article.source or 'unknown source'}, {date}, {article.lang}",
                       title_justify="left", expand=False)

@@ -17,10 +17,10 @@ import base64
 import hashlib
 import html
 from collections import Counter
-from typing import Sequence
+from typing import Mapping, Sequence
 
 from factcheck.models import SEVERITIES, Article, Claim, Finding, Report, Rule
-from factcheck.report.locations import passage, value_label
+from factcheck.report.locations import articles_by_key, passage, value_label
 
 _CONTEXT = 160  # characters of prose each side of a cited number
 
@@ -76,8 +76,8 @@ def _hover(c: Claim) -> str:
     return "; ".join(parts)
 
 
-def _passage(c: Claim) -> str:
-    p = passage(c, _CONTEXT)
+def _passage(c: Claim, article: Article | None) -> str:
+    p = passage(c, article, _CONTEXT)
     return f'{_e(p.before)} <mark class="cited" title="{_e(_hover(c))}">{_e(p.cited)}</mark> {_e(p.after)}'
 
 
@@ -92,9 +92,9 @@ def _where(c: Claim) -> str:
     return " · ".join(bits)
 
 
-def _finding(i: int, f: Finding, doc: str = "") -> str:
-    passages = "".join(f'<div class="passage"><div class="where">{_where(c)}</div><p>{_passage(c)}</p></div>'
-                       for c in f.claims)
+def _finding(i: int, f: Finding, articles: Mapping[str, Article], doc: str = "") -> str:
+    passages = "".join(f'<div class="passage"><div class="where">{_where(c)}</div>'
+                       f'<p>{_passage(c, articles.get(c.article_key))}</p></div>' for c in f.claims)
     return (f'<details class="finding" id="finding-{i}" data-severity="{_e(f.severity)}" data-rule="{_e(f.rule_id)}">'
             f'<summary><span class="sev sev-{_e(f.severity)}">{_e(f.severity)}</span> '
             f'<b>{_e(f.rule_id)}</b> {_e(f.rule_name)} — {_e(f.message)} <small>({_e(f.confidence_label)})</small></summary>'
@@ -102,7 +102,7 @@ def _finding(i: int, f: Finding, doc: str = "") -> str:
             + (f'<p class="doc"><b>{_e(f.rule_id)}</b>: {_e(doc)}</p>' if doc else "") + '</details>\n')
 
 
-def _article(i: int, art: Article, claims: list[Claim], cited: set[int]) -> str:
+def _article(i: int, art: Article, claims: list[Claim], cited: set[str]) -> str:
     # the article's own part of the file (a JSONL record, not the whole file)
     base = art.offset
     text = art.file_text[base:base + len(art.text)] if art.text else art.file_text
@@ -111,7 +111,7 @@ def _article(i: int, art: Article, claims: list[Claim], cited: set[int]) -> str:
         start, end = c.start - base, c.end - base
         if start < pos or end > len(text):
             continue
-        cls = ' class="cited"' if id(c) in cited else ""
+        cls = ' class="cited"' if c.id in cited else ""
         out.append(_e(text[pos:start]))
         out.append(f'<mark{cls} title="{_e(_hover(c))}">{_e(text[start:end])}</mark>')
         pos = end
@@ -153,14 +153,16 @@ def render(report: Report, rules: Sequence[Rule] = (), title: str = "factcheck r
     sev_boxes = " ".join(f'<label><input type="checkbox" class="f-sev" value="{s}" checked> {s}</label>'
                          for s in reversed(SEVERITIES))
     rule_opts = "".join(f'<option value="{_e(r)}">{_e(r)} {_e(names.get(r, ""))}</option>' for r in sorted(by_rule))
-    cited: set[int] = {id(c) for f in report.findings for c in f.claims}
-    by_article: dict[int, list[Claim]] = {}
+    cited = {c.id for f in report.findings for c in f.claims}
+    by_article: dict[str, list[Claim]] = {}
     for c in report.claims:
         if c.article is not None:
-            by_article.setdefault(id(c.article), []).append(c)
+            by_article.setdefault(c.article.key, []).append(c)
+    by_key = articles_by_key(report.articles)
     docs = {r.id: r.doc for r in rules}
-    findings = "".join(_finding(i, f, docs.get(f.rule_id, "")) for i, f in enumerate(report.findings)) or "<p>No findings.</p>"
-    articles = "".join(_article(i, a, by_article.get(id(a), []), cited) for i, a in enumerate(report.articles))
+    findings = "".join(_finding(i, f, by_key, docs.get(f.rule_id, ""))
+                       for i, f in enumerate(report.findings)) or "<p>No findings.</p>"
+    articles = "".join(_article(i, a, by_article.get(a.key, []), cited) for i, a in enumerate(report.articles))
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'sha256-{_JS_HASH}'; img-src data:">

@@ -33,10 +33,10 @@ def _body(f: Finding, root: str | None) -> str:
     return "\n".join(lines)
 
 
-def _article_seconds(report: Report) -> dict[int, float]:
+def _article_seconds(report: Report) -> dict[str, float]:
     """The run's time shared out between the articles by the length of their text."""
     total = report.seconds or 0.0
-    sizes = {id(a): max(1, len(a.text.strip())) for a in report.articles}
+    sizes = {a.key: max(1, len(a.text.strip())) for a in report.articles}
     whole = sum(sizes.values()) or 1
     return {key: total * size / whole for key, size in sizes.items()}
 
@@ -63,21 +63,20 @@ def _case_name(art: Article, root: str | None) -> str:
 
 def render(report: Report, fail_on: str = "warning", root: str | None = None) -> str:
     threshold = severity_rank(fail_on)
-    by_article: dict[int, list[Finding]] = {}
+    by_article: dict[str, list[Finding]] = {}
     for f in report.findings:
         if severity_rank(f.severity) < threshold or not f.claims:
             continue
-        art = f.claims[0].article
-        by_article.setdefault(id(art), []).append(f)
+        by_article.setdefault(f.claims[0].article_key, []).append(f)
     seconds = _article_seconds(report)
     taken: set[str] = set()
     suites: dict[str, list[tuple[ET.Element, float]]] = {}
     for art in report.articles:
         story = art.story or "articles"
         name = _case_name(art, root)
-        findings = by_article.get(id(art), [])
+        findings = by_article.get(art.key, [])
         cases = suites.setdefault(story, [])
-        share = seconds.get(id(art), 0.0) / max(1, len(findings))
+        share = seconds.get(art.key, 0.0) / max(1, len(findings))
         if not findings:
             cases.append((ET.Element("testcase", classname=story, name=_unique(name, taken)), share))
         for f in findings:

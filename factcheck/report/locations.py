@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
+from typing import Iterable
 
-from factcheck.models import Claim
+from factcheck.models import Article, Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -17,10 +18,10 @@ class Region:
 
 
 def region(claim: Claim) -> Region:
-    art = claim.article
-    if art is not None:
-        a, b = art.position(claim.start), art.position(claim.end)
-        return Region(a.line, a.column, b.line, b.column)
+    """From the positions extraction recorded; a hand-built claim without its end position
+    is taken to end on its line."""
+    if claim.line and claim.end_line:
+        return Region(claim.line, claim.column, claim.end_line, claim.end_column)
     line, col = claim.line or 1, claim.column or 1
     return Region(line, col, line, col + len(claim.text))
 
@@ -34,13 +35,14 @@ class Passage:
     after: str
 
 
-def passage(claim: Claim, context: int = 90) -> Passage:
+def passage(claim: Claim, article: Article | None = None, context: int = 90) -> Passage:
     """Up to ``context`` characters of prose each side of the claim, white space folded.
 
-    It reads the article's prose (markup blanked by the loader), so "## " or "> " marks do
-    not show up in the middle of a quoted passage.
+    It reads the prose of the claim's ``article`` (markup blanked by the loader), so "## "
+    or "> " marks do not show up in the middle of a quoted passage; without the article,
+    the claim's sentence.
     """
-    art = claim.article
+    art = article
     if art is not None:
         text, start = art.text, claim.start - art.offset
     else:
@@ -71,3 +73,8 @@ def relative_path(path: str, root: str | None) -> str:
 
 def story_of(claim: Claim) -> str:
     return claim.article.story if claim.article is not None else ""
+
+
+def articles_by_key(articles: Iterable[Article]) -> dict[str, Article]:
+    """The loaded articles by ``Article.key``, to find a claim's (``claim.article_key``)."""
+    return {a.key: a for a in articles}

@@ -3,21 +3,22 @@
 from __future__ import annotations
 
 import io
+from typing import Mapping
 
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.text import Text
 
-from factcheck.models import Claim, Finding, Report
-from factcheck.report.locations import passage
+from factcheck.models import Article, Claim, Finding, Report
+from factcheck.report.locations import articles_by_key, passage
 
 _STYLE = {"error": "bold red", "warning": "yellow", "info": "blue"}
 
 
-def _passage(claim: Claim) -> Text:
+def _passage(claim: Claim, article: Article | None) -> Text:
     """The prose around the claim, the number highlighted."""
-    p = passage(claim)
+    p = passage(claim, article)
     return Text.assemble(p.before + " ", (p.cited, "bold reverse"), " " + p.after)
 
 
@@ -29,7 +30,9 @@ def _where(claim: Claim) -> str:
     return f"{claim.path}:{claim.line}:{claim.column}" + (f"  ({meta})" if meta else "")
 
 
-def render_finding(console: Console, f: Finding) -> None:
+def render_finding(console: Console, f: Finding, articles: Mapping[str, Article] | None = None) -> None:
+    """One finding; ``articles`` (by key) give the prose around each figure."""
+    articles = articles or {}
     console.print(Text.assemble((f"{f.severity}", _STYLE.get(f.severity, "")), " ",
                                 (f"{f.rule_id}", "bold"), f" {f.rule_name}: ", escape(f.message),
                                 (f"  [{f.confidence_label}]", "dim")))
@@ -37,7 +40,7 @@ def render_finding(console: Console, f: Finding) -> None:
     for _ in f.claims:
         table.add_column(ratio=1, overflow="fold")
     table.add_row(*[Text(_where(c), style="dim") for c in f.claims])
-    table.add_row(*[_passage(c) for c in f.claims])
+    table.add_row(*[_passage(c, articles.get(c.article_key)) for c in f.claims])
     console.print(table)
     console.print()
 
@@ -69,6 +72,7 @@ def summary_line(report: Report) -> str:
 def render(report: Report, color: bool = False, width: int = 120) -> str:
     buf = io.StringIO()
     console = Console(file=buf, force_terminal=color, no_color=not color, width=width, highlight=False)
+    articles = articles_by_key(report.articles)
     stories: dict[str, list[Finding]] = {}
     for f in report.findings:
         story = f.claims[0].article.story if f.claims and f.claims[0].article is not None else ""
@@ -77,6 +81,6 @@ def render(report: Report, color: bool = False, width: int = 120) -> str:
         if story:
             console.rule(Text(story, style="bold"), align="left")
         for f in findings:
-            render_finding(console, f)
+            render_finding(console, f, articles)
     console.print(summary_line(report), soft_wrap=True)  # one line, for grep and CI logs
     return buf.getvalue()

@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Sequence
 
 from factcheck.align import Candidate, align
 from factcheck.models import Article, Claim, Finding, Rule, severity_rank
 from factcheck.rules.kinds import KINDS, CheckContext, Kind
-
-
-def _articles_of(claims: Iterable[Claim]) -> list[Article]:
-    seen: dict[int, Article] = {}
-    for c in claims:
-        if c.article is not None:
-            seen.setdefault(id(c.article), c.article)
-    return list(seen.values())
 
 
 def _pair_key(cand: Candidate) -> tuple:
@@ -65,7 +57,9 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                 error_confidence: float = 0.0, min_confidence: float = 0.0) -> list[Finding]:
     """Run every enabled rule. Pair rules see each aligned pair in priority order, and the
     first rule that fires on a pair owns it (a unit slip is not also a value conflict).
-    ``candidates`` defaults to ``align(claims)``; ``articles`` to the claims' articles.
+    ``articles`` are the loaded articles of the claims: the rules that read an article's
+    text (a weekday next to a date, what stands between a figure and its conversion) read
+    these, and ``candidates`` defaults to ``align(claims, articles)``.
 
     A pair finding carries its pair's confidence: below ``error_confidence`` an error is
     reported as a warning (the pairing, not the arithmetic, is in doubt; off by default
@@ -73,10 +67,10 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
     dropped. Repeats of one conflict join one finding.
     """
     claims = list(claims)
+    articles = list(articles or ())
     if candidates is None:
-        candidates = align(claims)
-    ctx = CheckContext(claims=claims, candidates=list(candidates),
-                       articles=list(articles) if articles is not None else _articles_of(claims))
+        candidates = align(claims, articles)
+    ctx = CheckContext(claims=claims, candidates=list(candidates), articles=articles)
     kinds: list[Kind] = [KINDS[r.kind](r) for r in rules if r.enabled]
     for k in kinds:
         prepare = getattr(k, "prepare", None)

@@ -40,7 +40,7 @@ def test_pipeline_claims_point_into_the_file():
         assert POST[claim.start:claim.end] == claim.text
         line = POST.splitlines()[claim.line - 1]
         assert line[claim.column - 1:].startswith(claim.text)
-        assert claim.path == "post.md" and claim.article is article
+        assert claim.path == "post.md" and claim.article == article.info()
 
 
 def test_pipeline_prefecture_post_quantities_with_subjects():

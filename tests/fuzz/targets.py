@@ -106,9 +106,10 @@ def _check_value(value: float | None, what: str) -> None:
     assert math.isfinite(value) and in_range(value), (what, value)
 
 
-def _check_claims(claims) -> None:
+def _check_claims(claims, articles) -> None:
+    files = {a.key: a.file_text for a in articles}
     for c in claims:
-        file_text = c.article.file_text if c.article is not None else None
+        file_text = files.get(c.article_key)
         if file_text is not None:
             assert 0 <= c.start < c.end <= len(file_text), (c.start, c.end, len(file_text))
             assert c.line >= 1 and c.column >= 1
@@ -244,7 +245,7 @@ def check_extract(args: tuple[str, str, str, dt.date | None]) -> None:
     except FactcheckError:
         return
     article.date = date
-    _check_claims(extract_articles([article]))
+    _check_claims(extract_articles([article]), [article])
 
 
 def check_check(args: tuple[str, str, str, dt.date | None, dt.date | None]) -> None:
@@ -264,10 +265,10 @@ def check_check(args: tuple[str, str, str, dt.date | None, dt.date | None]) -> N
         return
     articles[0].date, articles[1].date = a_date, b_date
     claims = extract_articles(articles)
-    _check_claims(claims)
-    findings = apply_rules(claims, _rules(), candidates=align(claims), articles=articles)
+    _check_claims(claims, articles)
+    findings = apply_rules(claims, _rules(), candidates=align(claims, articles), articles=articles)
     for f in findings:
-        _check_claims(f.claims)
+        _check_claims(f.claims, articles)
         assert 0.0 <= f.confidence <= 1.0
     json.loads(json_report.render(Report(articles=articles, claims=claims, findings=findings)))
 

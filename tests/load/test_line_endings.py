@@ -30,8 +30,9 @@ def _lines(text: str, eol: str) -> list[str]:
 
 
 def _check_positions(articles, claims, eol):
+    files = {a.key: a.file_text for a in articles}
     for claim in claims:
-        file_text = claim.article.file_text
+        file_text = files[claim.article_key]
         assert file_text[claim.start:claim.end] == claim.text
         line = _lines(file_text, eol)[claim.line - 1]
         assert line[claim.column - 1:].startswith(claim.text), (claim.text, claim.line, claim.column)

@@ -2,6 +2,7 @@ import re
 from html.parser import HTMLParser
 
 from factcheck.report import html
+from factcheck_sample import edit_claims
 
 
 class _Collect(HTMLParser):
@@ -64,8 +65,10 @@ def test_html_csp_allows_only_its_own_script(report, rules):
 
 def test_html_article_shows_only_its_part_of_the_file(report, rules):
     art = report.articles[1]
+    key = art.key
     art.offset = 10
     art.text = art.file_text[10:40]
+    edit_claims(report, lambda c: {"article": art.info()}, lambda c: c.article_key == key)
     page = html.render(report, rules)
     body = page[page.index('id="article-1"'):]
     assert "Au total" not in body and ">340 kg</mark>" in body

@@ -3,6 +3,7 @@
 import json
 
 from factcheck.report import sarif
+from factcheck_sample import edit_claims, make_report
 
 
 def _run(report, rules, **kw):
@@ -47,20 +48,12 @@ def test_sarif_unknown_rule_gets_a_descriptor(report):
 
 def test_sarif_fingerprint_ignores_line_numbers(report, rules):
     before = _run(report, rules)["results"][0]["partialFingerprints"]["factcheck/v1"]
-    art = report.findings[0].claims[0].article
-    shift = len("Intro.\n\n")
-    art.file_text = "Intro.\n\n" + art.file_text
-    art._lines = None
-    for c in report.claims:
-        if c.article is art:
-            c.start += shift
-            c.end += shift
-    after_run = _run(report, rules)
+    after_run = _run(make_report(intro="Intro.\n\n"), rules)
     assert after_run["results"][0]["locations"][0]["physicalLocation"]["region"]["startLine"] == 5
     assert after_run["results"][0]["partialFingerprints"]["factcheck/v1"] == before
 
 
 def test_sarif_fingerprint_changes_with_text(report, rules):
     before = _run(report, rules)["results"][0]["partialFingerprints"]["factcheck/v1"]
-    report.findings[0].claims[0].text = "341 g"
+    edit_claims(report, lambda c: {"text": "341 g"}, lambda c: c is report.findings[0].claims[0])
     assert _run(report, rules)["results"][0]["partialFingerprints"]["factcheck/v1"] != before

@@ -66,22 +66,22 @@ class ConversionMismatch(Kind):
         self._joins = {lang: re.compile(p + r"$", re.IGNORECASE) for lang, p in self.params["joins"].items()}
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
+        files = {a.key: a.file_text for a in ctx.articles}  # what stands between two figures is read in the file
         by_sentence: dict[tuple[str, int], list[Claim]] = {}
         for c in ctx.claims:
-            if c.unit and c.unit != "percent" and c.article is not None:
+            if c.unit and c.unit != "percent" and c.article_key in files:
                 by_sentence.setdefault((c.path, c.sentence_start), []).append(c)
         for claims in by_sentence.values():
             claims.sort(key=lambda c: c.start)
             for a, b in zip(claims, claims[1:]):
-                finding = self._judge(a, b)
+                finding = self._judge(a, b, files[a.article_key])
                 if finding is not None:
                     yield finding
 
-    def _judge(self, a: Claim, b: Claim) -> Finding | None:
+    def _judge(self, a: Claim, b: Claim, file_text: str) -> Finding | None:
         if a.unit == b.unit or a.dimension != b.dimension or a.qualifier == "range" or b.qualifier == "range":
             return None
-        art = a.article
-        gap = art.file_text[a.end:b.start] if art is not None else ""
+        gap = file_text[a.end:b.start]
         lang = a.lang if a.lang in self._joins else "en"
         if len(gap) > 30 or not self._joins[lang].fullmatch(gap):
             return None

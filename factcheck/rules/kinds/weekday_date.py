@@ -59,10 +59,10 @@ class WeekdayDate(Kind):
                 continue
             start = (article.offset or 0) + m.start
             end = (article.offset or 0) + m.end
-            pos = article.position(start)
+            pos, end_pos = article.position(start), article.position(end)
             claim = Claim(start=start, end=end, text=m.text, value=float(m.date.day), unit="",
-                          line=pos.line, column=pos.column, path=article.path, lang=article.lang,
-                          when=m.date, article=article)
+                          line=pos.line, column=pos.column, end_line=end_pos.line, end_column=end_pos.column,
+                          path=article.path, lang=article.lang, when=m.date, article=article.info())
             names = _WEEKDAYS[lang]
             stated = names[stated_weekday]
             actual = names[m.date.weekday()]
