@@ -187,10 +187,13 @@ def _load(file: Path, shown: PurePath, default: str | None, max_bytes: int) -> l
     return _build(source, kind, origin, default)
 
 
-def _meta(kind: str, origin: Origin, extra: dict[str, Any] | None = None, suppressions: list | None = None) -> dict[str, Any]:
+def _meta(kind: str, origin: Origin, extra: dict[str, Any] | None = None, suppressions: list | None = None,
+          declared: bool = False) -> dict[str, Any]:
     meta: dict[str, Any] = dict(extra or {})
     meta["format"] = kind
     meta["suppressions"] = suppressions or []
+    if declared:  # the file names its story: story = "auto" keeps it
+        meta["story_declared"] = True
     if origin.bom:
         meta["bom"] = True
     return meta
@@ -223,7 +226,7 @@ def _build(source: str, kind: str, origin: Origin, default: str | None) -> list[
                 path=label, text=md.text, file_text=source, offset=0, id=fm.id or origin.stem,
                 title=fm.title or md.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
                 lang=_language(fm.lang, default, md.text, label), story=fm.story or origin.story,
-                meta=_meta(kind, origin, fm.meta, md.suppressions),
+                meta=_meta(kind, origin, fm.meta, md.suppressions, declared=bool(fm.story)),
             )
         ]
     if kind == "html":
@@ -267,7 +270,7 @@ def _build_jsonl(source: str, origin: Origin, default: str | None) -> list[Artic
                 path=label, text=prose, file_text=source, offset=rec.text_start,
                 id=fm.id or f"{origin.stem}:{rec.line}", title=fm.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
                 lang=_language(fm.lang, default, prose, where), story=fm.story or origin.story,
-                meta=_meta("jsonl", origin, extra), _lines=lines,
+                meta=_meta("jsonl", origin, extra, declared=bool(fm.story)), _lines=lines,
             )
         )
     if not articles:

@@ -1,0 +1,94 @@
+"""Stories: which articles report the same event, found from what they say.
+
+An article's story decides which other articles its figures are compared with. By
+default (``story = "folder"``) it is the folder the file lives in; with ``story =
+"auto"`` articles are grouped by their names, words, figures and days (``terms.py``)
+through an SQLite full-text index ranked by BM25 (``index.py``). A story named in front
+matter (``story:``) or in a JSON object always wins.
+
+Public API:
+
+- ``create_story_tables(conn)``: the story tables in any SQLite connection (a claim
+  store calls it on its own file).
+- ``StoryIndex(conn)``: ``add`` one article to an indexed archive (it joins the best
+  existing story or starts one, nothing else is regrouped); ``candidates`` for a draft,
+  without adding it.
+- ``group(articles, claims)``: stories for a set of articles, in memory.
+- ``apply_stories(articles, claims, mode)``: set ``Article.story`` as the mode says.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Sequence
+
+from factcheck.models import Article, Claim
+from factcheck.story.index import StoryIndex, StoryMatch, StoryParams, create_story_tables, story_id
+from factcheck.story.terms import StoryTerms, terms_of
+
+__all__ = ["MODES", "StoryIndex", "StoryMatch", "StoryParams", "StoryTerms", "apply_stories", "article_key",
+           "create_story_tables", "group", "story_id", "terms_of"]
+
+MODES = ("folder", "auto")
+
+
+def article_key(article: Article) -> str:
+    """How the index names an article: its path, and for one line of a JSON Lines file its offset."""
+    return f"{article.path}#{article.offset}" if article.offset else (article.path or article.id)
+
+
+def declared(article: Article) -> bool:
+    """True when the article's own metadata names its story (front matter, JSON ``story``)."""
+    return bool(article.meta.get("story_declared"))
+
+
+def group(articles: Sequence[Article], claims: Iterable[Claim] = (), conn: sqlite3.Connection | None = None,
+          params: StoryParams = StoryParams()) -> dict[str, str]:
+    """Article key → story id for ``articles``, grouped by what they say.
+
+    Every article is indexed first (so that each term's rarity is measured on the whole
+    set), then the articles are assigned one by one in the order of their days (undated
+    last, then by path), each to the best story among those already assigned or to a new
+    one: the incremental rule ``StoryIndex.add`` follows, so a batch and an archive fed
+    one article at a time agree. Articles that declare their story keep it, and others may
+    join it. ``conn`` defaults to a new in-memory database.
+    """
+    index = StoryIndex(conn if conn is not None else sqlite3.connect(":memory:"), params)
+    by_article: dict[int, list[Claim]] = {}
+    for claim in claims:
+        if claim.article is not None:
+            by_article.setdefault(id(claim.article), []).append(claim)
+    out: dict[str, str] = {}
+    pending: list[tuple[tuple, int, StoryTerms, Article]] = []
+    for article in articles:
+        key = article_key(article)
+        if key in out or index.story_of(key) is not None:
+            out.setdefault(key, index.story_of(key) or out[key])
+            continue
+        terms = terms_of(article, by_article.get(id(article), ()))
+        if declared(article):
+            index.insert(key, terms, article.title, story=article.story)
+            out[key] = article.story
+            continue
+        doc = index.insert(key, terms, article.title)
+        out[key] = ""
+        order = (terms.days is None, terms.days or (0, 0), article.path, article.offset)
+        pending.append((order, doc, terms, article))
+    for _, doc, terms, article in sorted(pending, key=lambda p: p[0]):
+        key = article_key(article)
+        out[key] = index.assign(doc, terms, story_id(article.title or article.id or key, key))
+    return out
+
+
+def apply_stories(articles: Sequence[Article], claims: Iterable[Claim] = (), mode: str = "folder",
+                  conn: sqlite3.Connection | None = None) -> None:
+    """Set each article's ``story`` as ``mode`` says: ``folder`` leaves the loader's (the
+    folder, or the declared story); ``auto`` groups the articles that declare none."""
+    if mode == "folder":
+        return
+    if mode != "auto":
+        raise ValueError(f"unknown story mode {mode!r} (expected one of {', '.join(MODES)})")
+    stories = group(articles, claims, conn)
+    for article in articles:
+        if not declared(article):
+            article.story = stories[article_key(article)]
