@@ -16,6 +16,7 @@ Keys (``.factcheck.toml`` has them at the top level)::
     include = ["articles/**"]        # glob patterns of article paths to check
     exclude = ["**/drafts/*"]        # … and to skip
     max-bytes = 20000000             # larger article files are refused
+    story = "folder"                 # folder: a folder is a story; auto: grouped by what articles say
     [rules.FC105]                    # or [rules.rounding]; [tool.factcheck.rules.FC105] in pyproject.toml
     severity = "warning"
     approx_tol = 0.02                # any parameter of the rule's kind
@@ -39,9 +40,10 @@ from factcheck.errors import ConfigError
 from factcheck.load.reader import DEFAULT_MAX_BYTES
 from factcheck.models import SEVERITIES, Rule
 
-KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "rules")
+KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "story", "rules")
 
 LANGS = ("fr", "en")
+STORY_MODES = ("folder", "auto")  # factcheck.story.MODES, without importing the grouping here
 
 
 @dataclass(slots=True)
@@ -54,6 +56,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
+    story: str = "folder"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str | None = None
@@ -147,6 +150,12 @@ def _severity(value: Any, where: str) -> str:
     return value
 
 
+def _story_mode(value: Any, where: str) -> str:
+    if value not in STORY_MODES:
+        raise ConfigError(f"{where} must be one of {', '.join(STORY_MODES)}, not {value!r}")
+    return value
+
+
 def _positive_int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where} must be a whole number of bytes, 1 or more, not {value!r}")
@@ -190,6 +199,8 @@ def load_config(path: str | os.PathLike[str] | None = None, start: str | os.Path
             setattr(cfg, key, _strings(value, where(key)))
         elif key == "max-bytes":
             cfg.max_bytes = _positive_int(value, where(key))
+        elif key == "story":
+            cfg.story = _story_mode(value, where(key))
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)} must be a table of rule ids")
@@ -224,6 +235,8 @@ def override(cfg: Config, **flags: Any) -> Config:
             _severity(value, flag)
         elif name == "max_bytes":
             _positive_int(value, flag)
+        elif name == "story":
+            _story_mode(value, flag)
         setattr(cfg, name, value)
         cfg.sources[name] = flag
     return cfg
@@ -329,7 +342,7 @@ def describe(cfg: Config) -> list[tuple[str, str, str]]:
         return str(v)
 
     rows = [("config file", cfg.path or "(none found)", cfg.source("config"))]
-    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude", "max_bytes"):
+    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude", "max_bytes", "story"):
         rows.append((key.replace("_", "-"), show(getattr(cfg, key)), cfg.source(key)))
     for rid, settings in sorted(cfg.rules.items()):
         for name, value in settings.items():

@@ -13,21 +13,25 @@ Public API:
 - ``StoryIndex(conn)``: ``add`` one article to an indexed archive (it joins the best
   existing story or starts one, nothing else is regrouped); ``candidates`` for a draft,
   without adding it.
+- ``add_article(conn, article, claims)`` and ``draft_stories(conn, article, claims)``:
+  the same for one ``Article`` (what ``factcheck index`` and ``check --against`` call).
 - ``group(articles, claims)``: stories for a set of articles, in memory.
 - ``apply_stories(articles, claims, mode)``: set ``Article.story`` as the mode says.
+- ``list_stories(articles)``: the stories of articles, for ``factcheck stories``.
 """
 
 from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 
 from factcheck.models import Article, Claim
 from factcheck.story.index import StoryIndex, StoryMatch, StoryParams, create_story_tables, story_id
 from factcheck.story.terms import StoryTerms, terms_of
 
-__all__ = ["MODES", "StoryIndex", "StoryMatch", "StoryParams", "StoryTerms", "apply_stories", "article_key",
-           "create_story_tables", "group", "story_id", "terms_of"]
+__all__ = ["MODES", "Story", "StoryIndex", "StoryMatch", "StoryParams", "StoryTerms", "add_article", "apply_stories",
+           "article_key", "create_story_tables", "draft_stories", "group", "list_stories", "story_id", "terms_of"]
 
 MODES = ("folder", "auto")
 
@@ -40,6 +44,32 @@ def article_key(article: Article) -> str:
 def declared(article: Article) -> bool:
     """True when the article's own metadata names its story (front matter, JSON ``story``)."""
     return bool(article.meta.get("story_declared"))
+
+
+def new_story_id(article: Article) -> str:
+    """The id of the story an article starts: its title (else its id) and its key."""
+    key = article_key(article)
+    return story_id(article.title or article.id or key, key)
+
+
+def add_article(conn: sqlite3.Connection, article: Article, claims: Iterable[Claim] = (),
+                params: StoryParams = StoryParams()) -> str:
+    """Index one article in ``conn`` and return its story: the one it declares, else the best
+    existing story, else a new one. Nothing else in the index is regrouped."""
+    index = StoryIndex(conn, params)
+    key = article_key(article)
+    terms = terms_of(article, claims)
+    if declared(article):
+        if index.story_of(key) is None:
+            index.insert(key, terms, article.title, story=article.story)
+        return index.story_of(key) or article.story
+    return index.add(key, terms, article.title, new_story_id(article))
+
+
+def draft_stories(conn: sqlite3.Connection, article: Article, claims: Iterable[Claim] = (),
+                  params: StoryParams = StoryParams()) -> list[StoryMatch]:
+    """The indexed stories a draft belongs to, best first, without adding it to the index."""
+    return StoryIndex(conn, params).candidates(terms_of(article, claims))
 
 
 def group(articles: Sequence[Article], claims: Iterable[Claim] = (), conn: sqlite3.Connection | None = None,
@@ -76,7 +106,7 @@ def group(articles: Sequence[Article], claims: Iterable[Claim] = (), conn: sqlit
         pending.append((order, doc, terms, article))
     for _, doc, terms, article in sorted(pending, key=lambda p: p[0]):
         key = article_key(article)
-        out[key] = index.assign(doc, terms, story_id(article.title or article.id or key, key))
+        out[key] = index.assign(doc, terms, new_story_id(article))
     return out
 
 
@@ -92,3 +122,24 @@ def apply_stories(articles: Sequence[Article], claims: Iterable[Claim] = (), mod
     for article in articles:
         if not declared(article):
             article.story = stories[article_key(article)]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    """A story as listed: its id, a title (its first article's) and its articles, oldest first."""
+
+    id: str
+    title: str
+    articles: tuple[Article, ...]
+
+
+def list_stories(articles: Sequence[Article]) -> list[Story]:
+    """The stories of ``articles`` (by ``Article.story``), each with its articles in date order
+    (undated last), stories in the order of their first article."""
+    def when(a: Article) -> tuple:
+        return (a.date is None, a.date.toordinal() if a.date else 0, a.path, a.offset)
+
+    members: dict[str, list[Article]] = {}
+    for article in sorted(articles, key=when):
+        members.setdefault(article.story, []).append(article)
+    return [Story(sid, next((a.title for a in arts if a.title), sid), tuple(arts)) for sid, arts in members.items()]
