@@ -1,8 +1,8 @@
 """The story index: SQLite FTS5 tables that find, for an article, the stories it belongs to.
 
 Retrieval is SQLite's own full-text search (FTS5) ranked by its built-in BM25, so an
-archive of any size answers a new article in milliseconds, and the tables live in
-whatever database the caller opens: an in-memory one for ``factcheck check PATH...``,
+archive answers a new article in tens of milliseconds (``bench/stories.py``), and the
+tables live in whatever database the caller opens: an in-memory one for ``factcheck check PATH...``,
 the claim store's file for an archive. ``create_story_tables(conn)`` makes them.
 
 Tables (all named ``story_*``; nothing else in the database is touched):
@@ -15,6 +15,8 @@ Tables (all named ``story_*``; nothing else in the database is touched):
   the news, as a large archive does; there they are negligible.
 - ``story_of``: for each article row, its key, story id (NULL until assigned), day range
   and title.
+- ``story_df``: in how many articles each term is, to leave out of queries the terms
+  BM25 gives no weight (``COMMON_SHARE``).
 
 How an article is matched: its terms (the most frequent ``QUERY_TERMS`` of each column)
 are one OR query; BM25 ranks the assigned articles whose day range lies within
@@ -184,10 +186,10 @@ class StoryIndex:
             return []
         # one BM25 per column (the other columns weighted 0): each column's score is then
         # divided by the article's own, so every column says "this share of my terms"
-        ranks = ", ".join(f"-bm25(story_terms, {', '.join('1' if i == j else '0' for j in range(3))})"
-                          for i in range(3))
-        own = self.conn.execute(f"SELECT {ranks} FROM story_terms WHERE story_terms MATCH ? AND rowid = ?",
-                                (query, doc)).fetchone()
+        per_column = [f"-bm25(story_terms, {', '.join('1' if i == j else '0' for j in range(3))})" for i in range(3)]
+        own = self.conn.execute(
+            f"SELECT {', '.join(per_column)} FROM story_terms WHERE story_terms MATCH ? AND rowid = ?",
+            (query, doc)).fetchone()
         if not own:
             return []
         weights = [w if o > 0 else 0.0 for w, o in zip(self.params.weights, own)]
@@ -200,12 +202,13 @@ class StoryIndex:
         if days is not None:
             where += " AND (s.day_lo IS NULL OR (s.day_lo <= ? AND s.day_hi >= ?))"
             args += [days[1] + window, days[0] - window]
-        # candidates in the order of the score below (without its cap at 1 per column)
-        order = " + ".join(f"{w / o!r} * bm25(story_terms, {', '.join('1' if i == j else '0' for j in range(3))})"
-                           for i, (w, o) in enumerate(zip(weights, own)) if w)
+        # candidates in the order of the score below (without its cap at 1 per column); the
+        # order names the selected columns, so that BM25 is computed once per row and column
+        order = " + ".join(f"{w / o!r} * c{i}" for i, (w, o) in enumerate(zip(weights, own)) if w)
+        columns = ", ".join(f"{rank} AS c{i}" for i, rank in enumerate(per_column))
         rows = self.conn.execute(
-            f"SELECT s.story, s.article, {ranks} FROM story_terms JOIN story_of AS s "
-            f"ON s.doc = story_terms.rowid WHERE story_terms MATCH ? AND {where} ORDER BY {order} LIMIT ?",
+            f"SELECT s.story, s.article, {columns} FROM story_terms JOIN story_of AS s "
+            f"ON s.doc = story_terms.rowid WHERE story_terms MATCH ? AND {where} ORDER BY {order} DESC LIMIT ?",
             (*args, CANDIDATES)).fetchall()
         best: dict[str, StoryMatch] = {}
         for story, article, *scores in rows:
