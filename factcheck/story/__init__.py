@@ -30,8 +30,11 @@ from factcheck.models import Article, Claim
 from factcheck.story.index import StoryIndex, StoryMatch, StoryParams, create_story_tables, story_id
 from factcheck.story.terms import StoryTerms, terms_of
 
-__all__ = ["MODES", "Story", "StoryIndex", "StoryMatch", "StoryParams", "StoryTerms", "add_article", "apply_stories",
-           "article_key", "create_story_tables", "draft_stories", "group", "list_stories", "story_id", "terms_of"]
+__all__ = [
+    "MODES", "Story", "StoryIndex", "StoryMatch", "StoryParams", "StoryTerms", "add_article", "apply_stories",
+    "article_key", "batch_keys", "create_story_tables", "draft_stories", "group", "list_stories", "story_id",
+    "terms_of",
+]
 
 MODES = ("folder", "auto")
 
@@ -74,7 +77,7 @@ def draft_stories(conn: sqlite3.Connection, article: Article, claims: Iterable[C
 
 def group(articles: Sequence[Article], claims: Iterable[Claim] = (), conn: sqlite3.Connection | None = None,
           params: StoryParams = StoryParams()) -> dict[str, str]:
-    """Article key → story id for ``articles``, grouped by what they say.
+    """Article key (``batch_keys``) → story id for ``articles``, grouped by what they say.
 
     Every article is indexed first (so that each term's rarity is measured on the whole
     set), then the articles are assigned one by one in the order of their days (undated
@@ -89,11 +92,11 @@ def group(articles: Sequence[Article], claims: Iterable[Claim] = (), conn: sqlit
         if claim.article is not None:
             by_article.setdefault(id(claim.article), []).append(claim)
     out: dict[str, str] = {}
-    pending: list[tuple[tuple, int, StoryTerms, Article]] = []
-    for article in articles:
-        key = article_key(article)
-        if key in out or index.story_of(key) is not None:
-            out.setdefault(key, index.story_of(key) or out[key])
+    pending: list[tuple[tuple, int, StoryTerms, Article, str]] = []
+    for key, article in zip(batch_keys(articles), articles):
+        known = index.story_of(key)
+        if known is not None:  # already in the database (an archive): its story stays
+            out[key] = known
             continue
         terms = terms_of(article, by_article.get(id(article), ()))
         if declared(article):
@@ -101,13 +104,23 @@ def group(articles: Sequence[Article], claims: Iterable[Claim] = (), conn: sqlit
             out[key] = article.story
             continue
         doc = index.insert(key, terms, article.title)
-        out[key] = ""
-        order = (terms.days is None, terms.days or (0, 0), article.path, article.offset)
-        pending.append((order, doc, terms, article))
-    for _, doc, terms, article in sorted(pending, key=lambda p: p[0]):
-        key = article_key(article)
+        order = (terms.days is None, terms.days or (0, 0), article.path, article.offset, key)
+        pending.append((order, doc, terms, article, key))
+    for _, doc, terms, article, key in sorted(pending, key=lambda p: p[0]):
         out[key] = index.assign(doc, terms, new_story_id(article))
     return out
+
+
+def batch_keys(articles: Sequence[Article]) -> list[str]:
+    """Each article's ``article_key``, made unique in the batch: articles built in memory
+    may share a path (``<string>``); the second is ``<string>#2``."""
+    seen: dict[str, int] = {}
+    keys = []
+    for article in articles:
+        key = article_key(article)
+        seen[key] = seen.get(key, 0) + 1
+        keys.append(key if seen[key] == 1 else f"{key}#{seen[key]}")
+    return keys
 
 
 def apply_stories(articles: Sequence[Article], claims: Iterable[Claim] = (), mode: str = "folder",
@@ -119,9 +132,9 @@ def apply_stories(articles: Sequence[Article], claims: Iterable[Claim] = (), mod
     if mode != "auto":
         raise ValueError(f"unknown story mode {mode!r} (expected one of {', '.join(MODES)})")
     stories = group(articles, claims, conn)
-    for article in articles:
+    for key, article in zip(batch_keys(articles), articles):
         if not declared(article):
-            article.story = stories[article_key(article)]
+            article.story = stories[key]
 
 
 @dataclass(frozen=True, slots=True)

@@ -170,3 +170,11 @@ def test_list_stories_orders_articles_by_date_and_titles_by_first_article():
     fire = next(s for s in listed if FIRE[0] in s.articles)
     assert [a.path for a in fire.articles] == [a.path for a in FIRE]
     assert fire.title == FIRE[0].title and fire.id == FIRE[0].story
+
+
+def test_articles_built_in_memory_without_paths_are_told_apart():
+    a = load_text(FIRE[0].file_text)
+    b = load_text(FLOOD[0].file_text)
+    assert a.path == b.path == "<string>"
+    apply_stories([a, b], mode="auto")
+    assert a.story != b.story
