@@ -39,6 +39,7 @@ def check(
     max_bytes: int | None = None,
     on_input_error: Callable[[InputError], None] | None = None,
     known_rules: Sequence[Rule] | None = None,
+    story: str = "folder",
 ) -> Report:
     """Check articles (files or folders) against each other and themselves.
 
@@ -54,6 +55,10 @@ def check(
     ``known_rules`` (default: ``rules``; pass every loaded rule when ``rules`` is a
     selection) gives a line in ``Report.warnings``.
 
+    ``story`` says which articles are compared: ``"folder"`` (the articles of one folder,
+    keyed on its path) or ``"auto"`` (articles grouped by what they say, see
+    ``factcheck.story``); a story named in an article's front matter wins in both.
+
     An input problem (a file that cannot be read, a path that does not exist) raises
     ``InputError``, unless ``on_input_error`` is given: it is then called with each problem
     as it is met, the other files are checked, and ``Report.input_errors`` lists them all.
@@ -62,6 +67,7 @@ def check(
     from factcheck.extract.pipeline import extract_articles
     from factcheck.load import DEFAULT_MAX_BYTES, load_paths
     from factcheck.rules import apply_rules, load_rules
+    from factcheck.story import apply_stories
     from factcheck.suppress import apply_suppressions, only_changed, resolve_rule_names
 
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
@@ -80,6 +86,7 @@ def check(
     warnings = resolve_rule_names(articles, list(known_rules) if known_rules is not None else rules)
     step("extract", len(articles))
     claims = extract_articles(articles, n_process=n_process)
+    claims = apply_stories(articles, claims, story)  # after extraction: figures and event days tell stories apart
     step("align", len(articles))
     candidates = align(claims, articles)
     step("rules", len(articles))

@@ -17,6 +17,7 @@ Keys (``.factcheck.toml`` has them at the top level)::
     exclude = ["**/drafts/*"]        # … and to skip
     max-bytes = 20000000             # larger article files are refused
     store = ".factcheck/store.sqlite"  # the claim store ``factcheck index`` writes, relative to the config file
+    story = "folder"                 # folder: a folder is a story; auto: grouped by what articles say
     [rules.FC105]                    # or [rules.rounding]; [tool.factcheck.rules.FC105] in pyproject.toml
     severity = "warning"
     approx_tol = 0.02                # any parameter of the rule's kind
@@ -40,10 +41,12 @@ from factcheck.errors import ConfigError
 from factcheck.load.reader import DEFAULT_MAX_BYTES
 from factcheck.models import SEVERITIES, Rule
 
-KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "store", "rules")
+KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "store", "story",
+        "rules")
 DEFAULT_STORE = os.path.join(".factcheck", "store.sqlite")
 
 LANGS = ("fr", "en")
+STORY_MODES = ("folder", "auto")  # factcheck.story.MODES, without importing the grouping here
 
 
 @dataclass(slots=True)
@@ -57,6 +60,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
     store: str | None = None  # absolute when set by the file; None: DEFAULT_STORE under the config's folder or the cwd
+    story: str = "folder"
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str | None = None
@@ -157,6 +161,12 @@ def _severity(value: Any, where: str) -> str:
     return value
 
 
+def _story_mode(value: Any, where: str) -> str:
+    if value not in STORY_MODES:
+        raise ConfigError(f"{where} must be one of {', '.join(STORY_MODES)}, not {value!r}")
+    return value
+
+
 def _positive_int(value: Any, where: str) -> int:
     if isinstance(value, bool) or not isinstance(value, int) or value < 1:
         raise ConfigError(f"{where} must be a whole number of bytes, 1 or more, not {value!r}")
@@ -204,6 +214,8 @@ def load_config(path: str | os.PathLike[str] | None = None, start: str | os.Path
             if not isinstance(value, str) or not value.strip():
                 raise ConfigError(f"{where(key)} must be a file path")
             cfg.store = str(path.resolve().parent / value.strip())
+        elif key == "story":
+            cfg.story = _story_mode(value, where(key))
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)} must be a table of rule ids")
@@ -240,6 +252,8 @@ def override(cfg: Config, **flags: Any) -> Config:
             _positive_int(value, flag)
         elif name == "store":
             value = os.path.abspath(value)
+        elif name == "story":
+            _story_mode(value, flag)
         setattr(cfg, name, value)
         cfg.sources[name] = flag
     return cfg
@@ -345,7 +359,7 @@ def describe(cfg: Config) -> list[tuple[str, str, str]]:
         return str(v)
 
     rows = [("config file", cfg.path or "(none found)", cfg.source("config"))]
-    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude", "max_bytes"):
+    for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude", "max_bytes", "story"):
         rows.append((key.replace("_", "-"), show(getattr(cfg, key)), cfg.source(key)))
     rows.append(("store", cfg.store_path(), cfg.source("store")))
     for rid, settings in sorted(cfg.rules.items()):

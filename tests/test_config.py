@@ -1,7 +1,7 @@
 import pytest
 
 from factcheck.cli import main
-from factcheck.config import Config, configure_rules, find_config, load_config, override, path_selected
+from factcheck.config import Config, configure_rules, describe, find_config, load_config, override, path_selected
 from factcheck.errors import ConfigError
 from factcheck.models import Rule
 
@@ -46,6 +46,8 @@ def test_config_rule_dirs_relative_to_file(tmp_path):
     ('select = "FC 101"\n', "'select': 'FC 101' is not a rule id, prefix or name"),
     ('ignore = ["FC10!"]\n', "'ignore': 'FC10!' is not a rule id, prefix or name"),
     ('lang = "de"\n', "'lang' must be one of"),
+    ('story = "magic"\n', "'story' must be one of folder, auto"),
+    ('story = true\n', "'story' must be one of folder, auto"),
     ('[rules.FC105]\nseverity = "loud"\n', "'rules.FC105.severity'"),
     ('lang = \n', "invalid TOML"),
 ])
@@ -184,3 +186,14 @@ def test_config_misspelt_rule_is_an_error_naming_file_and_key(tmp_path, body, ne
     with pytest.raises(ConfigError) as err:
         configure_rules(BUILTIN, load_config(path))
     assert str(path) in str(err.value) and needle in str(err.value) and "\n" not in str(err.value)
+
+
+def test_config_story_key_default_file_and_flag(tmp_path):
+    assert load_config(start=tmp_path).story == "folder"
+    (tmp_path / ".factcheck.toml").write_text('story = "auto"\n')
+    cfg = load_config(tmp_path / ".factcheck.toml")
+    assert cfg.story == "auto" and cfg.source("story") == str(tmp_path / ".factcheck.toml")
+    assert ("story", "auto", str(tmp_path / ".factcheck.toml")) in describe(cfg)
+    assert override(cfg, story="folder").story == "folder" and cfg.source("story") == "--story"
+    with pytest.raises(ConfigError, match="--story must be one of folder, auto"):
+        override(cfg, story="magic")

@@ -28,6 +28,16 @@ def add_config_flags(p: argparse.ArgumentParser) -> None:
     p.add_argument("--rule-dir", action="append", metavar="DIR", dest="rule_dirs",
                    help="extra folder of rule files (repeatable)")
     add_max_bytes_argument(p)
+    add_story_argument(p)
+
+
+def add_story_argument(p: argparse.ArgumentParser) -> None:
+    from factcheck.config import STORY_MODES
+
+    p.add_argument("--story", choices=STORY_MODES, default=None,
+                   help="which articles are compared: folder (the articles of one folder; default) or auto "
+                        "(grouped by the events they report); a story named in front matter always wins "
+                        "(config: story)")
 
 
 def _bytes(value: str) -> int:
@@ -67,7 +77,8 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("check", help="find numeric contradictions",
                        description="Find numeric contradictions between articles and inside each one. "
                                    "Exit 0 when no finding reaches --fail-on, 1 when one does, 2 on errors.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (a folder is a story)")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help="article files or folders (a folder is a story, unless --story auto)")
     p.add_argument("--format", action="append", type=output_spec, metavar="FORMAT[:PATH]", dest="formats",
                    help=f"report format ({', '.join(FORMATS)}; default text), with ':PATH' to write it to a file. "
                         "Repeat it to write several reports from one run, e.g. "
@@ -179,7 +190,7 @@ def resolve_config(args: argparse.Namespace):
 
     cfg = load_config(args.config)
     return override(cfg, lang=args.lang, select=args.select, ignore=args.ignore, fail_on=args.fail_on,
-                    rule_dirs=args.rule_dirs, max_bytes=args.max_bytes)
+                    rule_dirs=args.rule_dirs, max_bytes=args.max_bytes, story=args.story)
 
 
 def input_error_printer(args: argparse.Namespace):
@@ -227,7 +238,7 @@ def run(args: argparse.Namespace) -> int:
         report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
                            suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
                            n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
-                           on_input_error=input_error_printer(args), known_rules=all_rules)
+                           on_input_error=input_error_printer(args), known_rules=all_rules, story=cfg.story)
     for warning in report.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     if args.verbose:

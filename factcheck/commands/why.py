@@ -31,12 +31,14 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.explain import explain, file_of, render_text, resolve
     from factcheck.extract.pipeline import extract_articles
     from factcheck.load import load_paths
+    from factcheck.story import apply_stories
 
     cfg = resolve_config(args)
     rules = load_configured_rules(cfg)
     files = list(dict.fromkeys([file_of(args.a), file_of(args.b), *args.paths]))
     articles = load_paths(files, lang=cfg.lang)
     claims = extract_articles(articles)
+    claims = apply_stories(articles, claims, cfg.story)  # the same stories as check
     ex = explain(claims, resolve(args.a, claims, articles), resolve(args.b, claims, articles), rules, articles)
     if args.format == "json":
         text = json.dumps(ex.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"

@@ -11,9 +11,13 @@ and ``meta["suppressions"]`` (a list of ``{"start", "end", "rules"}`` file-offse
 only Markdown comments create them).
 
 Stories: an article belongs to the story of its folder, unless its front matter or JSON
-object names one (``story``). A JSON Lines line that names no story is a line of a feed
-(``meta["feed"]``): the aligner compares it with the other articles of its story, not
-with the other lines of feeds, which are as a rule about other events.
+object names one (``story``; then ``meta["story_declared"]`` is ``True``). The folder's
+story is its path — relative to the working directory when inside it, else absolute —
+so that two folders of the same name in different places are two stories. With the
+configuration's ``story = "auto"``, ``factcheck.story`` regroups the articles that
+declare no story by what they say. A JSON Lines line that names no story is a line of a
+feed (``meta["feed"]``): the aligner compares it with the other articles of its story,
+not with the other lines of feeds, which are as a rule about other events.
 
 ``load_paths(..., errors=[])`` goes on past a bad path: each problem is appended to the
 list as an ``InputError`` (one per file or named path) and the rest is loaded, as a linter
@@ -39,8 +43,8 @@ from factcheck.load.language import detect_language, normalize_lang
 from factcheck.load.reader import DEFAULT_MAX_BYTES, check_text, display_path, read_text
 from factcheck.models import Article, LineIndex
 
-__all__ = ["load_paths", "load_file", "load_text", "article_files", "SourceFile", "detect_language", "SUFFIXES",
-           "DEFAULT_MAX_BYTES"]
+__all__ = ["load_paths", "load_file", "load_text", "article_files", "SourceFile", "detect_language", "folder_story",
+           "SUFFIXES", "DEFAULT_MAX_BYTES"]
 
 SUFFIXES: dict[str, str] = {
     ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
@@ -54,7 +58,7 @@ class Origin:
     """Where an article's text came from, as the user named it."""
 
     path: str  # Article.path: as given, forward slashes
-    story: str  # name of the folder the file lives in
+    story: str  # the folder the file lives in, as a path (see ``folder_story``)
     stem: str  # file name without suffix: the default id
     bom: bool = False
 
@@ -170,7 +174,8 @@ def load_text(text: str, path: str = "<string>", fmt: str = "md", lang: str | No
     label = display_path(path) if path != "<string>" else path
     source, bom = check_text(text, label)
     pure = PurePath(path)
-    origin = Origin(path=label, story=pure.parent.name, stem=pure.stem if path != "<string>" else path, bom=bom)
+    story = folder_story(Path(path)) if path != "<string>" else ""
+    origin = Origin(path=label, story=story, stem=pure.stem if path != "<string>" else path, bom=bom)
     return _build(source, kind, origin, default)[0]
 
 
@@ -205,9 +210,17 @@ def _walk_error(exc: OSError) -> InputError:
     return InputError(f"{where}: cannot read folder ({exc.strerror or exc}); check its permissions")
 
 
-def _story(path: Path) -> str:
-    """Name of the folder the file lives in (``"."`` and ``".."`` resolved to a real name)."""
-    return Path(os.path.abspath(path)).parent.name
+def folder_story(path: Path) -> str:
+    """The story of a file by its folder: the folder's path relative to the working
+    directory when it is inside it (``corpus/crue``), else its absolute path (the working
+    directory itself included), forward slashes. A path, not a name: ``a/crue`` and
+    ``b/crue`` are two stories; ``.`` and ``..`` are resolved."""
+    folder = Path(os.path.abspath(path)).parent
+    try:
+        rel = folder.relative_to(os.path.abspath(os.getcwd()))
+    except ValueError:
+        return folder.as_posix()
+    return rel.as_posix() if rel.parts else folder.as_posix()
 
 
 def _load(file: Path, shown: PurePath, default: str | None, max_bytes: int) -> list[Article]:
@@ -218,14 +231,17 @@ def _load(file: Path, shown: PurePath, default: str | None, max_bytes: int) -> l
             raise InputError(f"{label}: no such file or folder; check the path")
         raise InputError(f"{label}: unsupported file type '{file.suffix}'; use one of {_SUFFIX_LIST}")
     source, bom = read_text(file, label, max_bytes)
-    origin = Origin(path=label, story=_story(file), stem=file.stem, bom=bom)
+    origin = Origin(path=label, story=folder_story(file), stem=file.stem, bom=bom)
     return _build(source, kind, origin, default)
 
 
-def _meta(kind: str, origin: Origin, extra: dict[str, Any] | None = None, suppressions: list | None = None) -> dict[str, Any]:
+def _meta(kind: str, origin: Origin, extra: dict[str, Any] | None = None, suppressions: list | None = None,
+          declared: bool = False) -> dict[str, Any]:
     meta: dict[str, Any] = dict(extra or {})
     meta["format"] = kind
     meta["suppressions"] = suppressions or []
+    if declared:  # the file names its story: story = "auto" keeps it
+        meta["story_declared"] = True
     if origin.bom:
         meta["bom"] = True
     return meta
@@ -258,7 +274,7 @@ def _build(source: str, kind: str, origin: Origin, default: str | None) -> list[
                 path=label, text=md.text, file_text=source, offset=0, id=fm.id or origin.stem,
                 title=fm.title or md.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
                 lang=_language(fm.lang, default, md.text, label), story=fm.story or origin.story,
-                meta=_meta(kind, origin, fm.meta, md.suppressions),
+                meta=_meta(kind, origin, fm.meta, md.suppressions, declared=bool(fm.story)),
             )
         ]
     if kind == "html":
@@ -302,7 +318,7 @@ def _build_jsonl(source: str, origin: Origin, default: str | None) -> list[Artic
                 path=label, text=prose, file_text=source, offset=rec.text_start,
                 id=fm.id or f"{origin.stem}:{rec.line}", title=fm.title, source=fm.source, date=fm.date, date_precision=fm.date_precision,
                 lang=_language(fm.lang, default, prose, where), story=fm.story or origin.story,
-                meta=_meta("jsonl", origin, extra), _lines=lines,
+                meta=_meta("jsonl", origin, extra, declared=bool(fm.story)), _lines=lines,
             )
         )
     if not articles:

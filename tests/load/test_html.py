@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from factcheck.errors import InputError
 from factcheck.load import html as html_format
-from factcheck.load import load_file, load_text
+from factcheck.load import folder_story, load_file, load_text
 
 from .conftest import FIXTURES, assert_lines_kept, assert_offsets_true
 
@@ -53,7 +53,7 @@ def test_html_boilerplate_blanked(fixture_page, boilerplate):
 def test_html_metadata(fixture_page):
     a = fixture_page
     assert (a.title, a.source, a.date, a.lang, a.id, a.story) == (
-        "Crue de l'Orvane : 480 foyers sans courant", "Orvane Matin", dt.date(2024, 2, 7), "fr", "b-page", "inondation",
+        "Crue de l'Orvane : 480 foyers sans courant", "Orvane Matin", dt.date(2024, 2, 7), "fr", "b-page", folder_story(FIXTURES / "inondation" / "b-page.html"),
     )
 
 

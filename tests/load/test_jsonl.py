@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import InputError
-from factcheck.load import load_file
+from factcheck.load import folder_story, load_file
 from factcheck.load.jsonl import decode_in_place
 
 from .conftest import FIXTURES, assert_offsets_true
@@ -48,15 +48,16 @@ def test_jsonl_lines_share_one_line_index(depeches):
 
 
 def test_jsonl_lines_are_feed_lines_of_the_folder_story(depeches):
-    assert {a.story for a in depeches} == {"inondation"} and all(a.meta["feed"] for a in depeches)
+    assert {a.story for a in depeches} == {folder_story(FIXTURES / "inondation" / "c-depeches.jsonl")}
+    assert all(a.meta["feed"] for a in depeches)
 
 
 def test_jsonl_story_key_names_the_story(tmp_path):
     path = tmp_path / "feed.jsonl"
     path.write_text('{"text": "Un texte.", "story": "crue", "lang": "fr"}\n{"text": "Deux.", "lang": "fr"}\n')
     a, b = load_file(path)
-    assert (a.story, "feed" in a.meta, "story" in a.meta) == ("crue", False, False)
-    assert (b.story, b.meta["feed"]) == (tmp_path.name, True)
+    assert (a.story, "feed" in a.meta, "story" in a.meta, a.meta["story_declared"]) == ("crue", False, False, True)
+    assert (b.story, b.meta["feed"], "story_declared" in b.meta) == (folder_story(path), True, False)
 
 
 def test_jsonl_offset_is_first_char_of_text_value(depeches):

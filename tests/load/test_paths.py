@@ -1,4 +1,4 @@
-"""Paths: folders read recursively and sorted, paths kept as given, story = folder name."""
+"""Paths: folders read recursively and sorted, paths kept as given, story = folder path."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from factcheck.load import load_file, load_paths
+from factcheck.load import folder_story, load_file, load_paths
 
 from .conftest import FIXTURES
 
@@ -45,18 +45,27 @@ def test_paths_folder_recursive_sorted_hidden_skipped(tree):
 
 def test_paths_story_is_folder_of_the_file(tree):
     stories = {(a.path, a.story) for a in load_paths(["corpus"], lang="fr")}
-    assert ("corpus/crue/b.md", "crue") in stories
-    assert ("corpus/budget/2024/suite.markdown", "2024") in stories
+    assert ("corpus/crue/b.md", "corpus/crue") in stories
+    assert ("corpus/budget/2024/suite.markdown", "corpus/budget/2024") in stories
     assert ("corpus/index.htm", "corpus") in stories
 
 
-def test_paths_folder_argument_story_is_its_name(tree):
-    assert {a.story for a in load_paths(["corpus/crue"], lang="fr")} == {"crue"}
+def test_paths_folder_argument_story_is_its_path(tree):
+    assert {a.story for a in load_paths(["corpus/crue"], lang="fr")} == {"corpus/crue"}
+    assert {a.story for a in load_paths(["./corpus/crue/"], lang="fr")} == {"corpus/crue"}
 
 
-def test_paths_file_argument_story_is_parent_name(tree):
+def test_paths_file_argument_story_is_parent_path(tree):
     (a,) = load_paths(["corpus/crue/b.md"], lang="fr")
-    assert (a.path, a.story, a.id) == ("corpus/crue/b.md", "crue", "b")
+    assert (a.path, a.story, a.id) == ("corpus/crue/b.md", "corpus/crue", "b")
+
+
+def test_paths_same_named_folders_are_two_stories(tmp_path, monkeypatch, write):
+    monkeypatch.chdir(tmp_path)
+    write("lundi/crue/a.md", "Le premier article.")
+    write("mardi/crue/a.md", "Un autre article.")
+    stories = {a.path: a.story for a in load_paths(["lundi", "mardi"], lang="fr")}
+    assert stories == {"lundi/crue/a.md": "lundi/crue", "mardi/crue/a.md": "mardi/crue"}
 
 
 @pytest.mark.parametrize("given, expected", [("corpus/crue/", "corpus/crue/b.md"), ("./corpus/crue", "corpus/crue/b.md")])
@@ -67,13 +76,14 @@ def test_paths_relative_stays_relative(tree, given, expected):
 def test_paths_dot_folder_story_is_real_name(tree, monkeypatch):
     monkeypatch.chdir(tree / "corpus" / "crue")
     articles = load_paths(["."], lang="fr")
-    assert paths(articles) == ["C.HTML", "a.txt", "b.md"] and {a.story for a in articles} == {"crue"}
+    assert paths(articles) == ["C.HTML", "a.txt", "b.md"]
+    assert {a.story for a in articles} == {(tree / "corpus" / "crue").resolve().as_posix()}
 
 
 def test_paths_parent_relative_file(tree, monkeypatch):
     monkeypatch.chdir(tree / "corpus" / "budget")
     (a,) = load_paths(["../crue/b.md"], lang="fr")
-    assert (a.path, a.story) == ("../crue/b.md", "crue")
+    assert (a.path, a.story) == ("../crue/b.md", (tree / "corpus" / "crue").resolve().as_posix())
 
 
 def test_paths_absolute_stays_absolute(tree):
@@ -105,7 +115,7 @@ def test_paths_single_path_accepted(tree):
 
 def test_paths_jsonl_yields_many(tree):
     articles = load_file("corpus/budget/depeches.jsonl", lang="fr")
-    assert [a.id for a in articles] == ["depeches:1", "depeches:2"] and {a.story for a in articles} == {"budget"}
+    assert [a.id for a in articles] == ["depeches:1", "depeches:2"] and {a.story for a in articles} == {"corpus/budget"}
 
 
 def test_paths_forward_slashes(tree):
@@ -114,7 +124,7 @@ def test_paths_forward_slashes(tree):
 
 def test_paths_fixture_story():
     articles = load_paths([FIXTURES / "inondation"])
-    assert {a.story for a in articles} == {"inondation"}
+    assert {a.story for a in articles} == {folder_story(FIXTURES / "inondation" / "a.md")}
     assert [a.meta["format"] for a in articles] == ["md", "html", "jsonl", "jsonl", "jsonl", "txt"]
     assert [a.lang for a in articles] == ["fr", "fr", "fr", "en", "fr", "fr"]
 

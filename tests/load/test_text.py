@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from factcheck.errors import InputError
-from factcheck.load import load_file, load_text
+from factcheck.load import folder_story, load_file, load_text
 
 from .conftest import FIXTURES, assert_lines_kept, assert_offsets_true
 
@@ -29,7 +29,7 @@ def test_text_crlf_kept(brut):
 
 def test_text_fields(brut):
     assert (brut.id, brut.story, brut.lang, brut.title, brut.date, brut.meta) == (
-        "d-brut", "inondation", "fr", "", None, {"format": "txt", "suppressions": []},
+        "d-brut", folder_story(FIXTURES / "inondation" / "d-brut.txt"), "fr", "", None, {"format": "txt", "suppressions": []},
     )
 
 

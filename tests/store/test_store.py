@@ -56,7 +56,7 @@ def test_store_round_trip_gives_back_the_extracted_claims(archive):
         assert (back.path, back.text, back.file_text, back.offset, back.meta) == \
                (first.path, first.text, first.file_text, first.offset, first.meta)
         assert store.claims(article_id=first.key) == [c for c in claims if c.article_key == first.key]
-        assert store.claims(story="crue-001") == [c for c in claims if c.article.story == "crue-001"]
+        assert store.claims(story="articles/crue-001") == [c for c in claims if c.article.story == "articles/crue-001"]
         assert store.stories() == {"crue-000": 2, "crue-001": 2, "crue-002": 2}
         assert store.article("nope") is None
         meta = store.meta()
