@@ -17,7 +17,8 @@ Keys (``.factcheck.toml`` has them at the top level)::
     exclude = ["**/drafts/*"]        # … and to skip
     max-bytes = 20000000             # larger article files are refused
     store = ".factcheck/store.sqlite"  # the claim store ``factcheck index`` writes, relative to the config file
-    story = "folder"                 # folder: a folder is a story; auto: grouped by what articles say
+    story = "auto"                   # folder: a folder is a story; auto: grouped by what articles say
+                                     # (default: folder for check PATH..., auto for index)
     [rules.FC105]                    # or [rules.rounding]; [tool.factcheck.rules.FC105] in pyproject.toml
     severity = "warning"
     approx_tol = 0.02                # any parameter of the rule's kind
@@ -60,7 +61,7 @@ class Config:
     exclude: list[str] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
     store: str | None = None  # absolute when set by the file; None: DEFAULT_STORE under the config's folder or the cwd
-    story: str = "folder"
+    story: str | None = None  # None: each command's own default (check: folder, index: auto)
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str | None = None

@@ -203,6 +203,11 @@ class ArticleInfo:
     def name(self) -> str:
         return self.path.rsplit("/", 1)[-1]
 
+    @property
+    def label(self) -> str:
+        """How messages name the article, as ``Article.label``."""
+        return f"{self.path} ({self.id})" if self.format == "jsonl" else self.path
+
     def to_record(self) -> dict[str, Any]:
         """Every field as JSON-ready data; ``from_record`` gives back an equal value."""
         data = {f.name: getattr(self, f.name) for f in fields(self)}

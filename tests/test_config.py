@@ -189,7 +189,7 @@ def test_config_misspelt_rule_is_an_error_naming_file_and_key(tmp_path, body, ne
 
 
 def test_config_story_key_default_file_and_flag(tmp_path):
-    assert load_config(start=tmp_path).story == "folder"
+    assert load_config(start=tmp_path).story is None  # each command's default: check folder, index auto
     (tmp_path / ".factcheck.toml").write_text('story = "auto"\n')
     cfg = load_config(tmp_path / ".factcheck.toml")
     assert cfg.story == "auto" and cfg.source("story") == str(tmp_path / ".factcheck.toml")

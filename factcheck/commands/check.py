@@ -35,9 +35,9 @@ def add_story_argument(p: argparse.ArgumentParser) -> None:
     from factcheck.config import STORY_MODES
 
     p.add_argument("--story", choices=STORY_MODES, default=None,
-                   help="which articles are compared: folder (the articles of one folder; default) or auto "
-                        "(grouped by the events they report); a story named in front matter always wins "
-                        "(config: story)")
+                   help="which articles are compared: folder (the articles of one folder; default of check) "
+                        "or auto (grouped by the events they report; default of index); a story named in front "
+                        "matter always wins (config: story)")
 
 
 def _bytes(value: str) -> int:
@@ -91,6 +91,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--changed-since", metavar="REF",
                    help="report only findings citing an article changed since this git ref "
                         "(git diff REF...HEAD, plus uncommitted and untracked files)")
+    p.add_argument("--against", metavar="STORE",
+                   help="treat PATHs as drafts: compare each with the archived articles of its story in this "
+                        "claim store (factcheck index) and report only findings that cite a draft")
     p.add_argument("--no-suppress", action="store_true", help="ignore <!-- factcheck: ignore/off --> comments")
     add_input_arguments(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
@@ -238,7 +241,8 @@ def run(args: argparse.Namespace) -> int:
         report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
                            suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
                            n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
-                           on_input_error=input_error_printer(args), known_rules=all_rules, story=cfg.story)
+                           on_input_error=input_error_printer(args), known_rules=all_rules, story=cfg.story or "folder",
+                           against=args.against)
     for warning in report.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     if args.verbose:

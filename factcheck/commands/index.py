@@ -37,9 +37,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--config", metavar="FILE", help="configuration file (default: .factcheck.toml or "
                    "pyproject.toml [tool.factcheck], searched upwards from the working directory)")
     p.add_argument("--lang", help="language of articles that do not declare one (fr, en)")
-    from factcheck.commands.check import add_input_arguments, add_max_bytes_argument
+    from factcheck.commands.check import add_input_arguments, add_max_bytes_argument, add_story_argument
 
     add_max_bytes_argument(p)
+    add_story_argument(p)
     add_input_arguments(p)
     add_jobs_argument(p)
     p.set_defaults(run=run)
@@ -51,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     from factcheck.load.language import normalize_lang
     from factcheck.store import ClaimStore, WriterLock, index_paths
 
-    cfg = override(load_config(args.config), lang=args.lang, max_bytes=args.max_bytes, store=args.store)
+    cfg = override(load_config(args.config), lang=args.lang, max_bytes=args.max_bytes, store=args.store,
+                   story=args.story)
     lang = normalize_lang(cfg.lang) if cfg.lang else None  # a bad --lang is one error, not one per file
     rules = load_all_rules(cfg)
     path_filter = (lambda p: path_selected(p, cfg)) if (cfg.include or cfg.exclude) else None
@@ -62,7 +64,8 @@ def run(args: argparse.Namespace) -> int:
         try:
             result = index_paths(store, args.paths, lang=lang, max_bytes=cfg.max_bytes, jobs=args.jobs,
                                  prune=args.prune, path_filter=path_filter, known_rules=rules,
-                                 on_error=input_error_printer(args), progress=progress)
+                                 on_error=input_error_printer(args), progress=progress,
+                                 story=cfg.story or "auto")
         finally:
             store.close()
             if progress is not None:

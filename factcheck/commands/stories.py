@@ -6,7 +6,7 @@ import argparse
 import json
 
 from factcheck.errors import InputError
-from factcheck.models import Article
+from factcheck.models import Article, ArticleInfo
 from factcheck.output import write_output
 
 
@@ -61,18 +61,20 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _from_store(args: argparse.Namespace) -> int:
-    """Hook for ``--store FILE``: a claim store keeps each article's story in its own tables
-    (``factcheck.story.create_story_tables``); listing them needs the store module."""
-    try:
-        import factcheck.store  # noqa: F401
-    except ImportError:
-        raise InputError(f"--store {args.store}: not available yet (this build has no claim store); "
-                         "pass article files or folders") from None
-    raise InputError(f"--store {args.store}: listing stories from a store is not wired yet; "
-                     "pass article files or folders")
+    """``--store FILE``: the stories the claim store recorded when it indexed the articles."""
+    from factcheck.store import ClaimStore
+    from factcheck.story import list_stories
+
+    if args.paths:
+        raise InputError("give article files or folders, or --store FILE, not both")
+    with ClaimStore.open(args.store, readonly=True) as store:
+        stories = list_stories(store.articles())
+    text = render_json(stories) if args.format == "json" else render_text(stories)
+    write_output(text, args.output)
+    return 0
 
 
-def _date(article: Article) -> str | None:
+def _date(article: Article | ArticleInfo) -> str | None:
     """The publication date at its precision (2019-05 for a month), or None."""
     if article.date is None:
         return None
@@ -80,7 +82,7 @@ def _date(article: Article) -> str | None:
                                                                                  article.date.isoformat())
 
 
-def _article(article: Article) -> dict:
+def _article(article: Article | ArticleInfo) -> dict:
     return {"path": article.path, "id": article.id, "title": article.title, "date": _date(article),
             "source": article.source}
 

@@ -38,7 +38,7 @@ def run(args: argparse.Namespace) -> int:
     files = list(dict.fromkeys([file_of(args.a), file_of(args.b), *args.paths]))
     articles = load_paths(files, lang=cfg.lang)
     claims = extract_articles(articles)
-    claims = apply_stories(articles, claims, cfg.story)  # the same stories as check
+    claims = apply_stories(articles, claims, cfg.story or "folder")  # the same stories as check
     ex = explain(claims, resolve(args.a, claims, articles), resolve(args.b, claims, articles), rules, articles)
     if args.format == "json":
         text = json.dumps(ex.to_dict(), ensure_ascii=False, indent=2, default=str) + "\n"

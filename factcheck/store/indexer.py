@@ -69,13 +69,14 @@ def index_paths(store: ClaimStore, paths: Sequence[str | os.PathLike[str]], *, l
                 path_filter: Callable[[str], bool] | None = None, known_rules: Sequence[Rule] | None = None,
                 on_error: Callable[[InputError], None] | None = None,
                 progress: Callable[[IndexResult], None] | None = None,
-                batch_articles: int | None = None, extract: Extract | None = None) -> IndexResult:
+                batch_articles: int | None = None, extract: Extract | None = None, story: str = "auto") -> IndexResult:
     """Index the article files under ``paths`` into ``store``; see the module docstring.
 
     ``path_filter(path)`` keeps a file, named as under ``paths`` (config ``include``/``exclude``). A file that cannot
     be read is passed to ``on_error`` (else raised) and the others are indexed.
     ``known_rules`` turn the rule names of suppression comments into ids, as ``check`` does.
     ``progress`` is called after each batch of ``batch_articles`` (default ``BATCH_ARTICLES``).
+    ``story`` is how articles are put in stories (``auto``: by what they say; ``folder``).
     """
     if extract is None:
         from factcheck.extract.pipeline import extract_articles as extract
@@ -112,7 +113,7 @@ def index_paths(store: ClaimStore, paths: Sequence[str | os.PathLike[str]], *, l
             by_key.setdefault(c.article_key, []).append(c)
         for f in pending:
             f.claims = [c for a in f.articles for c in by_key.get(a.key, ())]
-        store.write_files(pending, remove=stale)
+        store.write_files(pending, remove=stale, story=story)
         result.indexed += len(articles)
         result.claims += len(claims)
         pending, pending_articles, stale = [], 0, []

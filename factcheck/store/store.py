@@ -261,13 +261,19 @@ class ClaimStore:
         return {path: FileState(h, fp, lang, n) for path, h, fp, lang, n in self._conn.execute(
             "SELECT path, hash, fingerprint, lang_option, articles FROM files")}
 
-    def write_files(self, files: Sequence[IndexedFile], remove: Sequence[str] = ()) -> None:
+    def write_files(self, files: Sequence[IndexedFile], remove: Sequence[str] = (), story: str = "folder") -> None:
         """Replace what the store holds for each of ``files`` (and drop the files ``remove``
-        names), in one transaction: a run killed meanwhile leaves all of it or none."""
+        names), in one transaction: a run killed meanwhile leaves all of it or none.
+
+        Each article is put in a story (``factcheck.story.index_article``: by what it says
+        for ``story="auto"``, else its folder's or the one it declares) and indexed for the
+        drafts that will look for their story."""
         from factcheck.align.subjects import base_key
+        from factcheck.story import index_article
 
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self.transaction() as conn:
+            self._forget_stories(conn, [*remove, *(f.real for f in files)])
             conn.executemany("DELETE FROM files WHERE path = ?", [(r,) for r in (*remove, *(f.real for f in files))])
             for f in files:
                 keys = [a.key for a in f.articles]
@@ -283,6 +289,7 @@ class ClaimStore:
                 for c in f.claims:
                     by_article.setdefault(c.article_key, []).append(c)
                 for art in f.articles:
+                    art.story = index_article(conn, art, by_article.get(art.key, ()), story)
                     info = art.info()
                     conn.execute(
                         'INSERT INTO articles (id, file, path, ident, "offset", hash, size, title, source, date, '
@@ -299,12 +306,22 @@ class ClaimStore:
                         [(art.key, seq, c.id, info.story, c.dimension, _real(c.base_value), base_key(c),
                           _json(_record(c))) for seq, c in enumerate(by_article.get(art.key, ()))])
 
+    @staticmethod
+    def _forget_stories(conn: sqlite3.Connection, reals: Sequence[str]) -> None:
+        """Take the articles of these files out of the story index (they are re-added or gone)."""
+        from factcheck.story import StoryIndex
+
+        keys = [k for r in reals for (k,) in conn.execute("SELECT id FROM articles WHERE file = ?", (r,))]
+        if keys:
+            StoryIndex(conn).remove(keys)
+
     def remove_files(self, reals: Sequence[str]) -> int:
         """Drop files (their articles and claims); returns the number of articles dropped."""
         if not reals:
             return 0
         with self.transaction() as conn:
             n = sum(conn.execute("SELECT count(*) FROM articles WHERE file = ?", (r,)).fetchone()[0] for r in reals)
+            self._forget_stories(conn, reals)
             conn.executemany("DELETE FROM files WHERE path = ?", [(r,) for r in reals])
         return n
 

@@ -26,13 +26,13 @@ import sqlite3
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from factcheck.models import Article, Claim
+from factcheck.models import Article, ArticleInfo, Claim
 from factcheck.story.index import StoryIndex, StoryMatch, StoryParams, create_story_tables, story_id
 from factcheck.story.terms import StoryTerms, terms_of
 
 __all__ = [
     "MODES", "Story", "StoryIndex", "StoryMatch", "StoryParams", "StoryTerms", "add_article", "apply_stories",
-    "article_key", "batch_keys", "create_story_tables", "draft_stories", "group", "list_stories", "story_id",
+    "article_key", "batch_keys", "index_article", "create_story_tables", "draft_stories", "group", "list_stories", "story_id",
     "terms_of",
 ]
 
@@ -67,6 +67,20 @@ def add_article(conn: sqlite3.Connection, article: Article, claims: Iterable[Cla
             index.insert(key, terms, article.title, story=article.story)
         return index.story_of(key) or article.story
     return index.add(key, terms, article.title, new_story_id(article))
+
+
+def index_article(conn: sqlite3.Connection, article: Article, claims: Iterable[Claim] = (), mode: str = "auto",
+                  params: StoryParams = StoryParams()) -> str:
+    """Index one article of an archive and return its story. ``auto``: as ``add_article``;
+    ``folder``: the story the loader gave it (its folder, or the one it declares), indexed
+    all the same so that a draft can find it."""
+    if mode == "auto":
+        return add_article(conn, article, claims, params)
+    index = StoryIndex(conn, params)
+    key = article_key(article)
+    if index.story_of(key) is None:
+        index.insert(key, terms_of(article, claims), article.title, story=article.story)
+    return index.story_of(key) or article.story
 
 
 def draft_stories(conn: sqlite3.Connection, article: Article, claims: Iterable[Claim] = (),
@@ -148,13 +162,13 @@ class Story:
 
     id: str
     title: str
-    articles: tuple[Article, ...]
+    articles: tuple[Article | ArticleInfo, ...]
 
 
-def list_stories(articles: Sequence[Article]) -> list[Story]:
+def list_stories(articles: Sequence[Article | ArticleInfo]) -> list[Story]:
     """The stories of ``articles`` (by ``Article.story``), each with its articles in date order
     (undated last), stories in the order of their first article."""
-    def when(a: Article) -> tuple:
+    def when(a: Article | ArticleInfo) -> tuple:
         return (a.date is None, a.date.toordinal() if a.date else 0, a.path, a.offset)
 
     members: dict[str, list[Article]] = {}

@@ -34,6 +34,7 @@ import hashlib
 import re
 import sqlite3
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from factcheck.errors import FactcheckError
@@ -77,31 +78,41 @@ class StoryIndexError(FactcheckError):
     """SQLite lacks FTS5, or the story tables are not usable."""
 
 
+_TABLES = (
+    """CREATE TABLE IF NOT EXISTS story_of (
+        doc INTEGER PRIMARY KEY,          -- rowid of the article's story_terms row
+        article TEXT NOT NULL UNIQUE,     -- the article's key (its path; path#offset for a JSON line)
+        story TEXT,                       -- story id; NULL until assigned
+        day_lo INTEGER,                   -- first and last day it may report on (date ordinals)
+        day_hi INTEGER,
+        title TEXT NOT NULL DEFAULT ''
+    )""",
+    "CREATE INDEX IF NOT EXISTS story_of_story ON story_of(story)",
+    """CREATE TABLE IF NOT EXISTS story_df (  -- in how many articles each term is (query building)
+        col INTEGER NOT NULL,
+        term TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (col, term)
+    ) WITHOUT ROWID""",
+)
+
+
 def create_story_tables(conn: sqlite3.Connection) -> None:
-    """Create the story tables in ``conn`` if they are missing (idempotent)."""
+    """Create the story tables in ``conn`` if they are missing (idempotent).
+
+    Statement by statement, never ``executescript`` (which commits first): the claim
+    store calls this inside the transaction that writes a batch of articles.
+    """
+    if conn.execute("SELECT 1 FROM sqlite_master WHERE name = 'story_df'").fetchone():
+        return
     try:
         conn.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS story_terms USING fts5("
             "names, words, figures, tokenize = \"unicode61 remove_diacritics 2 tokenchars '_'\")")
     except sqlite3.OperationalError as exc:
         raise StoryIndexError(f"SQLite has no full-text search (FTS5): {exc}; use story = \"folder\"") from None
-    conn.executescript("""
-        CREATE TABLE IF NOT EXISTS story_of (
-            doc INTEGER PRIMARY KEY,          -- rowid of the article's story_terms row
-            article TEXT NOT NULL UNIQUE,     -- the article's key (its path; path#offset for a JSON line)
-            story TEXT,                       -- story id; NULL until assigned
-            day_lo INTEGER,                   -- first and last day it may report on (date ordinals)
-            day_hi INTEGER,
-            title TEXT NOT NULL DEFAULT ''
-        );
-        CREATE INDEX IF NOT EXISTS story_of_story ON story_of(story);
-        CREATE TABLE IF NOT EXISTS story_df (  -- in how many articles each term is (query building)
-            col INTEGER NOT NULL,
-            term TEXT NOT NULL,
-            n INTEGER NOT NULL,
-            PRIMARY KEY (col, term)
-        ) WITHOUT ROWID;
-    """)
+    for statement in _TABLES:
+        conn.execute(statement)
     if conn.execute("SELECT count(*) FROM story_terms WHERE rowid < 0").fetchone()[0] == 0:
         filler = " ".join([_FILLER] * BACKGROUND_LENGTH)
         conn.executemany("INSERT INTO story_terms(rowid, names, words, figures) VALUES (?, '', ?, '')",
@@ -130,6 +141,22 @@ class StoryIndex:
             "INSERT INTO story_df(col, term, n) VALUES (?, ?, 1) ON CONFLICT(col, term) DO UPDATE SET n = n + 1",
             [(col, term) for col, values in enumerate(_columns(terms)) for term in set(values)])
         return doc
+
+    def remove(self, keys: Iterable[str]) -> None:
+        """Take articles out of the index (a file re-indexed or gone); their stories stay."""
+        for key in keys:
+            row = self.conn.execute("SELECT doc FROM story_of WHERE article = ?", (key,)).fetchone()
+            if row is None:
+                continue
+            (doc,) = row
+            text = self.conn.execute("SELECT names, words, figures FROM story_terms WHERE rowid = ?", (doc,)).fetchone()
+            if text is not None:
+                self.conn.executemany("UPDATE story_df SET n = n - 1 WHERE col = ? AND term = ?",
+                                      [(col, term) for col, column in enumerate(text)
+                                       for term in set(column.split())])
+            self.conn.execute("DELETE FROM story_df WHERE n <= 0")
+            self.conn.execute("DELETE FROM story_terms WHERE rowid = ?", (doc,))
+            self.conn.execute("DELETE FROM story_of WHERE doc = ?", (doc,))
 
     def assign(self, doc: int, terms: StoryTerms, new_id: str) -> str:
         """Give an indexed article the story of its best match, or ``new_id`` (a new story)."""

@@ -74,10 +74,19 @@ def test_stories_needs_paths_or_a_store(tree, capsys):
     assert "no input given" in capsys.readouterr().err
 
 
-def test_stories_store_is_not_available_yet(tree, capsys):
-    assert main(["stories", "--store", "archive.db"]) == 2
+def test_stories_from_a_store_are_the_stories_it_indexed(tree, capsys):
+    assert main(["index", "--store", "archive.db", "lundi", "mardi"]) == 0
+    capsys.readouterr()
+    assert main(["stories", "--store", "archive.db", "--format", "json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert main(["stories", "lundi", "mardi", "--format", "json"]) == 0
+    assert listed == json.loads(capsys.readouterr().out)
+
+
+def test_stories_from_a_missing_store_is_one_line(tree, capsys):
+    assert main(["stories", "--store", "absent.db"]) == 2
     err = capsys.readouterr().err
-    assert "--store archive.db: not available yet" in err and err.count("\n") == 1
+    assert "absent.db: no claim store here" in err and err.count("\n") == 1
 
 
 def _check(tree, capsys, *flags) -> list[dict]:

@@ -36,7 +36,9 @@ def _order(claim):
 
 
 def _index(path="s.sqlite", paths=("articles",), **kw):
+    """Index by folder, so that the stored claims are the extracted ones, stories included."""
     extract = kw.pop("extract", None) or Counting()
+    kw.setdefault("story", "folder")
     with ClaimStore.open(path) as store:
         result = index_paths(store, list(paths), extract=extract, **kw)
     return result, extract
@@ -57,7 +59,7 @@ def test_store_round_trip_gives_back_the_extracted_claims(archive):
                (first.path, first.text, first.file_text, first.offset, first.meta)
         assert store.claims(article_id=first.key) == [c for c in claims if c.article_key == first.key]
         assert store.claims(story="articles/crue-001") == [c for c in claims if c.article.story == "articles/crue-001"]
-        assert store.stories() == {"crue-000": 2, "crue-001": 2, "crue-002": 2}
+        assert store.stories() == {"articles/crue-000": 2, "articles/crue-001": 2, "articles/crue-002": 2}
         assert store.article("nope") is None
         meta = store.meta()
         assert meta["schema_version"] == str(schema.SCHEMA_VERSION) and meta["factcheck_version"]

@@ -1,0 +1,105 @@
+"""Drafts against the archive: the claims a claim store already holds for a draft's story.
+
+``check DRAFT --against STORE`` and ``api.check_draft`` compare a new draft with what was
+already published, without reading the archive's files again: the store gives the
+draft's story (found from what the draft says, ``factcheck.story.draft_stories``) and
+that story's claims, extracted when it was indexed. The draft's claims and the
+archived ones then go through the same align → rules stages as any check, and only the
+findings that cite the draft are kept.
+
+A draft belongs to the stories it matches (best first, at most ``MAX_STORIES``); for this
+run they are one story, named after the best. A story named in the draft's front matter
+that the store knows wins. A draft that matches no story is checked on its own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from factcheck.models import Article, Claim, Finding
+from factcheck.errors import StoreError
+from factcheck.store import ClaimStore
+
+MAX_STORIES = 3  # a draft joining more stories than this is a round-up, not a follow-up
+
+
+@dataclass(slots=True)
+class Archived:
+    """What the store gives for a set of drafts: archived articles and claims (re-tagged with
+    the story each draft was put in), the drafts' claims re-tagged the same way, and one
+    note per draft that matched no story."""
+
+    articles: list[Article] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
+    draft_claims: list[Claim] = field(default_factory=list)
+    stories: dict[str, tuple[str, ...]] = field(default_factory=dict)  # draft key → stories matched
+    notes: list[str] = field(default_factory=list)
+
+
+def open_archive(path: str | os.PathLike[str]) -> ClaimStore:
+    """The store a draft is checked against. It must exist (a typo must not create an empty
+    archive), and is opened for writing: a draft's story is found by adding the draft to
+    the story index inside a savepoint that is rolled back (``StoryIndex.candidates``)."""
+    if not os.path.isfile(path):
+        raise StoreError(f"{os.fspath(path)}: no claim store here; create it with: factcheck index PATH... "
+                         f"--store {os.fspath(path)}")
+    return ClaimStore.open(path)
+
+
+def draft_story_ids(store: ClaimStore, draft: Article, claims: Sequence[Claim]) -> tuple[str, ...]:
+    """The stored stories a draft belongs to, best first: the one its front matter declares
+    when the store knows it, else the stories it matches by content."""
+    from factcheck.story import declared, draft_stories
+
+    if declared(draft) and draft.story in store.stories():
+        return (draft.story,)
+    matches = draft_stories(store.connection, draft, claims)
+    return tuple(m.story for m in matches[:MAX_STORIES])
+
+
+def gather(store: ClaimStore, drafts: Sequence[Article], claims: Sequence[Claim]) -> Archived:
+    """The archive's side of a check of ``drafts`` (whose extracted claims are ``claims``)."""
+    out = Archived()
+    by_draft: dict[str, list[Claim]] = {}
+    for c in claims:
+        by_draft.setdefault(c.article_key, []).append(c)
+    seen_articles: set[str] = set()
+    retagged: dict[str, str] = {}  # archived article key → the run's story for it
+    for draft in drafts:
+        own = by_draft.get(draft.key, [])
+        stories = draft_story_ids(store, draft, own)
+        out.stories[draft.key] = stories
+        if not stories:
+            out.notes.append(f"{draft.label}: no story in {store.path} matches this draft; "
+                             "it is checked on its own")
+            out.draft_claims.extend(own)
+            continue
+        run_story = stories[0]
+        draft.story = run_story
+        info = draft.info()
+        out.draft_claims.extend(dataclasses.replace(c, article=info) for c in own)
+        for story in stories:
+            for a in store.articles(story=story):
+                if a.key not in retagged:
+                    retagged[a.key] = run_story
+    drafts_keys = {d.key for d in drafts}
+    for key, story in retagged.items():
+        if key in drafts_keys or key in seen_articles:
+            continue  # a draft indexed earlier: the draft as it is now replaces it
+        article = store.article(key)
+        if article is None:
+            continue
+        seen_articles.add(key)
+        article.story = story
+        out.articles.append(article)
+        info = article.info()
+        out.claims.extend(dataclasses.replace(c, article=info) for c in store.claims(article_id=key))
+    return out
+
+
+def cites_a_draft(finding: Finding, draft_keys: set[str]) -> bool:
+    """A finding is the draft's when one of its claims comes from a draft."""
+    return any(c.article_key in draft_keys for c in finding.claims)
