@@ -56,7 +56,10 @@ def store_base(store_path: str) -> str:
 def _label(file: Path, base: str) -> PurePath:
     """The file's path relative to ``base`` when it is inside, else absolute."""
     absolute = os.path.abspath(file)
-    rel = os.path.relpath(absolute, base)
+    try:
+        rel = os.path.relpath(absolute, base)
+    except ValueError:  # another drive (Windows)
+        return PurePath(absolute)
     return PurePath(absolute if rel == os.pardir or rel.startswith(os.pardir + os.sep) else rel)
 
 

@@ -124,10 +124,14 @@ class ClaimStore:
                 conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
             else:
                 conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise StoreError(f"{path}: cannot open the claim store ({exc}); check the path and its permissions") from None
+        try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             conn.execute("PRAGMA foreign_keys = ON")
             conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable against a crash of the process
         except sqlite3.DatabaseError as exc:
+            conn.close()
             raise StoreError(f"{path}: not a factcheck claim store or damaged ({exc}); "
                              f"{schema.rebuild_hint(path)}") from None
         return conn
