@@ -16,6 +16,7 @@ Keys (``.factcheck.toml`` has them at the top level)::
     include = ["articles/**"]        # glob patterns of article paths to check
     exclude = ["**/drafts/*"]        # … and to skip
     max-bytes = 20000000             # larger article files are refused
+    store = ".factcheck/store.sqlite"  # the claim store ``factcheck index`` writes, relative to the config file
     [rules.FC105]                    # or [rules.rounding]; [tool.factcheck.rules.FC105] in pyproject.toml
     severity = "warning"
     approx_tol = 0.02                # any parameter of the rule's kind
@@ -39,7 +40,8 @@ from factcheck.errors import ConfigError
 from factcheck.load.reader import DEFAULT_MAX_BYTES
 from factcheck.models import SEVERITIES, Rule
 
-KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "rules")
+KEYS = ("lang", "select", "ignore", "fail-on", "rule-dirs", "include", "exclude", "max-bytes", "store", "rules")
+DEFAULT_STORE = os.path.join(".factcheck", "store.sqlite")
 
 LANGS = ("fr", "en")
 
@@ -54,6 +56,7 @@ class Config:
     include: list[str] = field(default_factory=list)
     exclude: list[str] = field(default_factory=list)
     max_bytes: int = DEFAULT_MAX_BYTES
+    store: str | None = None  # absolute when set by the file; None: DEFAULT_STORE under the config's folder or the cwd
     rules: dict[str, dict[str, Any]] = field(default_factory=dict)
     path: str | None = None
     root: str | None = None
@@ -61,6 +64,13 @@ class Config:
 
     def source(self, key: str) -> str:
         return self.sources.get(key, "default")
+
+    def store_path(self) -> str:
+        """The claim store's file: the ``store`` key (or ``--store``), else ``.factcheck/store.sqlite``
+        next to the configuration file, else in the working directory."""
+        if self.store:
+            return self.store
+        return os.path.join(self.root or os.getcwd(), DEFAULT_STORE)
 
 
 def find_config(start: str | os.PathLike[str] | None = None) -> Path | None:
@@ -190,6 +200,10 @@ def load_config(path: str | os.PathLike[str] | None = None, start: str | os.Path
             setattr(cfg, key, _strings(value, where(key)))
         elif key == "max-bytes":
             cfg.max_bytes = _positive_int(value, where(key))
+        elif key == "store":
+            if not isinstance(value, str) or not value.strip():
+                raise ConfigError(f"{where(key)} must be a file path")
+            cfg.store = str(path.resolve().parent / value.strip())
         elif key == "rules":
             if not isinstance(value, dict):
                 raise ConfigError(f"{where(key)} must be a table of rule ids")
@@ -224,6 +238,8 @@ def override(cfg: Config, **flags: Any) -> Config:
             _severity(value, flag)
         elif name == "max_bytes":
             _positive_int(value, flag)
+        elif name == "store":
+            value = os.path.abspath(value)
         setattr(cfg, name, value)
         cfg.sources[name] = flag
     return cfg
@@ -331,6 +347,7 @@ def describe(cfg: Config) -> list[tuple[str, str, str]]:
     rows = [("config file", cfg.path or "(none found)", cfg.source("config"))]
     for key in ("lang", "select", "ignore", "fail_on", "rule_dirs", "include", "exclude", "max_bytes"):
         rows.append((key.replace("_", "-"), show(getattr(cfg, key)), cfg.source(key)))
+    rows.append(("store", cfg.store_path(), cfg.source("store")))
     for rid, settings in sorted(cfg.rules.items()):
         for name, value in settings.items():
             rows.append((f"rules.{rid}.{name}", str(value), cfg.source(f"rules.{rid}")))

@@ -30,3 +30,7 @@ class ConfigError(FactcheckError):
 
 class ModelError(FactcheckError):
     """The spaCy pipeline for a language is not installed."""
+
+
+class StoreError(FactcheckError):
+    """The claim store cannot be used: missing, corrupt, of another version, or locked."""

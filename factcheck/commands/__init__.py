@@ -3,6 +3,6 @@
 Each module has ``add_parser(subparsers)``, which sets ``run`` on the parsed arguments.
 """
 
-from factcheck.commands import check, config, extract, rules, why
+from factcheck.commands import check, config, extract, index, rules, why
 
-COMMANDS = [extract, check, rules, config, why]
+COMMANDS = [extract, check, index, rules, config, why]

@@ -27,7 +27,7 @@ then the ``lang`` argument, then (HTML only) ``<html lang>``, then ``detect_lang
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import Any
@@ -39,7 +39,8 @@ from factcheck.load.language import detect_language, normalize_lang
 from factcheck.load.reader import DEFAULT_MAX_BYTES, check_text, display_path, read_text
 from factcheck.models import Article, LineIndex
 
-__all__ = ["load_paths", "load_file", "load_text", "detect_language", "SUFFIXES", "DEFAULT_MAX_BYTES"]
+__all__ = ["load_paths", "load_file", "load_text", "article_files", "SourceFile", "detect_language", "SUFFIXES",
+           "DEFAULT_MAX_BYTES"]
 
 SUFFIXES: dict[str, str] = {
     ".md": "md", ".markdown": "md", ".txt": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl",
@@ -58,23 +59,29 @@ class Origin:
     bom: bool = False
 
 
-def load_paths(
-    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
-    lang: str | None = None,
-    max_bytes: int = DEFAULT_MAX_BYTES,
-    errors: list[InputError] | None = None,
-) -> list[Article]:
-    """Load files and folders (folders recursively, sorted, hidden entries skipped), in order.
+@dataclass(frozen=True, slots=True)
+class SourceFile:
+    """An article file found under the paths the user gave."""
 
-    A file reached twice (named, and inside a named folder) is loaded once. With an
-    ``errors`` list, a path or file that cannot be loaded is appended to it and skipped;
+    file: Path       # the file to open
+    label: PurePath  # the path as the user named it (``Article.path``)
+    real: str        # its real path: a file reached twice is one file
+
+
+def article_files(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    errors: list[InputError] | None = None,
+) -> Iterator[SourceFile]:
+    """The article files of files and folders (folders recursively, sorted, hidden entries
+    skipped), in order, each once; lazily, so problems come in the order files are met.
+
+    With an ``errors`` list, a path that cannot be walked is appended to it and skipped;
     without one, the first such problem is raised.
     """
     if isinstance(paths, (str, os.PathLike)):
         paths = [paths]
     if not paths:
         raise InputError("no input given; pass article files or folders")
-    default = normalize_lang(lang) if lang else None
 
     def problem(exc: InputError) -> None:
         if errors is None:
@@ -82,7 +89,6 @@ def load_paths(
         errors.append(exc)
 
     seen: set[str] = set()
-    articles: list[Article] = []
     for given in paths:
         path = Path(given)
         label = display_path(given)
@@ -109,11 +115,40 @@ def load_paths(
             if key in seen:
                 continue
             seen.add(key)
-            try:
-                articles.extend(_load(file, PurePath(given) / rel, default, max_bytes))
-            except InputError as exc:
-                problem(exc)
+            yield SourceFile(file, PurePath(given) / rel, key)
+
+
+def load_paths(
+    paths: Sequence[str | os.PathLike[str]] | str | os.PathLike[str],
+    lang: str | None = None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    errors: list[InputError] | None = None,
+) -> list[Article]:
+    """Load files and folders (folders recursively, sorted, hidden entries skipped), in order.
+
+    A file reached twice (named, and inside a named folder) is loaded once. With an
+    ``errors`` list, a path or file that cannot be loaded is appended to it and skipped;
+    without one, the first such problem is raised.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    if not paths:
+        raise InputError("no input given; pass article files or folders")
+    default = normalize_lang(lang) if lang else None
+    articles: list[Article] = []
+    for source in article_files(paths, errors):
+        try:
+            articles.extend(_load(source.file, source.label, default, max_bytes))
+        except InputError as exc:
+            if errors is None:
+                raise
+            errors.append(exc)
     return articles
+
+
+def load_source(source: SourceFile, lang: str | None = None, max_bytes: int = DEFAULT_MAX_BYTES) -> list[Article]:
+    """Load one file ``article_files`` found: one article, or one per line for ``.jsonl``."""
+    return _load(source.file, source.label, normalize_lang(lang) if lang else None, max_bytes)
 
 
 def load_file(

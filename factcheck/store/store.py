@@ -1,0 +1,325 @@
+"""``ClaimStore``: articles and their claims in one SQLite file, read back as the values
+extraction made.
+
+The file is in WAL mode: readers (``check --against``) read while an indexer writes, and
+a writer killed mid-transaction leaves the last committed state. Claims come back equal
+(``==``) to the extracted ones: each is stored as its lossless record, its ``ArticleInfo``
+once per article. Texts (the analysed prose and the file as read) are kept compressed, so
+passages can be shown side by side without the original files.
+
+The indexer (``factcheck.store.indexer``) writes through ``write_files`` and
+``remove_files``, one transaction per call; other parts may add their own tables through
+``connection``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import dataclasses
+import datetime as dt
+import hashlib
+import json
+import os
+import sqlite3
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Iterator, Sequence
+
+from factcheck.errors import StoreError
+from factcheck.models import Article, ArticleInfo, Claim
+from factcheck.store import schema
+
+BUSY_TIMEOUT_MS = 10_000  # a reader or writer waits this long for another's transaction
+
+
+def _pack(text: str) -> bytes:
+    return zlib.compress(text.encode("utf-8", "surrogatepass"), 6)
+
+
+def _unpack(blob: bytes) -> str:
+    return zlib.decompress(blob).decode("utf-8", "surrogatepass")
+
+
+def text_hash(data: bytes) -> str:
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class FileState:
+    """What the store knows of one article file."""
+
+    hash: str
+    fingerprint: str
+    lang_option: str
+    articles: int
+
+
+@dataclass(slots=True)
+class IndexedFile:
+    """One article file, loaded and extracted, ready to be written."""
+
+    real: str                   # real path: the file's identity
+    label: str                  # Article.path of its articles
+    hash: str
+    size: int
+    fingerprint: str
+    lang_option: str
+    articles: list[Article]
+    claims: list[Claim]         # the claims of all its articles, in extraction order
+
+
+def _date(value: dt.date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+class ClaimStore:
+    """An open claim store. ``ClaimStore.open(path)``; ``close()`` (or ``with``) when done."""
+
+    def __init__(self, conn: sqlite3.Connection, path: str, readonly: bool) -> None:
+        self._conn = conn
+        self.path = path
+        self.readonly = readonly
+        self._sources: dict[str, str] = {}
+
+    # ------------------------------------------------------------ opening
+
+    @classmethod
+    def open(cls, path: str | os.PathLike[str], readonly: bool = False) -> ClaimStore:
+        """Open the store at ``path``; created when missing unless ``readonly``.
+
+        A file that is not a factcheck store, is damaged, or has another schema version
+        raises ``StoreError`` (one line, saying how to rebuild it).
+        """
+        from factcheck import __version__
+
+        path = os.fspath(path)
+        if readonly and not os.path.exists(path):
+            raise StoreError(f"{path}: no claim store here; create it with: factcheck index PATH...")
+        if not readonly:
+            try:
+                Path(path).parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise StoreError(f"{path}: cannot create the store's folder ({exc.strerror or exc})") from None
+        if os.path.isdir(path):
+            raise StoreError(f"{path}: is a folder; give the claim store's file")
+        conn = cls._connect(path, readonly)
+        try:
+            schema.check(conn, path, writable=not readonly, factcheck_version=__version__)
+            if not readonly:
+                conn.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise StoreError(f"{path}: cannot use the claim store ({exc}); {schema.rebuild_hint(path)}") from None
+        except BaseException:
+            conn.close()
+            raise
+        return cls(conn, path, readonly)
+
+    @staticmethod
+    def _connect(path: str, readonly: bool) -> sqlite3.Connection:
+        try:
+            if readonly:
+                uri = Path(os.path.abspath(path)).as_uri() + "?mode=ro"
+                conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
+            else:
+                conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            conn.execute("PRAGMA foreign_keys = ON")
+            conn.execute("PRAGMA synchronous = NORMAL")  # in WAL mode: durable against a crash of the process
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a factcheck claim store or damaged ({exc}); "
+                             f"{schema.rebuild_hint(path)}") from None
+        return conn
+
+    @classmethod
+    def rebuild(cls, path: str | os.PathLike[str]) -> ClaimStore:
+        """A new, empty store at ``path``, replacing a store of any version or a damaged file.
+
+        Another SQLite database is never deleted: a ``--store`` pointed at the wrong file
+        must not cost its owner their data.
+        """
+        path = os.fspath(path)
+        if os.path.isfile(path) and os.path.getsize(path) > 0:
+            try:
+                conn = sqlite3.connect(path, isolation_level=None)
+                try:
+                    kind = schema.is_factcheck_store(conn, path)
+                finally:
+                    conn.close()
+            except (StoreError, sqlite3.DatabaseError):
+                kind = True  # damaged or not a database at all: it holds nothing to keep
+            if kind is False:
+                raise StoreError(f"{path}: an SQLite database, but not a factcheck claim store; not replacing it "
+                                 "(give another --store file)")
+        for suffix in ("", "-wal", "-shm", "-journal"):
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(path + suffix)
+        return cls.open(path)
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The SQLite connection (autocommit; ``BEGIN`` … ``COMMIT`` for transactions)."""
+        return self._conn
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> ClaimStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on an exception."""
+        self._conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self._conn
+        except BaseException:
+            self._conn.execute("ROLLBACK")
+            raise
+        self._conn.execute("COMMIT")
+
+    # ------------------------------------------------------------ reading
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._conn.execute("SELECT key, value FROM meta"))
+
+    def articles(self, story: str | None = None) -> list[ArticleInfo]:
+        """Every article (of ``story``), as its claims describe it, in indexing order."""
+        sql = "SELECT info FROM articles" + (" WHERE story = ?" if story is not None else "") + " ORDER BY rowid"
+        return [ArticleInfo.from_record(json.loads(info))
+                for (info,) in self._conn.execute(sql, () if story is None else (story,))]
+
+    def article(self, article_id: str) -> Article | None:
+        """The article as loaded (text, file text, metadata), or None when it is not stored."""
+        row = self._conn.execute(
+            'SELECT file, path, ident, "offset", title, source, date, date_precision, event_day, lang, story, '
+            "meta, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        file, path, ident, offset, title, source, date, precision, event_day, lang, story, meta, text = row
+        return Article(path=path, text=_unpack(text), file_text=self._source(file), offset=offset, id=ident,
+                       title=title, source=source, date=dt.date.fromisoformat(date) if date else None,
+                       date_precision=precision, event_day=dt.date.fromisoformat(event_day) if event_day else None,
+                       lang=lang, story=story, meta=json.loads(meta))
+
+    def _source(self, file: str) -> str:
+        """A file's text, read once per file (the records of a JSON Lines file share it)."""
+        if file not in self._sources:
+            (blob,) = self._conn.execute("SELECT source FROM files WHERE path = ?", (file,)).fetchone()
+            self._sources = {file: _unpack(blob)}  # keep one: readers go file by file
+        return self._sources[file]
+
+    def claims(self, article_id: str | None = None, story: str | None = None) -> list[Claim]:
+        """The claims of one article, of one story, or all: article by article in the order they
+        were indexed, each article's in extraction order."""
+        where, args = [], []
+        if article_id is not None:
+            where.append("c.article = ?")
+            args.append(article_id)
+        if story is not None:
+            where.append("c.story = ?")
+            args.append(story)
+        sql = ("SELECT c.record, c.article, a.info FROM claims c JOIN articles a ON a.id = c.article"
+               + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY a.rowid, c.seq")
+        infos: dict[str, ArticleInfo] = {}
+        out = []
+        for record, article, info in self._conn.execute(sql, args):
+            if article not in infos:
+                infos[article] = ArticleInfo.from_record(json.loads(info))
+            out.append(Claim.from_record(json.loads(record), article=infos[article]))
+        return out
+
+    def stories(self) -> dict[str, int]:
+        """Story → number of articles."""
+        return dict(self._conn.execute("SELECT story, count(*) FROM articles GROUP BY story ORDER BY story"))
+
+    def counts(self) -> tuple[int, int]:
+        """(articles, claims) in the store."""
+        a = self._conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        c = self._conn.execute("SELECT count(*) FROM claims").fetchone()[0]
+        return a, c
+
+    def set_story(self, article_id: str, story: str) -> None:
+        """Put an article in a story: its row, its ``ArticleInfo`` and its claims say so."""
+        with self.transaction() as conn:
+            row = conn.execute("SELECT info FROM articles WHERE id = ?", (article_id,)).fetchone()
+            if row is None:
+                raise StoreError(f"{self.path}: no article {article_id!r} in the store")
+            info = dataclasses.replace(ArticleInfo.from_record(json.loads(row[0])), story=story)
+            conn.execute("UPDATE articles SET story = ?, info = ? WHERE id = ?",
+                         (story, _json(info.to_record()), article_id))
+            conn.execute("UPDATE claims SET story = ? WHERE article = ?", (story, article_id))
+
+    # ------------------------------------------------------------ what the indexer reads and writes
+
+    def file_states(self) -> dict[str, FileState]:
+        """Real path → state of every indexed file."""
+        return {path: FileState(h, fp, lang, n) for path, h, fp, lang, n in self._conn.execute(
+            "SELECT path, hash, fingerprint, lang_option, articles FROM files")}
+
+    def write_files(self, files: Sequence[IndexedFile], remove: Sequence[str] = ()) -> None:
+        """Replace what the store holds for each of ``files`` (and drop the files ``remove``
+        names), in one transaction: a run killed meanwhile leaves all of it or none."""
+        from factcheck.align.subjects import base_key
+
+        now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+        with self.transaction() as conn:
+            conn.executemany("DELETE FROM files WHERE path = ?", [(r,) for r in (*remove, *(f.real for f in files))])
+            for f in files:
+                keys = [a.key for a in f.articles]
+                # an article key another file holds (the same path named from elsewhere): that file goes
+                conn.executemany("DELETE FROM files WHERE path IN (SELECT file FROM articles WHERE id = ?)",
+                                 [(k,) for k in keys])
+                source = f.articles[0].file_text if f.articles else ""
+                conn.execute("INSERT INTO files (path, label, hash, size, fingerprint, lang_option, articles, source, "
+                             "indexed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                             (f.real, f.label, f.hash, f.size, f.fingerprint, f.lang_option, len(f.articles),
+                              _pack(source), now))
+                by_article: dict[str, list[Claim]] = {k: [] for k in keys}
+                for c in f.claims:
+                    by_article.setdefault(c.article_key, []).append(c)
+                for art in f.articles:
+                    info = art.info()
+                    conn.execute(
+                        'INSERT INTO articles (id, file, path, ident, "offset", hash, size, title, source, date, '
+                        "date_precision, event_day, lang, story, fingerprint, info, meta, text) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (art.key, f.real, art.path, art.id, art.offset,
+                         text_hash(art.text.encode("utf-8", "surrogatepass")), len(art.text), art.title, art.source,
+                         _date(art.date), art.date_precision, _date(art.event_day), art.lang, art.story,
+                         f.fingerprint, _json(info.to_record()), json.dumps(art.meta, ensure_ascii=False, default=str),
+                         _pack(art.text)))
+                    conn.executemany(
+                        "INSERT INTO claims (article, seq, id, story, dimension, base_value, subject, record) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        [(art.key, seq, c.id, info.story, c.dimension, _real(c.base_value), base_key(c),
+                          _json(_record(c))) for seq, c in enumerate(by_article.get(art.key, ()))])
+
+    def remove_files(self, reals: Sequence[str]) -> int:
+        """Drop files (their articles and claims); returns the number of articles dropped."""
+        if not reals:
+            return 0
+        with self.transaction() as conn:
+            n = sum(conn.execute("SELECT count(*) FROM articles WHERE file = ?", (r,)).fetchone()[0] for r in reals)
+            conn.executemany("DELETE FROM files WHERE path = ?", [(r,) for r in reals])
+        return n
+
+
+def _record(claim: Claim) -> dict[str, Any]:
+    """The claim's lossless record without what the store keeps once per article or in columns."""
+    data = claim.to_record()
+    del data["article"], data["id"]
+    return data
+
+
+def _json(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+
+def _real(value: float) -> float | None:
+    """A base value SQLite can index: NaN is NULL."""
+    return None if value != value else value
