@@ -206,8 +206,47 @@ def row_hostile(kind: str, command: str, size: int, seed: int) -> dict:
             "elapsed": elapsed, "load": load, **_rss()}
 
 
+def _store_bytes(path: str) -> int:
+    return sum(os.path.getsize(path + s) for s in ("", "-wal") if os.path.exists(path + s))
+
+
+def row_index(n_stories: int, per_story: int, seed: int, jobs: int = 1, changed: int = 0) -> dict:
+    """``index_paths`` over generated Markdown articles into a new store, then, with
+    ``changed`` > 0, the same run again after editing that many files."""
+    from factcheck.extract.pipeline import nlp_for
+    from factcheck.store import ClaimStore, index_paths
+
+    stories = corpus.generate(n_stories, per_story, seed)
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as root:
+        corpus.write(stories, os.path.join(root, "articles"))
+        store_path = os.path.join(root, "store.sqlite")
+        t = time.perf_counter()
+        nlp_for("fr")
+        load = time.perf_counter() - t
+        gc.collect()
+        with ClaimStore.open(store_path) as store:
+            t = time.perf_counter()
+            first = index_paths(store, [os.path.join(root, "articles")], jobs=jobs)
+            elapsed = time.perf_counter() - t
+        size = _store_bytes(store_path)
+        out = {"articles": first.indexed, "claims": first.claims, "elapsed": elapsed, "load": load,
+               "store_bytes": size, "jobs": jobs, **_rss()}
+        if changed:
+            files = [os.path.join(root, "articles", s.name, a.name) for s in stories for a in s.articles]
+            step = max(1, len(files) // changed)
+            for path in files[::step][:changed]:
+                with open(path, "a", encoding="utf-8") as fh:
+                    fh.write("\nSelon la mairie, 42 familles ont été relogées depuis.\n")
+            with ClaimStore.open(store_path) as store:
+                t = time.perf_counter()
+                again = index_paths(store, [os.path.join(root, "articles")], jobs=jobs)
+                out["reindex"] = time.perf_counter() - t
+            out.update(reindexed=again.indexed, unchanged=again.unchanged)
+    return out
+
+
 ROWS = {"factcheck": row_factcheck, "hostile": row_hostile, "spacy": row_spacy, "recognizers": row_recognizers, "check": row_check,
-        "align": row_align}
+        "align": row_align, "index": row_index}
 
 if __name__ == "__main__":
     name, args = sys.argv[1], json.loads(sys.argv[2])

@@ -230,7 +230,7 @@ class ClaimStore:
         for record, article, info in self._conn.execute(sql, args):
             if article not in infos:
                 infos[article] = ArticleInfo.from_record(json.loads(info))
-            out.append(Claim.from_record(json.loads(record), article=infos[article]))
+            out.append(_claim(json.loads(record), infos[article]))
         return out
 
     def stories(self) -> dict[str, int]:
@@ -309,11 +309,24 @@ class ClaimStore:
         return n
 
 
+# the record of a claim whose optional fields are all left at their defaults
+_DEFAULTS = {k: v for k, v in Claim(start=0, end=0, text="", value=0.0).to_record().items()
+             if k not in ("start", "end", "text", "value")}
+
+
 def _record(claim: Claim) -> dict[str, Any]:
-    """The claim's lossless record without what the store keeps once per article or in columns."""
+    """The claim's lossless record, less what the store keeps once per article or in columns
+    (its article, id and, when it is the article's, path) and the fields left at their default."""
     data = claim.to_record()
     del data["article"], data["id"]
-    return data
+    if claim.article is not None and claim.path == claim.article.path:
+        del data["path"]
+    return {k: v for k, v in data.items() if k not in _DEFAULTS or v != _DEFAULTS[k]}
+
+
+def _claim(record: dict[str, Any], info: ArticleInfo) -> Claim:
+    record.setdefault("path", info.path)
+    return Claim.from_record(record, article=info)
 
 
 def _json(data: Any) -> str:
