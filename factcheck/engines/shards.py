@@ -3,8 +3,8 @@
 One row per article file, holding what the claim store writes for it (``IndexedFile``):
 the file's identity, content hash, the pipeline fingerprint and ``--lang`` it was
 extracted with, its text, and its articles, each with its fields, its analysed text and
-its claims as the lossless records the store keeps (``Claim.to_record()`` without the
-article, which is kept once per article). The import rebuilds the ``Article`` and
+its claims as the records the store keeps (lossless: ``Claim.to_record()`` less the
+article, kept once per article, and the fields left at their defaults). The import rebuilds the ``Article`` and
 ``Claim`` values from them and hands them to ``ClaimStore.write_files``: the store gets
 exactly what the in-process index would have given it.
 
@@ -30,6 +30,9 @@ import pyarrow as pa
 
 from factcheck.errors import FactcheckError
 from factcheck.models import Article, Claim
+# the claim store's own record of a claim, and the claim back from it: shards hold the same
+from factcheck.store.store import _claim as claim_from_record
+from factcheck.store.store import _record as claim_record
 
 MARKER = "_factcheck_shards.json"
 FORMAT_VERSION = 1
@@ -84,14 +87,6 @@ def _json(data: Any) -> str:
 
 def _date(value: dt.date | None) -> str | None:
     return value.isoformat() if value is not None else None
-
-
-def claim_record(claim: Claim) -> dict[str, Any]:
-    """The claim's lossless record as the store keeps it: without its article and its
-    (derived) id."""
-    data = claim.to_record()
-    del data["article"], data["id"]
-    return data
 
 
 def article_row(article: Article, claims: list[Claim]) -> dict[str, Any]:
@@ -150,7 +145,7 @@ def shard_file(row: dict[str, Any]) -> ShardFile:
                           lang=f["lang"], story=f["story"], meta=f["meta"])
         info = article.info()
         articles.append(article)
-        claims.extend(Claim.from_record(json.loads(c), article=info) for c in item["claims"])
+        claims.extend(claim_from_record(json.loads(c), info) for c in item["claims"])
     return ShardFile(seq=row["seq"], real=decode(row["real"]), label=decode(row["label"]), hash=row["hash"],
                      size=row["size"], fingerprint=row["fingerprint"], lang_option=row["lang_option"],
                      error=decode(row["error"]), warnings=tuple(decode(w) for w in row["warnings"]),
