@@ -97,7 +97,7 @@ def run(work: Sequence[Work], shards_dir: str, *, fingerprint: str, base: str, l
             rows = [{"seq": w.seq, "file": shards.encode(w.file), "real": shards.encode(w.real),
                      "label": shards.encode(w.label), "hash": w.hash, "size": w.size} for w in work]
             actors = max(1, min(jobs or default_jobs(), -(-len(work) // batch_files)))
-            blocks = min(len(work), max(actors * 2, -(-len(work) // BLOCK_FILES)))
+            blocks = min(len(work), max(actors * 4, -(-len(work) // BLOCK_FILES)))  # balance the actors
             table = pa.Table.from_pylist(rows, schema=shards.WORK)
             step = -(-len(rows) // blocks)
             dataset = ray.data.from_arrow([table.slice(i, step) for i in range(0, len(rows), step)])
@@ -106,11 +106,11 @@ def run(work: Sequence[Work], shards_dir: str, *, fingerprint: str, base: str, l
                 fn_constructor_kwargs={"fingerprint": fingerprint, "lang": lang, "max_bytes": max_bytes,
                                        "known_rules": list(known_rules) if known_rules is not None else None},
                 compute=ray.data.ActorPoolStrategy(size=actors), num_cpus=1)
+            names = ray.data.datasource.FilenameProvider(run_id, "parquet")  # shards.SHARD_NAME
             try:
-                extracted.write_parquet(root, filesystem=filesystem,
-                                        filename_provider=ray.data.datasource.FilenameProvider(run_id, "parquet"), compression="zstd")
+                extracted.write_parquet(root, filesystem=filesystem, filename_provider=names, compression="zstd")
             except Exception as exc:  # a worker's failure comes back as Ray's exception
-                raise RayEngineError(f"the Ray run failed: {_first_line(exc)}") from None
+                raise RayEngineError(f"the Ray run failed: {_last_line(exc)}") from None
         shards.write_marker(filesystem, root, shards.marker(run_id, fingerprint, len(work), base))
         return run_id
     finally:
@@ -118,6 +118,7 @@ def run(work: Sequence[Work], shards_dir: str, *, fingerprint: str, base: str, l
             ray.shutdown()
 
 
-def _first_line(exc: BaseException) -> str:
+def _last_line(exc: BaseException) -> str:
+    """Ray wraps a worker's exception in its own text; the cause is on the last line."""
     text = str(exc).strip()
     return text.splitlines()[-1] if text else type(exc).__name__
