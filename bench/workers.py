@@ -245,8 +245,77 @@ def row_index(n_stories: int, per_story: int, seed: int, jobs: int = 1, changed:
     return out
 
 
+def _store_rows(path: str) -> list:
+    """Every row of a store but the time each file was indexed, in order: what makes two stores equal."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        return [conn.execute("SELECT path, label, hash, size, fingerprint, lang_option, articles, source FROM files "
+                             "ORDER BY rowid").fetchall(),
+                conn.execute("SELECT * FROM articles ORDER BY rowid").fetchall(),
+                conn.execute("SELECT * FROM claims ORDER BY article, seq").fetchall()]
+    finally:
+        conn.close()
+
+
+def row_ray(n_stories: int, per_story: int, seed: int, jobs: list[int]) -> dict:
+    """The same generated articles indexed by ``index_paths`` (one process) and by the Ray engine
+    with each number of actors in ``jobs`` (a local Ray started with that many CPUs): times, and
+    whether each Ray store equals the single-process one."""
+    import ray
+
+    from factcheck.commands.check import load_all_rules
+    from factcheck.config import load_config
+    from factcheck.engines import plan as planning
+    from factcheck.engines import ray as engine
+    from factcheck.engines.importer import import_shards
+    from factcheck.extract.pipeline import nlp_for
+    from factcheck.store import ClaimStore, index_paths, pipeline_fingerprint, store_base
+
+    stories = corpus.generate(n_stories, per_story, seed)
+    rules = load_all_rules(load_config())
+    out: dict = {"runs": []}
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as root:
+        articles = os.path.join(root, "articles")
+        corpus.write(stories, articles)
+        t = time.perf_counter()
+        nlp_for("fr")
+        out["load"] = time.perf_counter() - t
+        local = os.path.join(root, "local.sqlite")
+        with ClaimStore.open(local) as store:
+            t = time.perf_counter()
+            first = index_paths(store, [articles], jobs=1, known_rules=rules)
+            out["elapsed"] = time.perf_counter() - t
+        out.update(articles=first.indexed, claims=first.claims)
+        expected = _store_rows(local)
+        for n in jobs:
+            path = os.path.join(root, f"ray-{n}.sqlite")
+            t = time.perf_counter()
+            engine.start(n)
+            start = time.perf_counter() - t
+            try:
+                with ClaimStore.open(path) as store:
+                    t = time.perf_counter()
+                    found = planning.plan([articles], store.file_states(), store_base(path), pipeline_fingerprint(),
+                                          "", 20_000_000)
+                    planned = time.perf_counter() - t
+                    engine.run(found.work, path + ".shards", fingerprint=pipeline_fingerprint(),
+                               base=store_base(path), lang=None, max_bytes=20_000_000, known_rules=rules, jobs=n)
+                    extracted = time.perf_counter() - t
+                    result = import_shards(store, path + ".shards")
+                    elapsed = time.perf_counter() - t
+            finally:
+                ray.shutdown()
+            out["runs"].append({"jobs": n, "start": start, "plan": planned, "extract": extracted - planned,
+                                "import": elapsed - extracted, "elapsed": elapsed, "articles": result.indexed,
+                                "claims": result.claims, "equal": _store_rows(path) == expected})
+    out.update(_rss())
+    return out
+
+
 ROWS = {"factcheck": row_factcheck, "hostile": row_hostile, "spacy": row_spacy, "recognizers": row_recognizers, "check": row_check,
-        "align": row_align, "index": row_index}
+        "align": row_align, "index": row_index, "ray": row_ray}
 
 if __name__ == "__main__":
     name, args = sys.argv[1], json.loads(sys.argv[2])

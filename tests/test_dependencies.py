@@ -4,6 +4,10 @@ itself, or a distribution listed in the core ``dependencies`` of ``pyproject.tom
 A plain ``pip install factcheck`` installs only those. An import satisfied by a ``dev``
 extra (or by a dependency of a dependency) passes the test suite and then fails for users,
 so the scan looks at every ``import`` in ``factcheck/``, including those inside functions.
+
+The modules of an optional engine (``EXTRA_MODULES``) may also import what their extra
+installs; the core reaches them only when that engine is asked for, and they say then
+which extra to install.
 """
 
 from __future__ import annotations
@@ -17,26 +21,40 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "factcheck"
+# folder of the package → the extra whose distributions its modules may import
+EXTRA_MODULES = {"engines": "ray"}
 
 
 def _canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
 
 
-def core_distributions() -> set[str]:
-    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+def _names(requirements: list[str]) -> set[str]:
     names = set()
-    for req in project["dependencies"]:
+    for req in requirements:
         m = re.match(r"\s*([A-Za-z0-9][A-Za-z0-9._-]*)", req)
         assert m, req
         names.add(_canonical(m.group(1)))
     return names
 
 
-def imported_modules(folder: Path) -> dict[str, list[str]]:
-    """Top-level module name → the places (file:line) that import it (absolute imports only)."""
+def core_distributions() -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return _names(project["dependencies"])
+
+
+def extra_distributions(extra: str) -> set[str]:
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    return _names(project["optional-dependencies"][extra])
+
+
+def imported_modules(folder: Path, skip: tuple[str, ...] = ()) -> dict[str, list[str]]:
+    """Top-level module name → the places (file:line) that import it (absolute imports only),
+    leaving out the sub-folders named in ``skip``."""
     found: dict[str, list[str]] = {}
     for path in sorted(folder.rglob("*.py")):
+        if path.relative_to(folder).parts[0] in skip:
+            continue
         tree = ast.parse(path.read_text(encoding="utf-8"), filename=str(path))
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
@@ -66,10 +84,19 @@ def undeclared(modules: dict[str, list[str]], declared: set[str],
 
 
 def test_every_runtime_import_is_a_core_dependency():
-    modules = imported_modules(PACKAGE)
+    modules = imported_modules(PACKAGE, skip=tuple(EXTRA_MODULES))
     assert "spacy" in modules and "yaml" in modules  # the scan sees the package's imports
     problems = undeclared(modules, core_distributions(), importlib.metadata.packages_distributions())
     assert not problems, "\n".join(problems)
+
+
+def test_an_engine_imports_only_the_core_and_its_extra():
+    providers = importlib.metadata.packages_distributions()
+    for folder, extra in EXTRA_MODULES.items():
+        modules = imported_modules(PACKAGE / folder)
+        assert "ray" in modules and "pyarrow" in modules  # the scan sees the engine's imports
+        problems = undeclared(modules, core_distributions() | extra_distributions(extra), providers)
+        assert not problems, "\n".join(problems)
 
 
 def test_the_scan_catches_an_import_only_an_extra_provides(tmp_path):

@@ -25,7 +25,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                        description="Extract the claims of article files and folders into the claim store (one "
                                    "SQLite file), so that drafts can later be checked against them. Only new and "
                                    "changed files are extracted again. Exit 0, or 2 on errors.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="article files or folders (.md .txt .html .jsonl)")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="article files or folders (.md .txt .html .jsonl)")
     p.add_argument("--store", metavar="FILE",
                    help="the claim store (default: config 'store', else .factcheck/store.sqlite)")
     p.add_argument("--prune", action="store_true",
@@ -43,10 +43,17 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_story_argument(p)
     add_input_arguments(p)
     add_jobs_argument(p)
+    from factcheck.engines.command import add_engine_arguments
+
+    add_engine_arguments(p)
     p.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
+    from factcheck.engines import command as engines
+
+    if engines.wants_engine(args):  # --engine ray, --import: factcheck.engines
+        return engines.run(args)
     from factcheck.commands.check import input_error_printer, input_errors_exit, load_all_rules
     from factcheck.config import load_config, override, path_selected
     from factcheck.load.language import normalize_lang

@@ -4,7 +4,8 @@ Run by ``make test`` after pytest. It makes a fresh virtual environment (``.venv
 beside the Makefile), installs the package without extras, checks that no ``dev`` extra
 came along, then runs ``factcheck check`` on a French and an English story written for
 this check (``stories/``). Each story holds one unit slip, so factcheck must exit 1, with
-its finding on stdout and nothing like a traceback on stderr.
+its finding on stdout and nothing like a traceback on stderr. ``factcheck index --engine
+ray``, which needs an extra, must say in one line to install it (exit 2).
 
     python tests/install/check_core_install.py [--keep]
 
@@ -27,7 +28,7 @@ ROOT = HERE.parents[1]
 VENV = ROOT / ".venv-core"
 STORIES = {"fr": (HERE / "stories" / "fr", "FC101"), "en": (HERE / "stories" / "en", "FC101")}
 # importable only through an extra: their presence would mean the check proves nothing
-EXTRAS_ONLY = ("pytest", "hypothesis", "quantulum3", "sklearn", "playwright")
+EXTRAS_ONLY = ("pytest", "hypothesis", "quantulum3", "sklearn", "playwright", "ray")
 
 
 def say(msg: str) -> None:
@@ -76,8 +77,24 @@ def main(argv: list[str] | None = None) -> int:
             say(f"FAIL: {lang} story: {'; '.join(problems)}\n--- stderr ---\n{res.stderr[-3000:]}")
         else:
             say(f"ok: {lang} story ({story.relative_to(ROOT)}): exit 1, {rule} found, clean stderr")
+    failures += check_engine_needs_extra(env)
     say(f"{'FAILED' if failures else 'passed'} in {time.monotonic() - started:.0f} s")
     return 1 if failures else 0
+
+
+def check_engine_needs_extra(env: dict[str, str]) -> int:
+    """``index --engine ray`` without the ray extra: one line naming the extra, exit 2."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="factcheck-core-") as tmp:
+        res = run([str(VENV / "bin" / "factcheck"), "index", str(STORIES["fr"][0]), "--engine", "ray",
+                   "--store", os.path.join(tmp, "store.sqlite")], env=env, cwd=ROOT)
+    lines = res.stderr.strip().splitlines()
+    if res.returncode != 2 or len(lines) != 1 or "install factcheck[ray]" not in lines[0]:
+        say(f"FAIL: index --engine ray without the extra: exit {res.returncode}, stderr:\n{res.stderr[-2000:]}")
+        return 1
+    say("ok: index --engine ray without the ray extra: exit 2, one line naming factcheck[ray]")
+    return 0
 
 
 if __name__ == "__main__":
