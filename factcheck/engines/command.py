@@ -66,7 +66,8 @@ def run(args: argparse.Namespace) -> int:
 
     _usage(args)
     clock = time.perf_counter()
-    cfg = override(load_config(args.config), lang=args.lang, max_bytes=args.max_bytes, store=args.store)
+    cfg = override(load_config(args.config), lang=args.lang, max_bytes=args.max_bytes, store=args.store,
+                   story=args.story)
     path = cfg.store_path()
     on_error = input_error_printer(args)
     progress = _progress() if sys.stderr.isatty() else None
@@ -77,7 +78,8 @@ def run(args: argparse.Namespace) -> int:
         with WriterLock(path, timeout=args.wait):
             store = ClaimStore.rebuild(path) if args.rebuild else ClaimStore.open(path)
             try:
-                import_shards(store, args.import_dir, result=result, on_error=on_error, progress=progress)
+                import_shards(store, args.import_dir, result=result, on_error=on_error, progress=progress,
+                              story=cfg.story or "auto")
             finally:
                 store.close()
                 _clear(progress)
@@ -122,7 +124,8 @@ def run(args: argparse.Namespace) -> int:
                 gone = planning.gone(states, found, args.paths)
                 result.removed += sum(states[real].articles for real in gone)
                 remove.extend(gone)
-            import_shards(store, shards_dir, result=result, remove=remove, on_error=on_error, progress=progress)
+            import_shards(store, shards_dir, result=result, remove=remove, on_error=on_error, progress=progress,
+                          story=cfg.story or "auto")
         finally:
             store.close()
             _clear(progress)

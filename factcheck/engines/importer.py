@@ -27,8 +27,9 @@ from factcheck.store.store import IndexedFile  # noqa: E402
 def import_shards(store: ClaimStore, uri: str, *, result: IndexResult | None = None,
                   remove: Sequence[str] = (), batch_articles: int = BATCH_ARTICLES,
                   on_error: Callable[[InputError], None] | None = None,
-                  progress: Callable[[IndexResult], None] | None = None) -> IndexResult:
+                  progress: Callable[[IndexResult], None] | None = None, story: str = "auto") -> IndexResult:
     """Load the shards under ``uri`` into ``store``; counts add to ``result`` when given.
+    Articles are put in stories as the in-process indexer does (``story``: auto or folder).
 
     ``remove`` names stored files (real paths) to drop in the first transaction (files the
     engine found unreadable or gone). A worker's load error goes to ``on_error`` (else is raised).
@@ -48,7 +49,7 @@ def import_shards(store: ClaimStore, uri: str, *, result: IndexResult | None = N
         nonlocal pending, stale, size
         if not pending and not stale:
             return
-        store.write_files(pending, remove=stale)
+        store.write_files(pending, remove=stale, story=story)
         result.indexed += sum(len(f.articles) for f in pending)
         result.claims += sum(len(f.claims) for f in pending)
         pending, stale, size = [], [], 0
