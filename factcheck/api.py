@@ -173,9 +173,9 @@ def _check_articles(
     findings = apply_rules(claims, rules, candidates=candidates,
                            articles=compared, min_confidence=min_confidence)
     if drafts is not None:
-        from factcheck.archive import cites_a_draft
+        from factcheck.archive import drafts_findings
 
-        findings = [f for f in findings if cites_a_draft(f, drafts)]
+        findings = drafts_findings(findings, drafts)
     if changed is not None:  # first, so that the hidden counts are of findings that would be reported
         findings = only_changed(findings, changed)
     hidden = {"suppressed": 0, "baseline": 0}

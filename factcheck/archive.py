@@ -100,6 +100,14 @@ def gather(store: ClaimStore, drafts: Sequence[Article], claims: Sequence[Claim]
     return out
 
 
-def cites_a_draft(finding: Finding, draft_keys: set[str]) -> bool:
-    """A finding is the draft's when one of its claims comes from a draft."""
-    return any(c.article_key in draft_keys for c in finding.claims)
+def drafts_findings(findings: Sequence[Finding], draft_keys: set[str]) -> list[Finding]:
+    """The findings that cite a draft, each with the draft's claims first: formats that place
+    a finding at its first claim (SARIF, GitHub annotations) then point at the draft, where
+    its author will see it, and give the archived articles as related locations."""
+    out = []
+    for f in findings:
+        mine = [c for c in f.claims if c.article_key in draft_keys]
+        if mine:
+            f.claims = (*mine, *(c for c in f.claims if c.article_key not in draft_keys))
+            out.append(f)
+    return out
