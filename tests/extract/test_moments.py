@@ -35,8 +35,24 @@ def test_moments_time_dates_the_nearest_event():
 
 
 def test_moments_day_named_in_the_sentence():
-    [m] = find_moments("La collision s'est produite lundi vers 18 h sur la nationale.", "fr", DAY)
-    assert m.day == dt.date(2024, 3, 11)
+    day, clock = find_moments("La collision s'est produite lundi vers 18 h sur la nationale.", "fr", DAY)
+    assert (day.text, day.minutes, day.day) == ("lundi", None, dt.date(2024, 3, 11))
+    assert (clock.minutes, clock.day) == (1080, dt.date(2024, 3, 11))
+
+
+@pytest.mark.parametrize("text", [
+    "Au lendemain de l'explosion, mercredi, les enquêteurs étaient sur place.",  # the day after
+    "L'incendie s'est déclaré dans la nuit de lundi à mardi.",                   # a night span
+    "Le préfet a annoncé mardi que le feu était maîtrisé.",                      # dates the telling
+    "La collision, survenue sur la nationale, a été évoquée lundi au conseil.",  # another clause
+])
+def test_moments_days_that_date_no_event(text):
+    assert [m for m in find_moments(text, "fr", DAY) if m.minutes is None] == []
+
+
+def test_moments_evening_leaves_a_day_of_slack():
+    [m] = find_moments("Le feu s'est déclaré mardi soir dans la forêt.", "fr", DAY)
+    assert m.night and m.day == dt.date(2024, 3, 12)
 
 
 @pytest.mark.parametrize("text", [

@@ -34,9 +34,15 @@ def test_moment_conflict_quiet_when_one_article_times_the_event_twice():
                 "Le feu s'est déclaré vers 15 h, selon les pompiers.") == []
 
 
-def test_moment_conflict_quiet_on_other_days():
-    assert _run("La collision s'est produite lundi 11 mars vers 7 h.",
-                "La collision s'est produite mardi 12 mars vers 9 h.", dates=("2024-03-12", "2024-03-12")) == []
+def test_moment_conflict_times_on_other_days_are_not_compared_the_days_are():
+    [f] = _run("La collision s'est produite lundi 11 mars vers 7 h.",
+               "La collision s'est produite mardi 12 mars vers 9 h.", dates=("2024-03-12", "2024-03-12"))
+    assert [c.text for c in f.claims] == ["lundi 11 mars", "mardi 12 mars"]
+
+
+def test_moment_conflict_one_night_on_two_days():
+    assert _run("Le feu s'est déclaré mardi soir dans l'entrepôt.", "Le feu s'est déclaré mercredi dans l'entrepôt.",
+                dates=("2024-03-14", "2024-03-14")) == []
 
 
 def test_moment_conflict_compares_events_not_times():

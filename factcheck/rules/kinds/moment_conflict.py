@@ -1,24 +1,30 @@
-"""moment_conflict: two articles time the same event differently.
+"""moment_conflict: two articles time or date the same event differently.
 
 What it checks
-    Clock times that date one event of a story ("le feu a été maîtrisé vers 7 h" in one
-    article, "vers 6 heures, les pompiers ont maîtrisé le feu" in another): the events are
-    the once-only ones of ``factcheck/lang/<code>/moments.yaml`` (a fire breaks out, is
-    brought under control, is put out; a collision, an explosion). Two times conflict
-    when they are further apart than both their tolerances: ``exact_tol`` minutes for a
-    time given exactly, ``approx_tol`` for an approximate one ("vers 21 h 10"), and
-    ``approx_hour_tol`` for an approximate whole hour ("vers 7 h").
+    Clock times and named days that date one event of a story ("le feu a été maîtrisé
+    vers 7 h" in one article, "vers 6 heures, les pompiers ont maîtrisé le feu" in
+    another; "la collision s'est produite mardi" / "mercredi"): the events are the
+    once-only ones of ``factcheck/lang/<code>/moments.yaml`` (the incident itself: a fire
+    breaks out, a collision, an explosion; the fire brought under control, put out; the
+    alert). Two times conflict when they are further apart than both their tolerances:
+    ``exact_tol`` minutes for a time given exactly, ``approx_tol`` for an approximate one
+    ("vers 21 h 10"), and ``approx_hour_tol`` for an approximate whole hour ("vers 7 h").
+    Two days conflict when they differ, by more than a day when one is an evening or a
+    night ("mardi soir" may run into Wednesday).
 
     Not compared: times on days named differently, bounds and spans ("avant 7 h", "entre
-    1 h et 6 h"), negated events ("pas encore maîtrisé à 3 h"), and an event that one
-    article itself times twice (two fires, two collisions: the event is not unique).
+    1 h et 6 h", "dans la nuit de lundi à mardi"), the day after an event, a day that
+    dates the telling ("a annoncé mardi que"), negated events ("pas encore maîtrisé à
+    3 h"), and an event that one article itself times or dates twice (two fires, two
+    collisions: the event is not unique).
 
 Why it matters
-    A time of day is a fact a reader may rely on (a timeline, an alert, an inquiry);
-    one of the two outlets has it wrong, or they report different things as one.
+    A time of day or a day is a fact a reader may rely on (a timeline, an alert, an
+    inquiry); one of the two outlets has it wrong, or they report different things as one.
 
 Example
-    "L'accident s'est produit vers 21 h 10" in one outlet, "vers 21 h 40" in another.
+    "L'accident s'est produit vers 21 h 10" in one outlet, "vers 21 h 40" in another;
+    the crash "mardi" in one, "mercredi" in another.
 
 Use instead
     Give the time with its source ("selon les pompiers"), or say which moment it is.
@@ -56,7 +62,7 @@ def _day(moment: Moment, article: Article) -> dt.date | None:
 
 
 def _apart(a: Moment, b: Moment) -> int:
-    d = abs(a.minutes - b.minutes) % 1440
+    d = abs((a.minutes or 0) - (b.minutes or 0)) % 1440
     return min(d, 1440 - d)
 
 
@@ -71,6 +77,13 @@ class MomentConflict(Kind):
         return self.params["approx_hour_tol"] if m.whole_hour else self.params["approx_tol"]
 
     def _conflict(self, a: Moment, b: Moment) -> bool:
+        """Two clock times, or two days, further apart than they allow."""
+        if (a.minutes is None) != (b.minutes is None):
+            return False
+        if a.minutes is None:
+            if a.day is None or b.day is None:
+                return False
+            return abs((a.day - b.day).days) > (1 if a.night or b.night else 0)
         return _apart(a, b) > self._tol(a) + self._tol(b)
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
@@ -91,17 +104,19 @@ class MomentConflict(Kind):
             if art_a is art_b or not self._conflict(a, b):
                 continue
             day_a, day_b = _day(a, art_a), _day(b, art_b)
-            if day_a is not None and day_b is not None and day_a != day_b:
-                continue
+            if a.minutes is not None and day_a is not None and day_b is not None and day_a != day_b:
+                continue  # two times on two days
             lang = art_a.lang if art_a.lang in ("fr", "en") else "en"
             label = event_labels(lang).get(event, event)
             yield self.finding((_claim(art_a, a), _claim(art_b, b)), lang, a=a.text, b=b.text, event=label)
 
 
 def _claim(article: Article, m: Moment) -> Claim:
-    """The clock time as a claim, so reports can point at it (its value: minutes after midnight)."""
+    """The time as a claim, so reports can point at it (its value: minutes after midnight, or
+    the day of the month)."""
     start = (article.offset or 0) + m.start
     pos = article.position(start)
-    return Claim(start=start, end=start + (m.end - m.start), text=m.text, value=float(m.minutes), unit="",
+    value = float(m.minutes) if m.minutes is not None else float(m.day.day if m.day else 0)
+    return Claim(start=start, end=start + (m.end - m.start), text=m.text, value=value, unit="",
                  qualifier="approx" if m.approx else "exact", line=pos.line, column=pos.column,
                  path=article.path, lang=article.lang, when=m.day, article=article)
