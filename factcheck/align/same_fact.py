@@ -145,6 +145,24 @@ def _evolving(c: Claim, f: Features) -> bool:
     return head in evolving[lang] or any_match("evolving_patterns", lang, f.window)
 
 
+def _same_group(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex) -> bool:
+    """A part that names the very group the other figure counts: "30 blessés, dont six
+    pompiers" and "huit pompiers ont été blessés" both count injured firefighters (same
+    noun, and the part's whole befell what the other's clause says befell its group)."""
+    (part_claim, part), other = ((a, fa), fb) if fa.role == "part" else ((b, fb), fa)
+    if part.role != "part" or other.role or not part.outcome or part.outcome != other.outcome:
+        return False
+    if index.kind_of_match(a, b) not in ("same", "synonym"):
+        return False
+    # the part names its own group right after its number ("dont six pompiers"), not the
+    # whole's noun again or carried over ("dont 8 parmi eux", "dont 65 000 manifestants à Paris")
+    head, _ = subject_forms(part_claim)
+    if part.outcome in (head, index.key(part_claim)):
+        return False
+    end = part.offset + len(part_claim.text)
+    return part.offset >= 0 and head in fold(part.sentence[end:end + 40]).split()[:3]
+
+
 def _same_scope(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
@@ -197,7 +215,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "a regional part vs the whole"
     if not different and "threshold" in (fa.role, fb.role):
         different = "a threshold crossed (barre des, passed the … mark), not a count"
-    if not different and "part" in (fa.role, fb.role) and fa.role != fb.role:
+    included = "part" in (fa.role, fb.role) and _same_group(a, b, fa, fb, index)
+    if not different and "part" in (fa.role, fb.role) and fa.role != fb.role and not included:
         different = "a part (dont, including) vs a whole (sur les, out of)"
     caveat = ""
     if "forecast" in (fa.role, fb.role) and fa.role != fb.role:
@@ -249,6 +268,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     hb, full_b = subject_forms(b)
     if full_a and full_a == full_b and " " in full_a:
         support.append("compound")
+    if included:
+        support.append("outcome")
     shared = (fa.near & fb.near) - {ha, hb, index.key(a), index.key(b)}
     if len(shared) >= lex["weights"]["support_near_words"]:
         support.append("window")
