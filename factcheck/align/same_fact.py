@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from factcheck.align.features import Features, any_match, lexicon
-from factcheck.align.subjects import SubjectIndex, fold, subject_forms
+from factcheck.align.subjects import SubjectIndex, event_verb, fold, subject_forms
 from factcheck.models import Claim
 
 
@@ -24,7 +24,7 @@ class Candidate:
     a: Claim
     b: Claim
     score: float
-    subject: str = ""              # same | synonym | typo | sentence | context
+    subject: str = ""              # same | synonym | typo | sentence | context | value | event
     same_article: bool = False
     different: str = ""            # why they are not the same fact ("" when they may be)
     update: str = ""               # why a change between them is not a contradiction
@@ -54,6 +54,8 @@ def _subject_score(a: Claim, b: Claim, fa: Features, fb: Features, index: Subjec
         return w["subject_same"], match
     if match == "typo":
         return w["subject_typo"], match
+    if a.kind == b.kind == "duration" and event_verb(a) and event_verb(a) == event_verb(b):
+        return w["subject_in_sentence"], "event"  # two durations of one event ("tombé en six heures")
     ha, _ = subject_forms(a)
     hb, _ = subject_forms(b)
     same_sentence = fa.article_key == fb.article_key and fa.sentence == fb.sentence
@@ -92,6 +94,14 @@ def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim) -> bool:
     text_a = fold(a.article.text) if a.article is not None else fold(fa.sentence)
     text_b = fold(b.article.text) if b.article is not None else fold(fb.sentence)
     return fa.place not in text_b and fb.place not in text_a
+
+
+def _a_country(fa: Features, fb: Features) -> bool:
+    """One of the two sentences is placed in a country ("au sud-ouest de la France"): for
+    the length of one event, that says where the event is, not another place."""
+    countries = lexicon()["countries"]
+    return any(" ".join(w for w in f.place.split() if w not in ("la", "le", "les", "l", "the")) in countries
+               for f in (fa, fb))
 
 
 def _scope_vs_place(fa: Features, fb: Features) -> bool:
@@ -163,6 +173,22 @@ def _same_group(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIn
     return part.offset >= 0 and head in fold(part.sentence[end:end + 40]).split()[:3]
 
 
+def _windows_of_other_amounts(a: Claim, b: Claim, fa: Features, fb: Features,
+                              sentence_values: dict[tuple[str, str], frozenset[float]] | None) -> bool:
+    """Two durations that each frame another figure of their sentence, and those figures
+    differ: "en cinq semaines, 1 million de cas" and "en sept semaines, 1,6 million" are
+    two snapshots of a running count, not two lengths of one event (whereas "en six
+    heures, trois mois de pluie" and "en cinq heures, trois mois de pluie" disagree)."""
+    if a.kind != "duration" or b.kind != "duration" or sentence_values is None:
+        return False
+    own_a, own_b = round(a.base_value, 6), round(b.base_value, 6)
+    framed_a = sentence_values.get((fa.article_key, fa.sentence), frozenset()) - {own_a}
+    framed_b = sentence_values.get((fb.article_key, fb.sentence), frozenset()) - {own_b}
+    if not framed_a or not framed_b:
+        return False
+    return not any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in framed_a for y in framed_b)
+
+
 def _same_scope(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
@@ -209,7 +235,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = f"one article's figure for {fa.scope or fb.scope} and its figure without that place"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
-    if not different and _place_differs(fa, fb, a, b):
+    if not different and _place_differs(fa, fb, a, b) and not (subject == "event" and _a_country(fa, fb)):
         different = f"place ({a.place} / {b.place})"
     if not different and fa.region != fb.region:
         different = "a regional part vs the whole"
@@ -292,6 +318,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if (not update and first.base_value != last.base_value and fa.clock >= 0 and fb.clock >= 0
             and fa.clock != fb.clock and fa.day == fb.day):
         update = "two snapshots at different times of day (à 7 h 30 / à 18 h 30)"
+    if not update and a.base_value != b.base_value and _windows_of_other_amounts(a, b, fa, fb, sentence_values):
+        update = "two windows of different amounts (en cinq semaines, 1 million / en sept semaines, 1,6 million)"
     revision = ""
     if (not update and first.base_value != last.base_value and _different_days(a, b, fa, fb)
             and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)):
