@@ -14,7 +14,7 @@ def test_lang_folders_are_the_supported_languages():
     assert codes() == ("en", "fr")
 
 
-@pytest.mark.parametrize("name", ["align.yaml", "extract.yaml"])
+@pytest.mark.parametrize("name", ["align.yaml", "extract.yaml", "moments.yaml"])
 def test_lang_every_language_has_the_same_tables(name):
     tables = language_tables(name)
     assert set(tables) == set(codes())
@@ -35,8 +35,8 @@ def _patterns(value):
 
 @pytest.mark.parametrize("code", ["en", "fr"])
 def test_lang_every_pattern_compiles(code):
-    for name in ("align.yaml", "extract.yaml"):
+    for name in ("align.yaml", "extract.yaml", "moments.yaml"):
         for key, value in language_tables(name)[code].items():
-            if key.endswith(("_patterns", "_patterns_cased")) or key in ("outcomes", "spans", "reported_on", "cues"):
+            if key.endswith(("_patterns", "_patterns_cased")) or key in ("outcomes", "spans", "reported_on", "cues", "events"):
                 for p in _patterns(value):
                     re.compile(p)

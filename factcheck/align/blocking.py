@@ -3,7 +3,8 @@
 Two kinds of key, both inside one story and one dimension (a mass is never compared
 with a count, nor a story with another):
 
-- the subject key (``SubjectIndex``: lemma, synonyms, typos);
+- the subject key (``SubjectIndex``: lemma, synonyms, typos); a duration that counts
+  no noun ("il est tombé en six heures") is keyed by the event verb it times;
 - the rounding keys: the value to one significant digit, rounded (8 300 and 8000 € meet)
   and cut (258 and 250 million meet), for figures of 100 or more;
 - the digit key: the sorted non-zero digits of the written value. It brings together
@@ -29,7 +30,7 @@ from collections import defaultdict
 from typing import Iterable, Iterator
 
 from factcheck.align.features import article_key, story_of
-from factcheck.align.subjects import SubjectIndex
+from factcheck.align.subjects import SubjectIndex, event_verb
 from factcheck.models import Claim
 
 
@@ -63,6 +64,8 @@ def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
     subject = index.key(claim)
     if subject:
         yield ("s", story, dim, subject)
+    elif claim.kind == "duration" and event_verb(claim):
+        yield ("e", story, dim, event_verb(claim))  # "il est tombé en six heures": how long it took
     yield ("d", story, dim, digit_key(claim.value))
     if abs(claim.value) >= 100:
         yield ("r", story, dim, f"{claim.base_value:.0e}")

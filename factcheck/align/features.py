@@ -95,6 +95,8 @@ class Features:
     span: str = ""                # what a change is over: year, quarter, month, week ("" when not said)
     clock: int = -1               # the time of day the figure is given at, in minutes (-1: none)
     category: str = ""            # a statistical category named with it ("catégories A, B et C" → "ABC")
+    outcome: str = ""             # what its clause says befell those counted ("ont été blessés" → blessé);
+                                  # for a part ("30 blessés, dont six pompiers"), what befell the whole
 
 
 def story_of(claim: Claim) -> str:
@@ -409,6 +411,21 @@ def generic_measure(claim: Claim, head: str) -> str:
     return next((name for name, p in lex["outcomes"][lang] if p.pattern.endswith("$") and p.search(before)), "")
 
 
+def frame_outcome(sentence: str, offset: int, length: int, after: str, role: str, lang: str) -> str:
+    """What befell those the figure counts, as the outcome table names it ("huit pompiers
+    ont été blessés" → blessé). A part takes the outcome of the whole it is taken from,
+    named before it ("une trentaine de blessés, dont six pompiers" → blessé)."""
+    lex = lexicon()
+    table = lex["outcomes"].get(lang) or lex["outcomes"]["fr"]
+    if role == "part":
+        head = sentence[max(0, offset - 80):offset] if offset >= 0 else ""
+        found = [(m.end(), name) for name, p in table if not p.pattern.endswith("$") for m in p.finditer(head)]
+        return max(found)[1] if found else ""
+    found = [(m.start(), name) for name, p in table if not p.pattern.endswith("$")
+             for m in [p.search(after[:60])] if m]
+    return min(found)[1] if found else ""
+
+
 def claim_day(claim: Claim) -> dt.date | None:
     """The day a figure is about: the day its sentence names, else the day its article
     reports on (``Article.event_day``, which is not always the publication day), else the
@@ -470,4 +487,6 @@ def features(claim: Claim) -> Features:
         span=change[1],
         clock=frame_clock(" ".join((lead, before_clause, after_clause)), lang),
         category=frame_category(" ".join((after_clause, sentence[:offset] if offset >= 0 else "")), lang),
+        outcome=frame_outcome(sentence, offset, len(claim.text), after_clause,
+                              frame_role(before_clause, after_clause, lead, before, lang), lang),
     )

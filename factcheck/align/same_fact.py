@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Mapping
 
 from factcheck.align.features import Features, any_match, lexicon
-from factcheck.align.subjects import SubjectIndex, fold, subject_forms
+from factcheck.align.subjects import SubjectIndex, event_verb, fold, subject_forms
 from factcheck.models import Claim
 
 
@@ -25,7 +25,7 @@ class Candidate:
     a: Claim
     b: Claim
     score: float
-    subject: str = ""              # same | synonym | typo | sentence | context
+    subject: str = ""              # same | synonym | typo | sentence | context | value | event
     same_article: bool = False
     different: str = ""            # why they are not the same fact ("" when they may be)
     update: str = ""               # why a change between them is not a contradiction
@@ -55,6 +55,8 @@ def _subject_score(a: Claim, b: Claim, fa: Features, fb: Features, index: Subjec
         return w["subject_same"], match
     if match == "typo":
         return w["subject_typo"], match
+    if a.kind == b.kind == "duration" and event_verb(a) and event_verb(a) == event_verb(b):
+        return w["subject_in_sentence"], "event"  # two durations of one event ("tombé en six heures")
     ha, _ = subject_forms(a)
     hb, _ = subject_forms(b)
     same_sentence = fa.article_key == fb.article_key and fa.sentence == fb.sentence
@@ -96,6 +98,14 @@ def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim, texts: Mappin
     text_a = fold(text_a) if text_a is not None else fold(fa.sentence)
     text_b = fold(text_b) if text_b is not None else fold(fb.sentence)
     return fa.place not in text_b and fb.place not in text_a
+
+
+def _a_country(fa: Features, fb: Features) -> bool:
+    """One of the two sentences is placed in a country ("au sud-ouest de la France"): for
+    the length of one event, that says where the event is, not another place."""
+    countries = lexicon()["countries"]
+    return any(" ".join(w for w in f.place.split() if w not in ("la", "le", "les", "l", "the")) in countries
+               for f in (fa, fb))
 
 
 def _scope_vs_place(fa: Features, fb: Features) -> bool:
@@ -149,6 +159,40 @@ def _evolving(c: Claim, f: Features) -> bool:
     return head in evolving[lang] or any_match("evolving_patterns", lang, f.window)
 
 
+def _same_group(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex) -> bool:
+    """A part that names the very group the other figure counts: "30 blessés, dont six
+    pompiers" and "huit pompiers ont été blessés" both count injured firefighters (same
+    noun, and the part's whole befell what the other's clause says befell its group)."""
+    (part_claim, part), other = ((a, fa), fb) if fa.role == "part" else ((b, fb), fa)
+    if part.role != "part" or other.role or not part.outcome or part.outcome != other.outcome:
+        return False
+    if index.kind_of_match(a, b) not in ("same", "synonym"):
+        return False
+    # the part names its own group right after its number ("dont six pompiers"), not the
+    # whole's noun again or carried over ("dont 8 parmi eux", "dont 65 000 manifestants à Paris")
+    head, _ = subject_forms(part_claim)
+    if part.outcome in (head, index.key(part_claim)):
+        return False
+    end = part.offset + len(part_claim.text)
+    return part.offset >= 0 and head in fold(part.sentence[end:end + 40]).split()[:3]
+
+
+def _windows_of_other_amounts(a: Claim, b: Claim, fa: Features, fb: Features,
+                              sentence_values: dict[tuple[str, str], frozenset[float]] | None) -> bool:
+    """Two durations that each frame another figure of their sentence, and those figures
+    differ: "en cinq semaines, 1 million de cas" and "en sept semaines, 1,6 million" are
+    two snapshots of a running count, not two lengths of one event (whereas "en six
+    heures, trois mois de pluie" and "en cinq heures, trois mois de pluie" disagree)."""
+    if a.kind != "duration" or b.kind != "duration" or sentence_values is None:
+        return False
+    own_a, own_b = round(a.base_value, 6), round(b.base_value, 6)
+    framed_a = sentence_values.get((fa.article_key, fa.sentence), frozenset()) - {own_a}
+    framed_b = sentence_values.get((fb.article_key, fb.sentence), frozenset()) - {own_b}
+    if not framed_a or not framed_b:
+        return False
+    return not any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in framed_a for y in framed_b)
+
+
 def _same_scope(a: str, b: str) -> bool:
     return a == b or a in b or b in a
 
@@ -197,13 +241,14 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = f"one article's figure for {fa.scope or fb.scope} and its figure without that place"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
-    if not different and _place_differs(fa, fb, a, b, texts or {}):
+    if not different and _place_differs(fa, fb, a, b, texts or {}) and not (subject == "event" and _a_country(fa, fb)):
         different = f"place ({a.place} / {b.place})"
     if not different and fa.region != fb.region:
         different = "a regional part vs the whole"
     if not different and "threshold" in (fa.role, fb.role):
         different = "a threshold crossed (barre des, passed the … mark), not a count"
-    if not different and "part" in (fa.role, fb.role) and fa.role != fb.role:
+    included = "part" in (fa.role, fb.role) and _same_group(a, b, fa, fb, index)
+    if not different and "part" in (fa.role, fb.role) and fa.role != fb.role and not included:
         different = "a part (dont, including) vs a whole (sur les, out of)"
     caveat = ""
     if "forecast" in (fa.role, fb.role) and fa.role != fb.role:
@@ -255,6 +300,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     hb, full_b = subject_forms(b)
     if full_a and full_a == full_b and " " in full_a:
         support.append("compound")
+    if included:
+        support.append("outcome")
     shared = (fa.near & fb.near) - {ha, hb, index.key(a), index.key(b)}
     if len(shared) >= lex["weights"]["support_near_words"]:
         support.append("window")
@@ -277,6 +324,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if (not update and first.base_value != last.base_value and fa.clock >= 0 and fb.clock >= 0
             and fa.clock != fb.clock and fa.day == fb.day):
         update = "two snapshots at different times of day (à 7 h 30 / à 18 h 30)"
+    if not update and a.base_value != b.base_value and _windows_of_other_amounts(a, b, fa, fb, sentence_values):
+        update = "two windows of different amounts (en cinq semaines, 1 million / en sept semaines, 1,6 million)"
     revision = ""
     if (not update and first.base_value != last.base_value and _different_days(a, b, fa, fb)
             and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)):

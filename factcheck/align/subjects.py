@@ -79,6 +79,17 @@ def synonyms() -> dict[str, str]:
     return _load_synonyms()
 
 
+def event_verb(claim: Claim) -> str:
+    """The verb a duration without a subject times ("il est tombé en six heures" → tomber),
+    folded; "" for any other claim, or a verb that names no event (être, avoir, …)."""
+    if claim.subject or not claim.predicate:
+        return ""
+    from factcheck.align.features import lexicon  # features imports this module
+
+    verb = fold(claim.predicate)
+    return "" if verb in lexicon()["light"] else verb
+
+
 def subject_forms(claim: Claim) -> tuple[str, str]:
     """(head, full) of a claim's subject, folded."""
     head, full = fold(claim.subject or ""), fold(claim.subject_full or "")

@@ -1,8 +1,9 @@
 """What the program knows of each language, one folder per language (``fr/``, ``en/``).
 
 As in spaCy's ``spacy/lang/<code>/``, a language is a folder of data files: the aligner's
-cue words, patterns and word lists (``align.yaml``) and extraction's cue words and verbs of
-saying (``extract.yaml``). Weights and language-independent tables stay in
+cue words, patterns and word lists (``align.yaml``), extraction's cue words and verbs of
+saying (``extract.yaml``) and the once-only events whose time of day is checked
+(``moments.yaml``). Weights and language-independent tables stay in
 ``factcheck/data``. An aligner table a language lacks falls back to French's, an extraction
 one to English's. Number words, units, months and weekdays are still tables in the
 extraction modules themselves (``extract/numbers.py``, ``extract/dates.py``,

@@ -89,7 +89,11 @@ def subject_label(claim: Claim) -> str:
 
 
 def pair_subject(a: Claim, b: Claim, lang: str) -> str:
-    return subject_label(a) or subject_label(b) or ("même fait" if lang == "fr" else "same fact")
+    """What the two figures count, for messages: a subject, else the event a duration times."""
+    from factcheck.align.subjects import event_verb
+
+    return (subject_label(a) or subject_label(b) or event_verb(a) or event_verb(b)
+            or ("même fait" if lang == "fr" else "same fact"))
 
 
 def ordered(*claims: Claim) -> tuple[Claim, ...]:

@@ -182,3 +182,17 @@ def test_frames_one_of_several_is_a_part():
 ])
 def test_frames_pluperfect_is_previous_unless_reported_speech(sentence, number, lang, role):
     assert _frame(sentence, number, lang)[1] == role
+
+
+@pytest.mark.parametrize("sentence, number, role, outcome", [
+    ("L'explosion a fait une vingtaine de blessés, dont quatre gendarmes.", "quatre", "part", "blesse"),
+    ("Trois gendarmes ont été blessés pendant l'intervention.", "Trois", "", "blesse"),
+    ("Onze randonneurs ont trouvé la mort dans l'avalanche.", "Onze", "", "mort"),
+    ("Trois gendarmes ont été appelés en renfort.", "Trois", "", ""),
+])
+def test_frames_outcome_of_a_figure_and_of_a_part(sentence, number, role, outcome):
+    from factcheck.align.features import frame_outcome
+
+    before, after, lead = _clauses(sentence, number)
+    off = sentence.index(number)
+    assert frame_outcome(sentence, off, len(number), after, role, "fr") == outcome

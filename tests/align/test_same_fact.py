@@ -69,3 +69,53 @@ def test_same_fact_tolerates_empty_context():
     a = Claim(start=0, end=1, text="5", value=5.0, path="x/a.md")
     b = Claim(start=0, end=1, text="5", value=5.0, path="x/b.md")
     assert all(0.0 <= c.score <= 1.0 for c in align([a, b]))
+
+
+def test_same_fact_a_part_that_names_the_group_the_other_counts():
+    # "dont quatre gendarmes" (of the injured) and "trois gendarmes ont été blessés": one group
+    c = _pair("L'explosion a fait une vingtaine de blessés, dont quatre gendarmes.", "quatre", 4,
+              "Trois gendarmes ont été blessés pendant l'intervention.", "Trois", 3, subject="gendarme")
+    assert not c.different and "outcome" in c.support
+
+
+def test_same_fact_a_part_of_another_outcome_stays_apart():
+    c = _pair("L'explosion a fait une vingtaine de blessés, dont quatre gendarmes.", "quatre", 4,
+              "Trois gendarmes ont été appelés en renfort.", "Trois", 3, subject="gendarme")
+    assert c.different.startswith("a part")
+
+
+def test_same_fact_a_part_without_its_own_noun_stays_apart():
+    # "dont 9 000 à Lille" carries the whole's noun over: a part by place, not a named group
+    a = make_claim("Le cortège a réuni 40 000 manifestants, dont 9 000 à Lille.", "9 000", 9000,
+                   subject="manifestant", path="story/a.md")
+    b = make_claim("Les manifestants étaient 12 000 à défiler.", "12 000", 12000, subject="manifestant",
+                   path="story/b.md")
+    [c] = [x for x in align([a, b]) if {x.a.text, x.b.text} == {"9 000", "12 000"}]
+    assert c.different
+
+
+def test_same_fact_two_durations_of_one_event():
+    # no noun is counted: the verb says what took six or five hours
+    c = _pair("Il est tombé en six heures l'équivalent de deux mois de pluie.", "six heures", 6,
+              "En cinq heures, il est tombé l'équivalent de deux mois de pluie.", "cinq heures", 5,
+              unit="hour", predicate="tomber")
+    assert c.subject == "event" and c.score >= 0.75 and not c.different and not c.update
+
+
+def test_same_fact_durations_of_other_events_are_not_paired():
+    a = make_claim("La grêle est tombée pendant deux heures.", "deux heures", 2, "hour", predicate="tomber",
+                   path="story/a.md")
+    b = make_claim("Les secours ont cherché pendant trois heures.", "trois heures", 3, "hour",
+                   predicate="chercher", path="story/b.md")
+    assert align([a, b]) == []
+
+
+def test_same_fact_windows_of_different_amounts_are_two_snapshots():
+    s1 = "En cinq semaines d'épidémie, 900 000 personnes ont consulté un médecin."
+    s2 = "En sept semaines d'épidémie, 1 400 000 personnes ont consulté un médecin."
+    claims = [make_claim(s1, "cinq semaines", 5, "week", subject="épidémie", path="story/a.md"),
+              make_claim(s1, "900 000", 900000, subject="personne", path="story/a.md"),
+              make_claim(s2, "sept semaines", 7, "week", subject="épidémie", path="story/b.md"),
+              make_claim(s2, "1 400 000", 1400000, subject="personne", path="story/b.md")]
+    [c] = [x for x in align(claims) if x.a.unit == x.b.unit == "week"]
+    assert c.update.startswith("two windows")

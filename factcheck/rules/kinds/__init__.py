@@ -7,6 +7,7 @@ from factcheck.rules.kinds.bound_conflict import BoundConflict
 from factcheck.rules.kinds.conversion_mismatch import ConversionMismatch
 from factcheck.rules.kinds.digit_error import DigitError
 from factcheck.rules.kinds.hedge_conflict import HedgeConflict
+from factcheck.rules.kinds.moment_conflict import MomentConflict
 from factcheck.rules.kinds.percent_mismatch import PercentMismatch
 from factcheck.rules.kinds.period_conflict import PeriodConflict
 from factcheck.rules.kinds.rounding import Rounding
@@ -27,6 +28,7 @@ KINDS: dict[str, type[Kind]] = {
     "sum_mismatch": SumMismatch,
     "percent_mismatch": PercentMismatch,
     "conversion_mismatch": ConversionMismatch,
+    "moment_conflict": MomentConflict,
 }
 
 __all__ = ["KINDS", "Kind", "CheckContext"]

@@ -36,7 +36,7 @@ class BoundConflict(Kind):
     name = "bound_conflict"
     pairwise = True
     priority = 50
-    PARAMS = {"min_score": 0.7, "approx_tol": 0.1, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "compound"], "max_ratio": 3.0, "max_ratio_large": 1.5, "large_from": 100}
+    PARAMS = {"min_score": 0.7, "approx_tol": 0.1, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "compound", "outcome"], "max_ratio": 3.0, "max_ratio_large": 1.5, "large_from": 100}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:

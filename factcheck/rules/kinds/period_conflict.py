@@ -97,9 +97,9 @@ class PeriodConflict(Kind):
 
     def _period(self, claim: Claim) -> tuple[float | None, str]:
         """``period_of`` once per claim (a claim is in many pairs), among its sentence's durations."""
-        found = self._periods.get(id(claim))
+        found = self._periods.get(claim.id)
         if found is None:
-            found = self._periods[id(claim)] = period_of(
+            found = self._periods[claim.id] = period_of(
                 claim, self._durations.get((claim.path, claim.sentence_start), []))
         return found
 

@@ -1,0 +1,50 @@
+"""moment_conflict on whole articles (it reads their text, not the claims): what it compares."""
+
+from __future__ import annotations
+
+from factcheck.load import load_text
+from factcheck.rules import apply_rules, load_rules
+
+RULE = next(r for r in load_rules() if r.id == "FC113")
+
+
+def _run(*passages: str, dates: tuple[str, ...] = ()):
+    articles = []
+    for i, text in enumerate(passages):
+        head = f"---\ndate: {dates[i]}\n---\n" if dates else ""
+        articles.append(load_text(head + text, path=f"story/{'abc'[i]}.md", lang="fr"))
+    return apply_rules([], [RULE], articles=articles)
+
+
+def test_moment_conflict_points_at_both_times():
+    [f] = _run("L'explosion s'est produite vers 21 h 10 dans la zone artisanale.",
+               "Une explosion a secoué la zone artisanale vers 21 h 40.")
+    assert [c.text for c in f.claims] == ["21 h 10", "21 h 40"]
+    assert [c.path for c in f.claims] == ["story/a.md", "story/b.md"]
+    assert f.severity == "warning" and "accident ou du sinistre" in f.message
+
+
+def test_moment_conflict_quiet_within_tolerance():
+    assert _run("Le feu a été maîtrisé vers 6 h.", "Le feu a été maîtrisé à 6 h 15.") == []
+
+
+def test_moment_conflict_quiet_when_one_article_times_the_event_twice():
+    # two fires in one story: the first article times each, so "the" fire is not unique
+    assert _run("Le premier feu s'est déclaré vers 15 h à Hostens. Le second feu s'est déclaré vers 17 h à Cazaux.",
+                "Le feu s'est déclaré vers 15 h, selon les pompiers.") == []
+
+
+def test_moment_conflict_times_on_other_days_are_not_compared_the_days_are():
+    [f] = _run("La collision s'est produite lundi 11 mars vers 7 h.",
+               "La collision s'est produite mardi 12 mars vers 9 h.", dates=("2024-03-12", "2024-03-12"))
+    assert [c.text for c in f.claims] == ["lundi 11 mars", "mardi 12 mars"]
+
+
+def test_moment_conflict_one_night_on_two_days():
+    assert _run("Le feu s'est déclaré mardi soir dans l'entrepôt.", "Le feu s'est déclaré mercredi dans l'entrepôt.",
+                dates=("2024-03-14", "2024-03-14")) == []
+
+
+def test_moment_conflict_compares_events_not_times():
+    # the outbreak at 1 h, the fire under control at 6 h: two events, no conflict
+    assert _run("L'incendie s'est déclaré vers 1 h.", "Le feu a été maîtrisé vers 6 h.") == []
