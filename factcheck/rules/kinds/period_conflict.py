@@ -86,7 +86,7 @@ class PeriodConflict(Kind):
         super().__init__(rule)
         self._by_sentence: dict[tuple[str, int], list[Claim]] = {}
         self._durations: dict[tuple[str, int], list[Claim]] = {}
-        self._periods: dict[int, tuple[float | None, str]] = {}
+        self._periods: dict[str, tuple[float | None, str]] = {}
 
     def prepare(self, ctx: CheckContext) -> None:
         self._by_sentence, self._durations, self._periods = {}, {}, {}
