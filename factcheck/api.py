@@ -171,7 +171,7 @@ def _check_articles(
     candidates = align(claims, compared, involving=drafts)
     step("rules", len(compared))
     findings = apply_rules(claims, rules, candidates=candidates,
-                           articles=compared, min_confidence=min_confidence)
+                           articles=compared, min_confidence=min_confidence, involving=drafts)
     if drafts is not None:
         from factcheck.archive import drafts_findings
 
