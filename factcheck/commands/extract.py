@@ -39,10 +39,12 @@ def add_jobs_argument(p: argparse.ArgumentParser) -> None:
                    help="spaCy worker processes (default: several only on machines with 4 cores or more)")
 
 
-def run(args: argparse.Namespace) -> int:
-    from factcheck.commands.check import input_error_printer, input_errors_exit
+def load_inputs(args: argparse.Namespace) -> tuple[list, list]:
+    """The articles under ``args.paths`` (``--lang``, ``--max-bytes``), and the input errors,
+    each reported on stderr as it is met (``--strict-input`` raises the first instead);
+    with ``--verbose``, the notes on missing or partial dates."""
+    from factcheck.commands.check import input_error_printer, print_date_notes
     from factcheck.config import load_config, override
-    from factcheck.extract.pipeline import extract_articles
     from factcheck.load import load_paths
 
     cfg = override(load_config(), lang=args.lang, max_bytes=args.max_bytes)
@@ -53,9 +55,15 @@ def run(args: argparse.Namespace) -> int:
     for exc in errors:
         report(exc)
     if args.verbose:
-        from factcheck.commands.check import print_date_notes
-
         print_date_notes(articles)
+    return articles, errors
+
+
+def run(args: argparse.Namespace) -> int:
+    from factcheck.commands.check import input_errors_exit
+    from factcheck.extract.pipeline import extract_articles
+
+    articles, errors = load_inputs(args)
     claims = extract_articles(articles, n_process=args.jobs)
     if args.format == "json":
         text = json.dumps({"claims": [c.to_dict() for c in claims]}, ensure_ascii=False, indent=2) + "\n"

@@ -54,7 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
     if engines.wants_engine(args):  # --engine ray, --import: factcheck.engines
         return engines.run(args)
-    from factcheck.commands.check import input_error_printer, input_errors_exit, load_all_rules
+    from factcheck.commands.check import input_error_printer, load_all_rules
     from factcheck.config import load_config, override, path_selected
     from factcheck.load.language import normalize_lang
     from factcheck.store import ClaimStore, WriterLock, index_paths
@@ -65,7 +65,7 @@ def run(args: argparse.Namespace) -> int:
     rules = load_all_rules(cfg)
     path_filter = (lambda p: path_selected(p, cfg)) if (cfg.include or cfg.exclude) else None
     path = cfg.store_path()
-    progress = _progress() if sys.stderr.isatty() else None
+    progress = progress_line() if sys.stderr.isatty() else None
     with WriterLock(path, timeout=args.wait):
         store = ClaimStore.rebuild(path) if args.rebuild else ClaimStore.open(path)
         try:
@@ -75,17 +75,29 @@ def run(args: argparse.Namespace) -> int:
                                  story=cfg.story or "auto")
         finally:
             store.close()
-            if progress is not None:
-                print("\r\033[K", end="", file=sys.stderr, flush=True)
+            clear_progress(progress)
+    return finish(result)
+
+
+def finish(result) -> int:
+    """The run's warnings and its one-line summary; exit 2 after files that could not be read."""
+    from factcheck.commands.check import input_errors_exit
+
     for warning in result.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     print(result.summary())
     return input_errors_exit(result.errors, 0)
 
 
-def _progress():
+def progress_line(verb: str = "extracted"):
+    """On a terminal, one line on stderr that counts the articles as batches are written."""
     def show(result) -> None:
-        print(f"\rindexing: {result.indexed} articles extracted, {result.unchanged} unchanged",
+        print(f"\rindexing: {result.indexed} articles {verb}, {result.unchanged} unchanged",
               end="", file=sys.stderr, flush=True)
 
     return show
+
+
+def clear_progress(progress) -> None:
+    if progress is not None:
+        print("\r\033[K", end="", file=sys.stderr, flush=True)

@@ -31,27 +31,18 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from factcheck.commands.check import input_error_printer, input_errors_exit, print_date_notes
-    from factcheck.config import load_config, override
+    from factcheck.commands.check import input_errors_exit
+    from factcheck.commands.extract import load_inputs
     from factcheck.extract.pipeline import extract_articles
-    from factcheck.load import load_paths
     from factcheck.story import apply_stories, list_stories
 
     if args.store is not None:
         return _from_store(args)
     if not args.paths:
         raise InputError("no input given; pass article files or folders (or --store FILE)")
-    cfg = override(load_config(), lang=args.lang, max_bytes=args.max_bytes)
-    report = input_error_printer(args)
-    errors: list = []
-    articles = load_paths(args.paths, lang=cfg.lang, max_bytes=cfg.max_bytes,
-                          errors=None if report is None else errors)
-    for exc in errors:
-        report(exc)
+    articles, errors = load_inputs(args)
     if not articles:  # every input failed, each reported on stderr: nothing to list
         return 2
-    if args.verbose:
-        print_date_notes(articles)
     claims = extract_articles(articles, n_process=args.jobs)
     apply_stories(articles, claims, "auto")
     stories = list_stories(articles)

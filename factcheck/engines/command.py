@@ -133,23 +133,19 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _finish(result, clock: float) -> int:
-    from factcheck.commands.check import input_errors_exit
+    from factcheck.commands.index import finish
 
     result.seconds = time.perf_counter() - clock
-    for warning in result.warnings:
-        print(f"factcheck: warning: {warning}", file=sys.stderr)
-    print(result.summary())
-    return input_errors_exit(result.errors, 0)
+    return finish(result)
 
 
 def _progress():
-    def show(result) -> None:
-        print(f"\rindexing: {result.indexed} articles imported, {result.unchanged} unchanged",
-              end="", file=sys.stderr, flush=True)
+    from factcheck.commands.index import progress_line
 
-    return show
+    return progress_line("imported")
 
 
 def _clear(progress) -> None:
-    if progress is not None:
-        print("\r\033[K", end="", file=sys.stderr, flush=True)
+    from factcheck.commands.index import clear_progress
+
+    clear_progress(progress)
