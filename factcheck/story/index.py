@@ -45,6 +45,8 @@ BACKGROUND_LENGTH = 400  # tokens in each: about an article's count, so document
 _FILLER = "zzbackground"
 QUERY_TERMS = 48  # per column: the most frequent terms of an article make its query
 COMMON_SHARE = 0.5  # a term in more than this share of the rows weighs nothing in BM25: left out of queries
+MAX_DOCS = 2000     # … and so is a term in more articles than this: in a large archive it tells no story
+                    # apart, and its long posting list is what a query would spend its time on
 CANDIDATES = 20   # articles BM25 returns per query, before the per-story choice
 COLUMNS = ("names", "words", "figures")
 
@@ -247,12 +249,13 @@ class StoryIndex:
     def match_query(self, terms: StoryTerms) -> str:
         """The FTS5 query of an indexed article: its most frequent terms of each column, OR-ed.
 
-        Terms found in more than ``COMMON_SHARE`` of the rows are left out: BM25 gives
-        them no weight, and in a large archive their long posting lists are what a query
-        would spend its time on.
+        Terms found in more than ``COMMON_SHARE`` of the rows (BM25 gives them no weight)
+        or in more than ``MAX_DOCS`` articles are left out: in a large archive their long
+        posting lists are what a query would spend its time on. The number of rows is
+        read from ``story_of``'s largest row id (a count would read the whole table).
         """
-        rows = self.conn.execute("SELECT count(*) FROM story_of").fetchone()[0] + BACKGROUND_ROWS
-        limit = COMMON_SHARE * rows
+        rows = (self.conn.execute("SELECT max(doc) FROM story_of").fetchone()[0] or 0) + BACKGROUND_ROWS
+        limit = min(COMMON_SHARE * rows, MAX_DOCS)
         parts = []
         for col, (column, values) in enumerate(zip(COLUMNS, _columns(terms))):
             ranked = most_common(values, len(values))
