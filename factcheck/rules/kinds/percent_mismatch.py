@@ -46,6 +46,19 @@ _SHARE_AFTER = re.compile(r"^\s*(?:du|de la|de l['’]|des|de|of(?: the)?|d['’
 _POINTS = re.compile(r"^\s*(?:de\s+)?points?\b|^\s*(?:percentage )?points?\b", re.IGNORECASE)
 
 
+# The last words of the gap before the second figure of a pair (``_TO``, ``_UP_FROM``).
+_PAIR_WORDS = ("à", "a", "to", "from", "the", "contre", "with")
+
+
+def _after_pair_word(sentence: str, offset: int) -> bool:
+    """Whether the text before ``offset`` ends, blanks aside, as the gap before the second
+    figure of a pair must: a quick test that spares the patterns most figures of a table."""
+    k = offset
+    while k > 0 and sentence[k - 1].isspace():
+        k -= 1
+    return sentence[max(0, k - 6):k].lower().endswith(_PAIR_WORDS)
+
+
 class PercentMismatch(Kind):
     name = "percent_mismatch"
     PARAMS = {"abs_tol": 1.0, "approx_tol": 0.05}
@@ -78,9 +91,10 @@ class PercentMismatch(Kind):
         out = []
         for group in groups.values():
             offsets = [locate(c)[1] for c in group]
-            # the figures that can end a pair start at most 80 characters after the first
-            # ends: found by bisection, so a sentence of many figures is not read in pairs
-            by_offset = sorted((o, j) for j, o in enumerate(offsets) if o >= 0)
+            # the figures that can end a pair follow "à", "to", "from"… and start at most 80
+            # characters after the first ends: found by bisection, so a sentence of many
+            # figures is not read in pairs
+            by_offset = sorted((o, j) for j, o in enumerate(offsets) if o >= 0 and _after_pair_word(sentence, o))
             starts = [o for o, _ in by_offset]
             for i, x in enumerate(group):
                 x_offset = offsets[i]
