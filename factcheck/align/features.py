@@ -18,6 +18,7 @@ from typing import Any
 import yaml
 
 from factcheck.align.subjects import content_words, fold, fold_word
+from factcheck.extract.context import TABLE_FIGURES
 from factcheck.extract.numbers import APPROX_NOUNS, find_atoms
 from factcheck.lang import language_tables
 from factcheck.models import Claim
@@ -136,11 +137,8 @@ def locate(claim: Claim) -> tuple[str, int]:
     return sentence, found
 
 
-# A sentence of more figures than this is a table or an enumeration, not prose (a sentence
-# of press copy holds a handful): each figure's frame is read in its cell, between the
-# figures around it and at most ``_CELL`` characters each side, so the work per figure does
-# not grow with the number of figures in the sentence.
-TABLE_FIGURES = 30
+# In a table (``TABLE_FIGURES``) each figure's frame is read in its cell, between the
+# figures around it and at most ``_CELL`` characters each side.
 _CELL = 80
 
 

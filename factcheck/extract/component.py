@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -98,13 +99,16 @@ def _claims(raw: str, lang: str, sents: list[tuple[int, int, Span | None]], doc:
     if not mentions:
         return []
     sent_starts = [start for start, _, _ in sents]
+    where = []  # the sentence of each mention
+    for m in mentions:
+        k = bisect.bisect_right(sent_starts, m.start) - 1
+        where.append(k if k >= 0 and m.start < sents[k][1] else len(sents) - 1)
+    figures = Counter(where)
     # what depends on the sentence only is read once per sentence, not once per figure
     per_sentence: dict[int, tuple[str, str, list]] = {}
     claims: list[Claim] = []
-    for m in mentions:
-        k = bisect.bisect_right(sent_starts, m.start) - 1
-        if not (k >= 0 and m.start < sents[k][1]):
-            k = len(sents) - 1
+    for i, m in enumerate(mentions):
+        k = where[i]
         sent_start, sent_end, sent = sents[k]
         if k not in per_sentence:
             sent_text = text[sent_start:sent_end]  # Span.text, without walking the tokens
@@ -118,7 +122,11 @@ def _claims(raw: str, lang: str, sents: list[tuple[int, int, Span | None]], doc:
             predicate = ""
         if not subject and not m.unit and claims and not claims[-1].unit and claims[-1].sentence_start == sent_start:
             subject, full = claims[-1].subject, claims[-1].subject_full  # "dont quatre grièvement"
-        window = text[max(sent_start, m.start - 60):min(sent_end, m.end + 60)]
+        lo, hi = max(sent_start, m.start - 60), min(sent_end, m.end + 60)
+        if figures[k] > context.TABLE_FIGURES:  # a table: a figure's cues are in its cell
+            lo = min(m.start, max(lo, mentions[i - 1].end if i else lo))
+            hi = max(m.end, min(hi, mentions[i + 1].start if i + 1 < len(mentions) else hi))
+        window = text[lo:hi]
         claims.append(Claim(
             start=m.start, end=m.end, text=text[m.start:m.end], value=m.value, unit=m.unit,
             qualifier=m.qualifier, high=m.high, subject=subject, subject_full=full,
