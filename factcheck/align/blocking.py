@@ -18,18 +18,20 @@ claims. A bucket of more than ``max_bucket`` claims (only subject buckets go up 
 (``_large_bucket_pairs``: the next ones of its article, the nearest in value of each other
 article), so its pairs grow with its size, not its square. Lines of a JSON Lines feed that name no story (``meta["feed"]``) are paired with
 the other articles of their story only, not with each other: a feed of 20,000 wire items
-would otherwise put unrelated events in the same buckets.
+would otherwise put unrelated events in the same buckets. The figures of a table sentence
+(more than ``TABLE_FIGURES``) are not paired at all.
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable, Iterator
 
 from factcheck.align.features import article_key, story_of
 from factcheck.align.subjects import SubjectIndex
+from factcheck.extract.context import TABLE_FIGURES
 from factcheck.models import Claim
 
 
@@ -69,11 +71,28 @@ def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
         yield ("t", story, dim, _leading(claim.base_value))
 
 
+def in_table(claims: list[Claim]) -> list[bool]:
+    """Which claims stand in a table sentence: one of more than ``TABLE_FIGURES`` claims
+    (press prose has a handful a sentence; a line of hundreds of figures is a table
+    flattened into one line, or garbage)."""
+    where = [(article_key(c), c.sentence_start, len(c.sentence)) if c.sentence else None for c in claims]
+    per_sentence = Counter(where)
+    return [w is not None and per_sentence[w] > TABLE_FIGURES for w in where]
+
+
 def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 64,
                     max_subject_bucket: int = 400) -> Iterable[tuple[int, int]]:
-    """Index pairs (i < j) of claims sharing at least one blocking key, in sorted order."""
+    """Index pairs (i < j) of claims sharing at least one blocking key, in sorted order.
+
+    The figures of a table sentence (``in_table``) are not paired: a table is not
+    cross-checked figure by figure (each pair costs features and every pairwise rule, and
+    a table holds a figure every few characters), as ``sum_mismatch`` does not read a
+    list of more than 12 figures as a breakdown."""
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    table = in_table(claims)
     for i, c in enumerate(claims):
+        if table[i]:
+            continue
         for k in keys(c, index):
             buckets[k].append(i)
     feed = [_feed_line(c) for c in claims]
