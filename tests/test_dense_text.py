@@ -59,7 +59,7 @@ def test_dense_features_read_as_much_text_per_figure_in_a_small_and_a_large_tabl
     assert per_figure[1] <= per_figure[0] + 1
 
 
-def test_dense_lines_without_words_are_not_parsed_and_scanned_once(monkeypatch):
+def test_dense_lines_without_words_and_tables_are_not_parsed_and_scanned_once(monkeypatch):
     scans = {"pipeline": 0, "component": 0}
     for name, module in (("pipeline", pipeline), ("component", sys.modules["factcheck.extract.component"])):
         original = module.scan
@@ -81,10 +81,11 @@ def test_dense_lines_without_words_are_not_parsed_and_scanned_once(monkeypatch):
         return original_pipe(items, *args, **kwargs)
 
     monkeypatch.setattr(nlp, "pipe", pipe)
-    text = "Bilan : 12 interpellations.\n" + "7+\n" * 300 + "3 %\n" * 100
+    table = ", ".join(f"{i + 1} kg de résine" for i in range(TABLE_FIGURES + 1)) + "\n"
+    text = "Bilan : 12 interpellations.\n" + "7+\n" * 300 + "3 %\n" * 100 + table
     claims = extract_articles([Article(path="x.txt", text=text, file_text=text, lang="fr")])
-    assert len(claims) == 401 and all(text[c.start:c.end] == c.text for c in claims)
-    assert parsed == ["Bilan : 12 interpellations."]  # only the line with words goes to the model
+    assert len(claims) == 401 + TABLE_FIGURES + 1 and all(text[c.start:c.end] == c.text for c in claims)
+    assert parsed == ["Bilan : 12 interpellations."]  # neither the lines without words nor the table
     assert scans == {"pipeline": 1, "component": 1}  # the text once; the parsed line once more
 
 

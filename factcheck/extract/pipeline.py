@@ -11,6 +11,12 @@ article (``invisible``; offsets are mapped back to the file), and a "sentence" l
 than ``MAX_SENTENCE`` characters (a table flattened into one line, a 5 MB line of
 digits) is not parsed whole: only pieces of at most ``MAX_PIECE`` characters around its
 numbers are, so no document reaches spaCy's ``max_length`` and the parse stays linear.
+
+Dense text is not parsed at all: a piece without a word (a run of figures and signs, one
+per line or glued together) has nothing for the model to read, and a table (a piece of
+more than ``context.TABLE_FIGURES`` figures) would cost a parse per few characters for
+subjects its figures are not compared by (``align.blocking.in_table``). Their claims are
+made from the scan of the whole text (``component.claims_in_text``), one sentence a piece.
 """
 
 from __future__ import annotations
@@ -215,22 +221,24 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
                       n_process: int | None, batch_size: int) -> dict[int, list[Claim]]:
     nlp = nlp_for(lang)
     items: list[tuple[str, tuple[int, int, bool, bool]]] = []
-    wordless: list[tuple[str, tuple[int, int, bool, bool]]] = []
-    wordless_mentions: list[list[Mention]] = []
+    unparsed: list[tuple[str, tuple[int, int, bool, bool]]] = []
+    unparsed_mentions: list[list[Mention]] = []
     for ai, article in enumerate(articles):
         text = views[id(article)].text
         mentions = scan(text, lang, blocked_spans(times[id(article)]))
         starts = [m.start for m in mentions]
         for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)], mentions):
             piece = text[start:end]
-            if has_word(piece):
+            inside = mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            if len(inside) <= context.TABLE_FIGURES and has_word(piece):
                 items.append((piece, (ai, start, cut_start, cut_end)))
                 continue
-            # no model reads it, and the scan of the whole text has read its figures already
-            wordless.append((piece, (ai, start, cut_start, cut_end)))
-            wordless_mentions.append([dataclasses.replace(m, start=m.start - start, end=m.end - start)
-                                      for m in mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
-                                      if m.end <= end])
+            # A piece without a word (a run of figures and signs) has nothing for the model to
+            # read; a table (more than TABLE_FIGURES figures) would cost a parse for subjects
+            # its figures are not compared by. The scan of the whole text has read them already.
+            unparsed.append((piece, (ai, start, cut_start, cut_end)))
+            unparsed_mentions.append([dataclasses.replace(m, start=m.start - start, end=m.end - start)
+                                      for m in inside if m.end <= end])
     if n_process is None:
         n_process = default_processes(len(items))
     n_process = max(1, min(n_process, len(items)))  # no idle workers to start
@@ -238,9 +246,8 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
     out: dict[int, list[Claim]] = {id(a): [] for a in articles}
     parsed = ((doc.text, doc._.get(DEFAULT_EXTENSION) or [], where)
               for doc, where in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process))
-    # a piece without a word (a run of figures and signs) has nothing for the model to read
     plain = ((piece, claims_in_text(piece, lang, found), where)
-             for (piece, where), found in zip(wordless, wordless_mentions))
+             for (piece, where), found in zip(unparsed, unparsed_mentions))
     for piece, claims, (ai, start, cut_start, cut_end) in itertools.chain(parsed, plain):
         size = len(piece)
         for claim in claims:
