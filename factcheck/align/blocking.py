@@ -19,7 +19,8 @@ claims. A bucket of more than ``max_bucket`` claims (only subject buckets go up 
 article), so its pairs grow with its size, not its square. Lines of a JSON Lines feed that name no story (``meta["feed"]``) are paired with
 the other articles of their story only, not with each other: a feed of 20,000 wire items
 would otherwise put unrelated events in the same buckets. The figures of a table sentence
-(more than ``TABLE_FIGURES``) are not paired at all.
+(more than ``TABLE_FIGURES``) are not paired at all, and a story forms at most
+``PAIRS_PER_CHARACTER`` pairs a character of its articles (``pair_budgets``).
 """
 
 from __future__ import annotations
@@ -97,25 +98,56 @@ def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 
             buckets[k].append(i)
     feed = [_feed_line(c) for c in claims]
     article = [article_key(c) for c in claims]
+    budgets = pair_budgets(claims)
+    used: dict[str, int] = defaultdict(int)
     pairs: set[tuple[int, int]] = set()
-    for k, members in buckets.items():
+    # the smallest buckets first: the most specific keys, kept when a story's budget runs out
+    for k, members in sorted(buckets.items(), key=lambda kv: (len(kv[1]), kv[0])):
         limit = max_subject_bucket if k[0] == "s" else max_bucket
         lines = [m for m in members if feed[m]]
         others = [m for m in members if not feed[m]] if lines else members
         if len(others) > limit:
             continue
+        found: set[tuple[int, int]] = set()
         if len(others) <= max_bucket:
             for x in range(len(others)):
                 for y in range(x + 1, len(others)):
-                    pairs.add((others[x], others[y]))
+                    found.add((others[x], others[y]))
         else:
-            _large_bucket_pairs(others, claims, article, pairs)
+            _large_bucket_pairs(others, claims, article, found)
         # lines of a feed meet the story's articles, never each other: a wire feed of
         # thousands of items about as many events is not one story to cross-check
         if others and len(lines) * len(others) <= limit * limit:
             for m in lines:
-                pairs.update((o, m) if o < m else (m, o) for o in others)
+                found.update((o, m) if o < m else (m, o) for o in others)
+        found -= pairs
+        story = k[1]
+        if story in budgets and used[story] + len(found) > budgets[story]:
+            continue
+        used[story] += len(found)
+        pairs |= found
     return sorted(pairs)
+
+
+PAIRS_PER_CHARACTER = 0.5
+
+
+def pair_budgets(claims: list[Claim]) -> dict[str, float]:
+    """The most pairs each story's claims may form: ``PAIRS_PER_CHARACTER`` per character of
+    its articles. Press stories form a seventh of a pair a character at most (the real-press
+    texts); a flood of figures that would form more (lines of a few characters, each with a
+    figure that repeats) keeps the pairs of its smallest buckets, so that the pairs, and
+    the features and rules each one costs, grow with the text, not the square of its
+    figures. A story with claims of no article has no budget."""
+    sizes: dict[str, dict[int, int]] = defaultdict(dict)
+    unknown: set[str] = set()
+    for c in claims:
+        story = story_of(c)
+        if c.article is None:
+            unknown.add(story)
+        else:
+            sizes[story][id(c.article)] = len(c.article.file_text or c.article.text or "")
+    return {story: PAIRS_PER_CHARACTER * sum(size.values()) for story, size in sizes.items() if story not in unknown}
 
 
 LARGE_BUCKET_WINDOW = 6
