@@ -67,6 +67,17 @@ class ClaimExtractor:
         return doc
 
 
+_MENTIONS_KEY = "factcheck:mentions"
+
+
+def with_mentions(doc: Doc, mentions: list[Mention]) -> None:
+    """Give a Doc the quantities of its text, found already (``factcheck.extract.pipeline``
+    scans each article once): the component then does not scan it again. Plain values in
+    ``doc.user_data``, so that they travel with the Doc to worker processes."""
+    doc.user_data[_MENTIONS_KEY] = [(m.start, m.end, m.value, m.unit, m.qualifier, m.high, m.num_start, m.num_end,
+                                     m.scale) for m in mentions]
+
+
 def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
     """Claims in one Doc, offsets into ``doc.text``.
 
@@ -75,7 +86,9 @@ def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
     """
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
-    return _claims(doc.text, lang, [(s.start_char, s.end_char, s) for s in sents], doc if parsed else None)
+    given = doc.user_data.pop(_MENTIONS_KEY, None)
+    mentions = [Mention(*row) for row in given] if given is not None else None
+    return _claims(doc.text, lang, [(s.start_char, s.end_char, s) for s in sents], doc if parsed else None, mentions)
 
 
 def claims_in_text(text: str, lang: str, mentions: list[Mention] | None = None) -> list[Claim]:

@@ -32,10 +32,11 @@ from typing import Iterator, Sequence
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 from factcheck.errors import LanguageError, ModelError
 from factcheck.extract import context
-from factcheck.extract.component import DEFAULT_EXTENSION, claims_in_text
+from factcheck.extract.component import DEFAULT_EXTENSION, claims_in_text, with_mentions
 from factcheck.extract.dates import TimeMention, blocked_spans, find_times
 from factcheck.extract.invisible import OffsetMap, strip_format_chars
 from factcheck.extract.quantities import Mention, scan
@@ -220,7 +221,7 @@ class _View:
 def _extract_language(articles: list[Article], lang: str, views: dict[int, _View], times: dict[int, list[TimeMention]],
                       n_process: int | None, batch_size: int) -> dict[int, list[Claim]]:
     nlp = nlp_for(lang)
-    items: list[tuple[str, tuple[int, int, bool, bool]]] = []
+    items: list[tuple[Doc, tuple[int, int, bool, bool]]] = []
     unparsed: list[tuple[str, tuple[int, int, bool, bool]]] = []
     unparsed_mentions: list[list[Mention]] = []
     for ai, article in enumerate(articles):
@@ -229,16 +230,19 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
         starts = [m.start for m in mentions]
         for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)], mentions):
             piece = text[start:end]
-            inside = mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+            # the scan of the whole text has read the piece's quantities: not read again
+            inside = [_shifted(m, -start) for m in mentions[bisect.bisect_left(starts, start):
+                                                             bisect.bisect_left(starts, end)] if m.end <= end]
             if len(inside) <= context.TABLE_FIGURES and has_word(piece):
-                items.append((piece, (ai, start, cut_start, cut_end)))
+                doc = nlp.make_doc(piece)
+                with_mentions(doc, inside)
+                items.append((doc, (ai, start, cut_start, cut_end)))
                 continue
             # A piece without a word (a run of figures and signs) has nothing for the model to
             # read; a table (more than TABLE_FIGURES figures) would cost a parse for subjects
-            # its figures are not compared by. The scan of the whole text has read them already.
+            # its figures are not compared by.
             unparsed.append((piece, (ai, start, cut_start, cut_end)))
-            unparsed_mentions.append([dataclasses.replace(m, start=m.start - start, end=m.end - start)
-                                      for m in inside if m.end <= end])
+            unparsed_mentions.append(inside)
     if n_process is None:
         n_process = default_processes(len(items))
     n_process = max(1, min(n_process, len(items)))  # no idle workers to start
@@ -258,6 +262,11 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
             claim.sentence_start += start
             out[id(articles[ai])].append(claim)
     return out
+
+
+def _shifted(m: Mention, by: int) -> Mention:
+    return dataclasses.replace(m, start=m.start + by, end=m.end + by, num_start=m.num_start + by,
+                               num_end=m.num_end + by)
 
 
 def _title_places(articles: list[Article], lang: str) -> None:
