@@ -76,7 +76,7 @@ def in_table(claims: list[Claim]) -> list[bool]:
     """Which claims stand in a table sentence: one of more than ``TABLE_FIGURES`` claims
     (press prose has a handful a sentence; a line of hundreds of figures is a table
     flattened into one line, or garbage)."""
-    where = [(article_key(c), c.sentence_start, len(c.sentence)) if c.sentence else None for c in claims]
+    where = [(article_key(c), c.sentence_start, c.sentence) if c.sentence else None for c in claims]
     per_sentence = Counter(where)
     return [w is not None and per_sentence[w] > TABLE_FIGURES for w in where]
 
