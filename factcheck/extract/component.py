@@ -70,12 +70,13 @@ class ClaimExtractor:
 _MENTIONS_KEY = "factcheck:mentions"
 
 
-def with_mentions(doc: Doc, mentions: list[Mention]) -> None:
-    """Give a Doc the quantities of its text, found already (``factcheck.extract.pipeline``
+def with_mentions(doc: Doc, mentions: list[Mention]) -> Doc:
+    """``doc``, given the quantities of its text found already (``factcheck.extract.pipeline``
     scans each article once): the component then does not scan it again. Plain values in
     ``doc.user_data``, so that they travel with the Doc to worker processes."""
     doc.user_data[_MENTIONS_KEY] = [(m.start, m.end, m.value, m.unit, m.qualifier, m.high, m.num_start, m.num_end,
                                      m.scale) for m in mentions]
+    return doc
 
 
 def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:

@@ -32,7 +32,6 @@ from typing import Iterator, Sequence
 
 import spacy
 from spacy.language import Language
-from spacy.tokens import Doc
 
 from factcheck.errors import LanguageError, ModelError
 from factcheck.extract import context
@@ -221,7 +220,7 @@ class _View:
 def _extract_language(articles: list[Article], lang: str, views: dict[int, _View], times: dict[int, list[TimeMention]],
                       n_process: int | None, batch_size: int) -> dict[int, list[Claim]]:
     nlp = nlp_for(lang)
-    items: list[tuple[Doc, tuple[int, int, bool, bool]]] = []
+    items: list[tuple[str, list[Mention], tuple[int, int, bool, bool]]] = []
     unparsed: list[tuple[str, tuple[int, int, bool, bool]]] = []
     unparsed_mentions: list[list[Mention]] = []
     for ai, article in enumerate(articles):
@@ -234,9 +233,7 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
             inside = [_shifted(m, -start) for m in mentions[bisect.bisect_left(starts, start):
                                                              bisect.bisect_left(starts, end)] if m.end <= end]
             if len(inside) <= context.TABLE_FIGURES and has_word(piece):
-                doc = nlp.make_doc(piece)
-                with_mentions(doc, inside)
-                items.append((doc, (ai, start, cut_start, cut_end)))
+                items.append((piece, inside, (ai, start, cut_start, cut_end)))
                 continue
             # A piece without a word (a run of figures and signs) has nothing for the model to
             # read; a table (more than TABLE_FIGURES figures) would cost a parse for subjects
@@ -248,8 +245,9 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
     n_process = max(1, min(n_process, len(items)))  # no idle workers to start
     _title_places(articles, lang)
     out: dict[int, list[Claim]] = {id(a): [] for a in articles}
+    docs = ((with_mentions(nlp.make_doc(piece), inside), where) for piece, inside, where in items)  # as parsed
     parsed = ((doc.text, doc._.get(DEFAULT_EXTENSION) or [], where)
-              for doc, where in nlp.pipe(items, as_tuples=True, batch_size=batch_size, n_process=n_process))
+              for doc, where in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process))
     plain = ((piece, claims_in_text(piece, lang, found), where)
              for (piece, where), found in zip(unparsed, unparsed_mentions))
     for piece, claims, (ai, start, cut_start, cut_end) in itertools.chain(parsed, plain):
