@@ -19,18 +19,21 @@ claims. A bucket of more than ``max_bucket`` claims (only subject buckets go up 
 (``_large_bucket_pairs``: the next ones of its article, the nearest in value of each other
 article), so its pairs grow with its size, not its square. Lines of a JSON Lines feed that name no story (``meta["feed"]``) are paired with
 the other articles of their story only, not with each other: a feed of 20,000 wire items
-would otherwise put unrelated events in the same buckets.
+would otherwise put unrelated events in the same buckets. The figures of a table sentence
+(more than ``TABLE_FIGURES``) are not paired at all, and a story forms at most
+``PAIRS_PER_CHARACTER`` pairs a character of its articles (``pair_budgets``).
 """
 
 from __future__ import annotations
 
 import bisect
 import math
-from collections import defaultdict
+from collections import Counter, defaultdict
 from typing import Iterable, Iterator
 
 from factcheck.align.features import article_key, story_of
 from factcheck.align.subjects import SubjectIndex, event_verb
+from factcheck.extract.context import TABLE_FIGURES
 from factcheck.models import Claim
 
 
@@ -72,34 +75,84 @@ def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
         yield ("t", story, dim, _leading(claim.base_value))
 
 
+def in_table(claims: list[Claim]) -> list[bool]:
+    """Which claims stand in a table sentence: one of more than ``TABLE_FIGURES`` claims
+    (press prose has a handful a sentence; a line of hundreds of figures is a table
+    flattened into one line, or garbage)."""
+    where = [(article_key(c), c.sentence_start, c.sentence) if c.sentence else None for c in claims]
+    per_sentence = Counter(where)
+    return [w is not None and per_sentence[w] > TABLE_FIGURES for w in where]
+
+
 def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 64,
                     max_subject_bucket: int = 400) -> Iterable[tuple[int, int]]:
-    """Index pairs (i < j) of claims sharing at least one blocking key, in sorted order."""
+    """Index pairs (i < j) of claims sharing at least one blocking key, in sorted order.
+
+    The figures of a table sentence (``in_table``) are not paired: a table is not
+    cross-checked figure by figure (each pair costs features and every pairwise rule, and
+    a table holds a figure every few characters), as ``sum_mismatch`` does not read a
+    list of more than 12 figures as a breakdown."""
     buckets: dict[tuple[str, ...], list[int]] = defaultdict(list)
+    table = in_table(claims)
     for i, c in enumerate(claims):
+        if table[i]:
+            continue
         for k in keys(c, index):
             buckets[k].append(i)
     feed = [_feed_line(c) for c in claims]
     article = [article_key(c) for c in claims]
+    budgets = pair_budgets(claims)
+    used: dict[str, int] = defaultdict(int)
     pairs: set[tuple[int, int]] = set()
-    for k, members in buckets.items():
+    # the smallest buckets first: the most specific keys, kept when a story's budget runs out
+    for k, members in sorted(buckets.items(), key=lambda kv: (len(kv[1]), kv[0])):
         limit = max_subject_bucket if k[0] == "s" else max_bucket
         lines = [m for m in members if feed[m]]
         others = [m for m in members if not feed[m]] if lines else members
         if len(others) > limit:
             continue
+        found: set[tuple[int, int]] = set()
         if len(others) <= max_bucket:
             for x in range(len(others)):
                 for y in range(x + 1, len(others)):
-                    pairs.add((others[x], others[y]))
+                    found.add((others[x], others[y]))
         else:
-            _large_bucket_pairs(others, claims, article, pairs)
+            _large_bucket_pairs(others, claims, article, found)
         # lines of a feed meet the story's articles, never each other: a wire feed of
         # thousands of items about as many events is not one story to cross-check
         if others and len(lines) * len(others) <= limit * limit:
             for m in lines:
-                pairs.update((o, m) if o < m else (m, o) for o in others)
+                found.update((o, m) if o < m else (m, o) for o in others)
+        found -= pairs
+        story = k[1]
+        if story in budgets and used[story] + len(found) > budgets[story]:
+            continue
+        used[story] += len(found)
+        pairs |= found
     return sorted(pairs)
+
+
+PAIRS_PER_CHARACTER = 0.5
+
+
+def pair_budgets(claims: list[Claim]) -> dict[str, float]:
+    """The most pairs each story's claims may form: ``PAIRS_PER_CHARACTER`` per character of
+    its articles. Press stories form a seventh of a pair a character at most (the real-press
+    texts); a flood of figures that would form more (lines of a few characters, each with a
+    figure that repeats) keeps the pairs of its smallest buckets, so that the pairs, and
+    the features and rules each one costs, grow with the text, not the square of its
+    figures. An article counts as long as the text up to its last figure. A story with
+    claims of no article has no budget."""
+    sizes: dict[str, dict[str, int]] = defaultdict(dict)
+    unknown: set[str] = set()
+    for c in claims:
+        story = story_of(c)
+        if c.article is None:
+            unknown.add(story)
+        else:  # an article's text runs at least to its last figure
+            key, reach = c.article_key, c.end - c.article.offset
+            sizes[story][key] = max(sizes[story].get(key, 0), reach)
+    return {story: PAIRS_PER_CHARACTER * sum(size.values()) for story, size in sizes.items() if story not in unknown}
 
 
 LARGE_BUCKET_WINDOW = 6

@@ -18,6 +18,8 @@ from typing import Any
 import yaml
 
 from factcheck.align.subjects import content_words, fold, fold_word
+from factcheck.extract.context import TABLE_FIGURES
+from factcheck.extract.numbers import APPROX_NOUNS, find_atoms
 from factcheck.lang import language_tables
 from factcheck.models import Claim
 
@@ -124,6 +126,34 @@ def locate(claim: Claim) -> tuple[str, int]:
     return sentence, found
 
 
+# In a table (``TABLE_FIGURES``) each figure's frame is read in its cell, between the
+# figures around it and at most ``_CELL`` characters each side.
+_CELL = 80
+
+
+@functools.lru_cache(maxsize=1024)
+def _table_figures(sentence: str, lang: str) -> tuple[tuple[int, ...], tuple[int, ...]] | None:
+    """(starts, ends) of the figures of a table sentence, read once per sentence; None for prose."""
+    atoms = find_atoms(sentence, lang if lang in APPROX_NOUNS else "fr")
+    if len(atoms) <= TABLE_FIGURES:
+        return None
+    return tuple(a.start for a in atoms), tuple(a.end for a in atoms)
+
+
+def frame_text(sentence: str, offset: int, length: int, lang: str) -> tuple[str, int]:
+    """The text a figure's frame (clauses, source, category) is read in, and the figure's
+    offset in it: its sentence, or in a table (``TABLE_FIGURES``) its cell."""
+    figures = _table_figures(sentence, lang) if offset >= 0 else None
+    if figures is None:
+        return sentence, offset
+    starts, ends = figures
+    k = bisect.bisect_right(ends, offset)  # figures that end before the claim starts
+    lo = max(ends[k - 1] if k else 0, offset - _CELL)
+    k = bisect.bisect_left(starts, offset + length)  # the first figure after the claim
+    hi = min(starts[k] if k < len(starts) else len(sentence), offset + length + _CELL)
+    return sentence[lo:hi], offset - lo
+
+
 @functools.lru_cache(maxsize=256)
 def _sources(sentence: str, lang: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
     """(attributions, known-source passive agents) of a sentence as (start, end, source):
@@ -219,11 +249,18 @@ def _clause_ends(sentence: str) -> tuple[tuple[int, int], ...]:
 
 
 def _clause_cuts(sentence: str, offset: int) -> list[int]:
-    """Ends of the clause breaks before ``offset``: those of ``_CLAUSE_END.finditer(sentence[:offset])``
-    (a break is one or two characters; one that straddles ``offset`` is no break of the head)."""
+    """Ends of the last two clause breaks before ``offset`` (those of
+    ``_CLAUSE_END.finditer(sentence[:offset])``; a break is one or two characters, and one
+    that straddles ``offset`` is no break of the head). Only the last two frame a figure:
+    found by bisection, so a sentence of many breaks is not read once per figure."""
     spans = _clause_ends(sentence)
     k = bisect.bisect_right(spans, (offset, offset))
-    return [e for _, e in spans[:k] if e <= offset]
+    cuts: list[int] = []
+    while k > 0 and len(cuts) < 2:
+        k -= 1
+        if spans[k][1] <= offset:
+            cuts.append(spans[k][1])
+    return cuts[::-1]
 
 
 def clause_around(sentence: str, offset: int, length: int) -> tuple[str, str, str]:
@@ -238,8 +275,8 @@ def clause_around(sentence: str, offset: int, length: int) -> tuple[str, str, st
     tail = sentence[offset + length:]
     m = _CLAUSE_END.search(tail)
     after = tail[: m.start() if m else len(tail)]
-    comma = sentence.find(",")
-    frames = [sentence[:comma]] if 0 <= comma < offset and comma < 100 else []
+    comma = sentence.find(",", 0, min(offset, 100))  # an opening clause is short
+    frames = [sentence[:comma]] if comma >= 0 else []
     if len(cuts) >= 2 and cuts[-1] - cuts[-2] < 40 and sentence[cuts[-1] - 1] == ",":
         frames.append(sentence[cuts[-2]:cuts[-1] - 1])
     return before, after, " ; ".join(frames)
@@ -450,8 +487,9 @@ def features(claim: Claim) -> Features:
     date = art.date if art is not None else None
     when = claim.when
     after_num = sentence[offset + len(claim.text): offset + len(claim.text) + 100] if offset >= 0 else ""
-    before_clause, after_clause, lead = clause_around(sentence, offset, len(claim.text))
-    attribution = local_attribution(sentence, offset, len(claim.text), lang) if sentence else ""
+    frame, at = frame_text(sentence, offset, len(claim.text), lang)
+    before_clause, after_clause, lead = clause_around(frame, at, len(claim.text))
+    attribution = local_attribution(frame, at, len(claim.text), lang) if frame else ""
     if not attribution and claim.attribution:
         attribution = source_family(claim.attribution)
     return Features(
@@ -486,7 +524,7 @@ def features(claim: Claim) -> Features:
         or (-1 if claim.value < 0 else 0),
         span=change[1],
         clock=frame_clock(" ".join((lead, before_clause, after_clause)), lang),
-        category=frame_category(" ".join((after_clause, sentence[:offset] if offset >= 0 else "")), lang),
-        outcome=frame_outcome(sentence, offset, len(claim.text), after_clause,
+        category=frame_category(" ".join((after_clause, frame[:at] if at >= 0 else "")), lang),
+        outcome=frame_outcome(frame, at, len(claim.text), after_clause,
                               frame_role(before_clause, after_clause, lead, before, lang), lang),
     )

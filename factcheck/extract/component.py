@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import bisect
 import dataclasses
+from collections import Counter
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from factcheck.extract import context
 from factcheck.extract.dates import blocked_spans, find_times
 from factcheck.extract.invisible import strip_format_chars
-from factcheck.extract.quantities import scan
+from factcheck.extract.quantities import Mention, scan
 from factcheck.extract.subjects import subject_en, subject_fr
 from factcheck.models import Claim
 
@@ -66,49 +67,85 @@ class ClaimExtractor:
         return doc
 
 
+_MENTIONS_KEY = "factcheck:mentions"
+
+
+def with_mentions(doc: Doc, mentions: list[Mention]) -> Doc:
+    """``doc``, given the quantities of its text found already (``factcheck.extract.pipeline``
+    scans each article once): the component then does not scan it again. Plain values in
+    ``doc.user_data``, so that they travel with the Doc to worker processes."""
+    doc.user_data[_MENTIONS_KEY] = [(m.start, m.end, m.value, m.unit, m.qualifier, m.high, m.num_start, m.num_end,
+                                     m.scale) for m in mentions]
+    return doc
+
+
 def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
     """Claims in one Doc, offsets into ``doc.text``.
 
     The grammar reads the text without invisible format characters (``invisible``), so
     "8\u200b300 €" is 8 300 €; offsets are mapped back into ``doc.text``.
     """
-    text, offsets = strip_format_chars(doc.text)
-    blocked = blocked_spans(find_times(text, lang, None))
-    mentions = scan(text, lang, blocked)
-    if not mentions:
-        return []
-    if offsets is not None:
-        mentions = [dataclasses.replace(m, start=offsets.start(m.start), end=offsets.end(m.end)) for m in mentions]
-        text = doc.text
     parsed = doc.has_annotation("DEP")
     sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
-    sent_starts = [s.start_char for s in sents]
+    given = doc.user_data.pop(_MENTIONS_KEY, None)
+    mentions = [Mention(*row) for row in given] if given is not None else None
+    return _claims(doc.text, lang, [(s.start_char, s.end_char, s) for s in sents], doc if parsed else None, mentions)
+
+
+def claims_in_text(text: str, lang: str, mentions: list[Mention] | None = None) -> list[Claim]:
+    """Claims in a text no model needs to read, taken as one sentence: what the parse gives
+    (subjects, predicates, places) needs words, and a run of figures and signs has none.
+    ``mentions``: the quantities of ``text`` when they have been found already."""
+    return _claims(text, lang, [(0, len(text), None)], None, mentions)
+
+
+def _claims(raw: str, lang: str, sents: list[tuple[int, int, Span | None]], doc: Doc | None,
+            mentions: list[Mention] | None = None) -> list[Claim]:
+    """Claims in ``raw``, whose sentences are ``sents`` (start, end, Span or None), read with
+    the parse of ``doc`` when there is one."""
+    text = raw
+    if mentions is None:
+        text, offsets = strip_format_chars(raw)
+        mentions = scan(text, lang, blocked_spans(find_times(text, lang, None)))
+        if offsets is not None:
+            mentions = [dataclasses.replace(m, start=offsets.start(m.start), end=offsets.end(m.end)) for m in mentions]
+            text = raw
+    if not mentions:
+        return []
+    sent_starts = [start for start, _, _ in sents]
+    where = []  # the sentence of each mention
+    for m in mentions:
+        k = bisect.bisect_right(sent_starts, m.start) - 1
+        where.append(k if k >= 0 and m.start < sents[k][1] else len(sents) - 1)
+    figures = Counter(where)
     # what depends on the sentence only is read once per sentence, not once per figure
     per_sentence: dict[int, tuple[str, str, list]] = {}
     claims: list[Claim] = []
-    for m in mentions:
-        k = bisect.bisect_right(sent_starts, m.start) - 1
-        if not (k >= 0 and m.start < sents[k].end_char):
-            k = len(sents) - 1
-        sent = sents[k]
+    for i, m in enumerate(mentions):
+        k = where[i]
+        sent_start, sent_end, sent = sents[k]
         if k not in per_sentence:
-            sent_text = text[sent.start_char:sent.end_char]  # Span.text, without walking the tokens
+            sent_text = text[sent_start:sent_end]  # Span.text, without walking the tokens
             per_sentence[k] = (sent_text, context.place(sent, sent_text, lang), context.attributions(sent_text))
         sent_text, place, sources = per_sentence[k]
-        if lang == "fr":  # French subjects come from the parse; an unparsed Doc gets none
-            subject, full = subject_fr(doc, m.start, m.end, m.unit) if parsed else ("", "")
-            predicate = context.predicate_fr(doc, m.start, m.end)
+        if lang == "fr":  # French subjects come from the parse; an unparsed text gets none
+            subject, full = subject_fr(doc, m.start, m.end, m.unit) if doc is not None else ("", "")
+            predicate = context.predicate_fr(doc, m.start, m.end) if doc is not None else ""
         else:
             subject, full = subject_en(text, m.start, m.end, m.unit)
             predicate = ""
-        if not subject and not m.unit and claims and not claims[-1].unit and claims[-1].sentence_start == sent.start_char:
+        if not subject and not m.unit and claims and not claims[-1].unit and claims[-1].sentence_start == sent_start:
             subject, full = claims[-1].subject, claims[-1].subject_full  # "dont quatre grièvement"
-        window = text[max(sent.start_char, m.start - 60):min(sent.end_char, m.end + 60)]
+        lo, hi = max(sent_start, m.start - 60), min(sent_end, m.end + 60)
+        if figures[k] > context.TABLE_FIGURES:  # a table: a figure's cues are in its cell
+            lo = min(m.start, max(lo, mentions[i - 1].end if i else lo))
+            hi = max(m.end, min(hi, mentions[i + 1].start if i + 1 < len(mentions) else hi))
+        window = text[lo:hi]
         claims.append(Claim(
             start=m.start, end=m.end, text=text[m.start:m.end], value=m.value, unit=m.unit,
             qualifier=m.qualifier, high=m.high, subject=subject, subject_full=full,
-            sentence=sent_text, sentence_start=sent.start_char, predicate=predicate,
-            place=place, attribution=context.nearest_attribution(sources, m.start - sent.start_char),
+            sentence=sent_text, sentence_start=sent_start, predicate=predicate,
+            place=place, attribution=context.nearest_attribution(sources, m.start - sent_start),
             cues=context.cues(window, lang), lang=lang,
         ))
     return claims

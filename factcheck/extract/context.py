@@ -20,6 +20,13 @@ _ATTRIBUTION = re.compile(
     r"((?:l[ae]s?\s|l'|l’|the\s|des\s|du\s)?[\wÀ-ÿ'’-]+(?:\s(?:de|du|des|of)\s[\wÀ-ÿ'’-]+)?)",
     re.IGNORECASE,
 )
+# A sentence of more figures than this is a table or an enumeration, not prose (a sentence
+# of press copy holds a handful, 13 at most in the real-press texts): the context of each
+# of its figures (cue words here, the clauses, source and category the aligner reads) is
+# read in the figure's cell, between the figures around it, so that the work per figure
+# does not grow with the number of figures in the sentence.
+TABLE_FIGURES = 30
+
 _TABLES = language_tables("extract.yaml")
 _CUE_RE = {lang: {name: re.compile(p, re.IGNORECASE) for name, p in t["cues"].items()} for lang, t in _TABLES.items()}
 _PLACE_EN = re.compile(r"\b(?:in|at|near|off)\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)")

@@ -11,6 +11,12 @@ article (``invisible``; offsets are mapped back to the file), and a "sentence" l
 than ``MAX_SENTENCE`` characters (a table flattened into one line, a 5 MB line of
 digits) is not parsed whole: only pieces of at most ``MAX_PIECE`` characters around its
 numbers are, so no document reaches spaCy's ``max_length`` and the parse stays linear.
+
+Dense text is not parsed at all: a piece without a word (a run of figures and signs, one
+per line or glued together) has nothing for the model to read, and a table (a piece of
+more than ``context.TABLE_FIGURES`` figures) would cost a parse per few characters for
+subjects its figures are not compared by (``align.blocking.in_table``). Their claims are
+made from the scan of the whole text (``component.claims_in_text``), one sentence a piece.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import bisect
 import dataclasses
 import datetime as dt
 import functools
+import itertools
 import os
 import re
 from typing import Iterator, Sequence
@@ -28,7 +35,7 @@ from spacy.language import Language
 
 from factcheck.errors import LanguageError, ModelError
 from factcheck.extract import context
-from factcheck.extract.component import DEFAULT_EXTENSION
+from factcheck.extract.component import DEFAULT_EXTENSION, claims_in_text, with_mentions
 from factcheck.extract.dates import TimeMention, blocked_spans, find_times
 from factcheck.extract.invisible import OffsetMap, strip_format_chars
 from factcheck.extract.quantities import Mention, scan
@@ -45,6 +52,7 @@ MAX_PIECE = 1_000     # characters of one such piece at most
 _CONTEXT = 200        # characters kept each side of a number in a piece (the grammar looks ≤ 80 back)
 _TITLE_CHARS = 500    # characters of a title read for its place
 _BLANK = re.compile(r"\s")
+_LETTERS = re.compile(r"[^\W\d_]{2,}")  # letters, and numerals such as ¾ that are not digits
 
 
 @functools.lru_cache(maxsize=None)
@@ -87,11 +95,14 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _work_items(text: str, lang: str, times: list[TimeMention]) -> list[tuple[int, int, bool, bool]]:
+def _work_items(text: str, lang: str, times: list[TimeMention],
+                mentions: list[Mention] | None = None) -> list[tuple[int, int, bool, bool]]:
     """The pieces of ``text`` worth parsing, as (start, end, cut_at_start, cut_at_end): the
-    sentences that hold at least one quantity (one scan of the whole text), long ones in
-    pieces. ``cut_at_*`` tells where a piece was cut inside a word (no blank to cut at)."""
-    mentions = scan(text, lang, blocked_spans(times))
+    sentences that hold at least one quantity (``mentions``, else one scan of the whole
+    text), long ones in pieces. ``cut_at_*`` tells where a piece was cut inside a word (no
+    blank to cut at)."""
+    if mentions is None:
+        mentions = scan(text, lang, blocked_spans(times))
     if not mentions:
         return []
     items: list[tuple[int, int, bool, bool]] = []
@@ -153,6 +164,15 @@ def _cut_backward(text: str, pos: int, limit: int) -> tuple[int, bool]:
     return pos, True
 
 
+def has_word(text: str) -> bool:
+    """Two letters in a row somewhere in ``text``: a word for the model to read."""
+    for m in _LETTERS.finditer(text):
+        run = m.group()
+        if any(a.isalpha() and b.isalpha() for a, b in zip(run, run[1:])):
+            return True
+    return False
+
+
 def default_processes(n_items: int) -> int:
     """Worker processes for ``nlp.pipe``: several only with ≥ 4 cores and enough sentences.
 
@@ -199,25 +219,49 @@ class _View:
 def _extract_language(articles: list[Article], lang: str, views: dict[int, _View], times: dict[int, list[TimeMention]],
                       n_process: int | None, batch_size: int) -> dict[int, list[Claim]]:
     nlp = nlp_for(lang)
-    items: list[tuple[str, tuple[int, int, bool, bool]]] = []
+    items: list[tuple[str, list[Mention], tuple[int, int, bool, bool]]] = []
+    unparsed: list[tuple[str, tuple[int, int, bool, bool]]] = []
+    unparsed_mentions: list[list[Mention]] = []
     for ai, article in enumerate(articles):
         text = views[id(article)].text
-        for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)]):
-            items.append((text[start:end], (ai, start, cut_start, cut_end)))
+        mentions = scan(text, lang, blocked_spans(times[id(article)]))
+        starts = [m.start for m in mentions]
+        for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)], mentions):
+            piece = text[start:end]
+            # the scan of the whole text has read the piece's quantities: not read again
+            inside = [_shifted(m, -start) for m in mentions[bisect.bisect_left(starts, start):
+                                                             bisect.bisect_left(starts, end)] if m.end <= end]
+            if len(inside) <= context.TABLE_FIGURES and has_word(piece):
+                items.append((piece, inside, (ai, start, cut_start, cut_end)))
+                continue
+            # A piece without a word (a run of figures and signs) has nothing for the model to
+            # read; a table (more than TABLE_FIGURES figures) would cost a parse for subjects
+            # its figures are not compared by.
+            unparsed.append((piece, (ai, start, cut_start, cut_end)))
+            unparsed_mentions.append(inside)
     if n_process is None:
         n_process = default_processes(len(items))
     n_process = max(1, min(n_process, len(items)))  # no idle workers to start
     _title_places(articles, lang)
     out: dict[int, list[Claim]] = {id(a): [] for a in articles}
-    for doc, (ai, start, cut_start, cut_end) in nlp.pipe(items, as_tuples=True, batch_size=batch_size,
-                                                         n_process=n_process):
-        size = len(doc.text)
-        for claim in doc._.get(DEFAULT_EXTENSION) or []:
+    docs = ((with_mentions(nlp.make_doc(piece), inside), where) for piece, inside, where in items)  # as parsed
+    parsed = ((doc.text, doc._.get(DEFAULT_EXTENSION) or [], where)
+              for doc, where in nlp.pipe(docs, as_tuples=True, batch_size=batch_size, n_process=n_process))
+    plain = ((piece, claims_in_text(piece, lang, found), where)
+             for (piece, where), found in zip(unparsed, unparsed_mentions))
+    for piece, claims, (ai, start, cut_start, cut_end) in itertools.chain(parsed, plain):
+        size = len(piece)
+        for claim in claims:
             if (cut_start and claim.start == 0) or (cut_end and claim.end == size):
                 continue  # a piece cut inside a word: what touches the cut may be half a number
             out[id(articles[ai])].append(dataclasses.replace(
                 claim, start=claim.start + start, end=claim.end + start, sentence_start=claim.sentence_start + start))
     return out
+
+
+def _shifted(m: Mention, by: int) -> Mention:
+    return dataclasses.replace(m, start=m.start + by, end=m.end + by, num_start=m.num_start + by,
+                               num_end=m.num_end + by)
 
 
 def _title_places(articles: list[Article], lang: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 
 from spacy.tokens import Doc, Span, Token
 
@@ -147,9 +148,34 @@ _EN_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 
 @functools.lru_cache(maxsize=1)
 def _inflect():
+    """inflect's engine, made on the first English subject.
+
+    inflect wraps its functions in typeguard's ``typechecked``, which re-reads and
+    recompiles each one as the module is imported (two seconds, paid by the first English
+    article); factcheck passes it plain strings, so it is imported with that decorator
+    left out, when no one has imported it before.
+    """
+    if "inflect" not in sys.modules:
+        try:
+            import typeguard
+        except ImportError:
+            typeguard = None
+        checked = getattr(typeguard, "typechecked", None)
+        if checked is not None:
+            typeguard.typechecked = _unchecked
+        try:
+            import inflect  # noqa: F401
+        finally:
+            if checked is not None:
+                typeguard.typechecked = checked
     import inflect
 
     return inflect.engine()
+
+
+def _unchecked(target=None, **_options):
+    """``typeguard.typechecked`` that checks nothing, used as ``@typechecked`` or ``@typechecked(...)``."""
+    return target if target is not None else (lambda function: function)
 
 
 @functools.lru_cache(maxsize=8192)

@@ -23,10 +23,11 @@ Parameters
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Iterable
 
-from factcheck.align import claim_features
+from factcheck.align.features import locate
 from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 from factcheck.rules.values import fmt_number, half_unit  # noqa: F401
@@ -43,6 +44,19 @@ _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing) from\
                       r"\bcompared (?:with|to)\s*(?:the\s+)?$", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:du|de la|de l['’]|des|de|of(?: the)?|d['’])\b", re.IGNORECASE)
 _POINTS = re.compile(r"^\s*(?:de\s+)?points?\b|^\s*(?:percentage )?points?\b", re.IGNORECASE)
+
+
+# The last words of the gap before the second figure of a pair (``_TO``, ``_UP_FROM``).
+_PAIR_WORDS = ("à", "a", "to", "from", "the", "contre", "with")
+
+
+def _after_pair_word(sentence: str, offset: int) -> bool:
+    """Whether the text before ``offset`` ends, blanks aside, as the gap before the second
+    figure of a pair must: a quick test that spares the patterns most figures of a table."""
+    k = offset
+    while k > 0 and sentence[k - 1].isspace():
+        k -= 1
+    return sentence[max(0, k - 6):k].lower().endswith(_PAIR_WORDS)
 
 
 class PercentMismatch(Kind):
@@ -76,25 +90,29 @@ class PercentMismatch(Kind):
         with the offsets of X and Y (once per sentence, then the nearest is chosen per percentage)."""
         out = []
         for group in groups.values():
-            feats = [claim_features(c) for c in group]
+            offsets = [locate(c)[1] for c in group]
+            # the figures that can end a pair follow "à", "to", "from"… and start at most 80
+            # characters after the first ends: found by bisection, so a sentence of many
+            # figures is not read in pairs
+            by_offset = sorted((o, j) for j, o in enumerate(offsets) if o >= 0 and _after_pair_word(sentence, o))
+            starts = [o for o, _ in by_offset]
             for i, x in enumerate(group):
-                fx = feats[i]
-                if fx.offset < 0:
+                x_offset = offsets[i]
+                if x_offset < 0:
                     continue
-                x_end = fx.offset + len(x.text)
-                for j in range(i + 1, len(group)):
-                    y, fy = group[j], feats[j]
-                    if fy.offset < 0 or fy.offset - x_end > 80:
-                        continue  # too far apart for either form
-                    between = sentence[x_end:fy.offset]
+                x_end = x_offset + len(x.text)
+                window = by_offset[bisect.bisect_right(starts, x_end):bisect.bisect_right(starts, x_end + 80)]
+                for j in sorted(j for _, j in window if j > i):
+                    y, y_offset = group[j], offsets[j]
+                    between = sentence[x_end:y_offset]
                     pair = None
                     if len(between) <= 30 and _TO.search(between) and \
-                            _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):
+                            _OLD_BEFORE.search(sentence[max(0, x_offset - 25):x_offset]):
                         pair = (x, y)
                     elif len(between) <= 80 and _UP_FROM.search(between):
                         pair = (y, x)
                     if pair is not None:
-                        out.append((fx.offset, fy.offset, pair))
+                        out.append((x_offset, y_offset, pair))
         return out
 
     @classmethod
@@ -115,36 +133,35 @@ class PercentMismatch(Kind):
 
     def _check_percent(self, p: Claim, others: list[Claim], groups: dict[str, list[Claim]] | None = None,
                        cache: dict[str, list] | None = None) -> Finding | None:
-        fp = claim_features(p)
-        if fp.offset < 0 or len(others) < 2:
+        sentence, p_offset = locate(p)
+        if p_offset < 0 or len(others) < 2:
             return None
-        sentence = fp.sentence
-        if _POINTS.match(sentence[fp.offset + len(p.text):]):
+        if _POINTS.match(sentence[p_offset + len(p.text):]):
             return None
         if groups is None:
             groups = {}
             for c in others:
                 groups.setdefault(c.dimension, []).append(c)
-        pair = from_to = self._from_to(sentence, groups, fp.offset, cache)
+        pair = from_to = self._from_to(sentence, groups, p_offset, cache)
         if pair is None:
             pair = next((g for g in groups.values() if len(g) == 2), None)
         if pair is None:
             return None
         x, y = pair
-        fx, fy = claim_features(x), claim_features(y)
-        if fx.offset < 0 or fy.offset < 0:
+        x_offset, y_offset = locate(x)[1], locate(y)[1]
+        if x_offset < 0 or y_offset < 0:
             return None
-        around_p = sentence[max(0, fp.offset - 40):fp.offset + len(p.text) + 5]
+        around_p = sentence[max(0, p_offset - 40):p_offset + len(p.text) + 5]
         lang = p.lang or "fr"
         tol = (0.5 if p.value == int(p.value) else half_unit(p.value)) + self.params["abs_tol"]
         approx = x.qualifier != "exact" or y.qualifier != "exact"
         if _CHANGE.search(around_p):
             if from_to is not None:
                 old, new = from_to
-            elif _OLD_BEFORE.search(sentence[max(0, fy.offset - 25):fy.offset]) and \
-                    not _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):
+            elif _OLD_BEFORE.search(sentence[max(0, y_offset - 25):y_offset]) and \
+                    not _OLD_BEFORE.search(sentence[max(0, x_offset - 25):x_offset]):
                 old, new = y, x
-            elif _OLD_BEFORE.search(sentence[max(0, fx.offset - 25):fx.offset]):
+            elif _OLD_BEFORE.search(sentence[max(0, x_offset - 25):x_offset]):
                 old, new = x, y
             else:
                 return None  # no "de … à" / "from": not sure which figure is the old one
@@ -158,7 +175,7 @@ class PercentMismatch(Kind):
                 return None
             how = ("évolution" if lang == "fr" else "change")
         else:
-            after = sentence[fp.offset + len(p.text):]
+            after = sentence[p_offset + len(p.text):]
             if not _SHARE_AFTER.match(after):
                 return None
             part, whole = (x, y) if x.base_value < y.base_value else (y, x)

@@ -33,7 +33,7 @@ import re
 from typing import Iterable
 
 from factcheck.align import claim_features
-from factcheck.align.features import article_key, lexicon
+from factcheck.align.features import article_key, lexicon, locate
 from factcheck.align.subjects import subject_forms, synonyms
 from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
@@ -45,6 +45,7 @@ _SPLIT = re.compile(r",|;|\bet\b|\band\b", re.IGNORECASE)
 _SUBSET = re.compile(r"^[^.;:]{0,40}?\b(?:dont|including|of whom|of which|parmi lesquel\w+)\b", re.IGNORECASE)
 _NUMBER_WORD = re.compile(r"\b(?:quatre|cinq|six|sept|huit|neuf|dix|onze|douze|deux|trois|"
                           r"two|three|four|five|six|seven|eight|nine|ten)\b", re.IGNORECASE)
+_STOP = re.compile(r"[.;!?]")
 _COLON = re.compile(r"^[^.;\d]{0,60}?:\s", re.IGNORECASE)
 
 
@@ -103,15 +104,17 @@ class SumMismatch(Kind):
     def _parts_after(self, total: Claim, same: list[Claim], following: list[Claim], openers: tuple[str, ...]):
         """The parts stated after ``total``: later claims of its sentence (``same``), or the
         claims of the next sentence holding any (``following``) when it opens a breakdown."""
-        ft = claim_features(total)
-        if ft.offset < 0:
+        # where the figures stand is all this needs (``locate``): their features are read
+        # only for a list that makes a breakdown (``_parts_of``)
+        sentence, offset = locate(total)
+        if offset < 0:
             return None
-        tail = ft.sentence[ft.offset + len(total.text):]
+        tail = sentence[offset + len(total.text):]
         gap_text = tail
         if same:
-            fs = claim_features(same[0])
-            if fs.offset >= 0:
-                gap_text = ft.sentence[ft.offset + len(total.text):fs.offset]
+            _, next_offset = locate(same[0])
+            if next_offset >= 0:
+                gap_text = sentence[offset + len(total.text):next_offset]
         colon, sub = _COLON.match(gap_text + " "), _SUBSET.match(gap_text)
         if same and (colon or sub):
             subset = bool(sub) and not colon
@@ -126,7 +129,7 @@ class SumMismatch(Kind):
                 return None
             items: list[str] = []
             if not subset and total.dimension == "count":
-                items = self._singular_items(ft.sentence, parts)
+                items = self._singular_items(sentence, parts)
             if len(parts) + len(items) < 2:
                 return None
             return parts, items, subset
@@ -137,8 +140,7 @@ class SumMismatch(Kind):
         if not nxt:
             return None
         first_next = nxt[0].sentence_start
-        fn = claim_features(nxt[0])
-        if not fn.sentence.lower().lstrip(" «\"").startswith(openers):
+        if not locate(nxt[0])[0].lower().lstrip(" «\"").startswith(openers):
             return None
         parts = [c for c in nxt if c.sentence_start == first_next and c.dimension == total.dimension]
         if len(parts) < 2 or len(parts) > self.params["max_parts"]:
@@ -170,12 +172,13 @@ class SumMismatch(Kind):
         """
         spans = []
         for p in parts:
-            fp = claim_features(p)
-            if fp.offset < 0:
+            _, offset = locate(p)
+            if offset < 0:
                 return []
-            spans.append((fp.offset, fp.offset + len(p.text)))
+            spans.append((offset, offset + len(p.text)))
         first, last_end = spans[0][0], spans[-1][1]
-        end = first + len(re.split(r"[.;!?]", sentence[first:])[0])
+        stop = _STOP.search(sentence, first)
+        end = stop.start() if stop else len(sentence)
         found: list[str] = []
         pos = first
         for sep in [*_SPLIT.finditer(sentence, first, end), None]:
