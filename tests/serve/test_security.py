@@ -133,3 +133,10 @@ def test_interface_language(header, article, lang):
     from factcheck.serve.i18n import pick
 
     assert pick(header, article) == lang
+
+
+def test_interface_words_are_complete_and_never_shadowed_by_dict_methods():
+    from factcheck.serve.i18n import STRINGS
+
+    assert set(STRINGS["en"]) == set(STRINGS["fr"])
+    assert not set(STRINGS["en"]) & set(dir(dict))  # {{ t.keys }} would print a method
