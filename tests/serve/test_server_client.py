@@ -66,3 +66,30 @@ def test_server_needs_its_token(fresh_store, monkeypatch, capsys):
         assert _run(capsys, "d.md", "--server", server.url)[0] == 1
     finally:
         server.stop()
+
+
+def test_concurrent_checks_and_decisions_all_succeed(live):
+    """Checks (which write to the store's story index in a rolled-back transaction) and
+    decisions written meanwhile: no request fails, every decision is kept."""
+    import urllib.request
+    from concurrent.futures import ThreadPoolExecutor
+
+    def post(path, body):
+        req = urllib.request.Request(live.url + path, data=json.dumps(body).encode(), method="POST",
+                                     headers={"Content-Type": "application/json"})
+        with urllib.request.urlopen(req, timeout=120) as r:
+            return r.status, json.loads(r.read()), r.headers.get("X-Factcheck-Check")
+
+    status, _, first = post("/api/check", {"text": DRAFT, "name": DRAFT_NAME})
+    key = live.server.config.app.state.desk.check_view(first).findings[0].key
+
+    def one(i):
+        if i % 2:
+            return post("/api/check", {"text": DRAFT, "name": f"d{i}.md"})[0]
+        return post("/api/decisions", {"check": first, "finding": key, "status": "accepted",
+                                       "reviewer": f"r{i}"})[0]
+
+    with ThreadPoolExecutor(8) as pool:
+        assert set(pool.map(one, range(24))) == {200}
+    with urllib.request.urlopen(live.url + "/api/decisions", timeout=30) as r:
+        assert [d["key"] for d in json.loads(r.read())] == [key]
