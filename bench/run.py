@@ -1,6 +1,6 @@
 """factcheck benchmarks: extraction, check, alignment, hostile input, claim store, Ray engine. Prints Markdown tables, writes bench/out/results.md.
 
-    python bench/run.py [--quick] [--only extract|check|align|hostile|index|ray|serve]
+    python bench/run.py [--quick] [--only extract|check|align|hostile|index|ray|against|serve]
 
 Every row runs in a fresh subprocess (bench/workers.py), so its peak RSS and its model
 load time are its own. The corpus is synthetic and deterministic (bench/corpus.py).
@@ -26,10 +26,12 @@ SEED = 1234
 
 FULL = {"extract_n": 1000, "rt_n": 30, "stories": 100, "per_story": 10, "align": [10_000, 100_000, 1_000_000],
         "feed": 20_000, "line": 5_000_000, "index_stories": 1000, "index_changed": 100,
-        "ray_stories": 100, "serve_stories": 100, "serve_requests": 200}
+        "ray_stories": 100, "against_stories": 100, "against_copies": [1, 10, 100],
+        "serve_stories": 100, "serve_requests": 200}
 QUICK = {"extract_n": 60, "rt_n": 4, "stories": 10, "per_story": 4, "align": [2_000, 10_000, 50_000],
          "feed": 1_000, "line": 250_000, "index_stories": 20, "index_changed": 10,
-         "ray_stories": 4, "serve_stories": 5, "serve_requests": 40}
+         "ray_stories": 4, "against_stories": 10, "against_copies": [1, 10],
+         "serve_stories": 5, "serve_requests": 40}
 
 
 def run_row(name: str, **args) -> dict:
@@ -246,6 +248,30 @@ def bench_ray(cfg: dict) -> str:
     ])
 
 
+def bench_against(cfg: dict) -> str:
+    stories, copies = cfg["against_stories"], cfg["against_copies"]
+    r = run_row("against", n_stories=stories, per_story=10, seed=SEED, copies=copies)
+    rows = []
+    for s in r["sizes"]:
+        rows.append([f"{s['articles']:,}", f"{s['claims']:,}", f"{s['store_bytes'] / 2 ** 20:.0f}",
+                     f"{s['warm_median'] * 1000:.0f} / {s['warm_max'] * 1000:.0f}",
+                     f"{s['drafts_with_findings']}/{s['drafts']}",
+                     f"{s['cold']:.1f} ({s['cold'] - s['load_cold']:+.1f})", str(s["cold_exit"])])
+    return "\n".join([
+        f"## A draft against the store (`check_draft`, `factcheck check DRAFT --against`; {r['articles']:,} indexed "
+        "articles, grown by copies)\n",
+        table(["articles in store", "claims", "store (MB)", "warm check_draft median / max (ms)",
+               "drafts with findings", "cold CLI s (vs model load)", "exit"], rows),
+        f"\nIndexed once ({r['index']:.0f} s for {r['articles']:,} articles), then copied under new article keys and "
+        "story ids (the names in the story index suffixed per copy, so each copy is a story of its own) to make "
+        f"the larger stores. Drafts: {r['sizes'][0]['drafts']} articles of the corpus (~{r['sizes'][0]['words']} "
+        "words) with one figure changed; warm = `api.check_draft` in a process with the French model loaded; cold = "
+        f"a new `factcheck check --against` process, shown against the model's own cold load "
+        f"({r['sizes'][0]['load_cold']:.1f} s). Peak RSS of the warm process: {_mem(r)} MB. "
+        f"Load average {_la(r)}.\n",
+    ])
+
+
 def bench_serve(cfg: dict) -> str:
     stories, n_req = cfg["serve_stories"], cfg["serve_requests"]
     r = run_row("serve", n_stories=stories, per_story=10, seed=SEED, requests=n_req, concurrency=8)
@@ -274,7 +300,7 @@ def bench_serve(cfg: dict) -> str:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
-    ap.add_argument("--only", choices=["extract", "check", "align", "hostile", "index", "ray", "serve"], help="run one section")
+    ap.add_argument("--only", choices=["extract", "check", "align", "hostile", "index", "ray", "against", "serve"], help="run one section")
     ap.add_argument("--rt-articles", type=int, help="articles for Recognizers-Text (default 30, quick 4)")
     args = ap.parse_args(argv)
     cfg = dict(QUICK if args.quick else FULL)
@@ -291,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
     t = time.perf_counter()
     for name, fn in (("extract", bench_extract), ("check", bench_check), ("align", bench_align),
                      ("hostile", bench_hostile), ("index", bench_index), ("ray", bench_ray),
-                     ("serve", bench_serve)):
+                     ("against", bench_against), ("serve", bench_serve)):
         if args.only in (None, name):
             print(f"{name} …", file=sys.stderr)
             sections.append(fn(cfg))

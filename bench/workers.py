@@ -420,7 +420,115 @@ def row_serve(n_stories: int, per_story: int, seed: int, requests: int = 200, co
             "failures": sorted(set(failures))[:5], "server_log": server_log if failures else "", **_rss()}
 
 
-ROWS = {"serve": row_serve, "factcheck": row_factcheck, "hostile": row_hostile, "spacy": row_spacy, "recognizers": row_recognizers, "check": row_check,
+def _replicate(path: str, copies: int) -> None:
+    """Grow a store ``copies`` times by copying its articles, claims and story-index rows under
+    new article keys (``r<k>/`` before the path) and story ids (``-r<k>`` after): each copy is
+    a story of its own, and its names get the same suffix in the story index, so a draft still
+    finds the one story it belongs to among as many rows as a real archive of that size."""
+    import sqlite3
+
+    conn = sqlite3.connect(path)
+    try:
+        conn.execute("BEGIN")
+        terms = conn.execute("SELECT s.article, s.story, s.day_lo, s.day_hi, s.title, t.names, t.words, t.figures "
+                             "FROM story_of s JOIN story_terms t ON t.rowid = s.doc").fetchall()
+        for k in range(1, copies):
+            tag = f"r{k}"
+            conn.execute(
+                "INSERT INTO articles SELECT ?1 || '/' || id, file, ?1 || '/' || path, ident, \"offset\", hash, size, "
+                "title, source, date, date_precision, event_day, lang, story || '-' || ?1, fingerprint, "
+                "json_set(info, '$.path', ?1 || '/' || json_extract(info, '$.path'), '$.story', story || '-' || ?1), "
+                "meta, text FROM articles WHERE id NOT LIKE 'r%/%'", (tag,))
+            conn.execute(
+                "INSERT INTO claims SELECT ?1 || '/' || article, seq, id || ?1, story || '-' || ?1, dimension, "
+                "base_value, subject, record FROM claims WHERE article NOT LIKE 'r%/%'", (tag,))
+            for article, story, lo, hi, title, names, words, figures in terms:
+                doc = conn.execute("INSERT INTO story_terms(names, words, figures) VALUES (?, ?, ?)",
+                                   (" ".join(f"{n}{tag}" for n in names.split()), words, figures)).lastrowid
+                conn.execute("INSERT INTO story_of(doc, article, story, day_lo, day_hi, title) VALUES (?, ?, ?, ?, ?, ?)",
+                             (doc, f"{tag}/{article}", f"{story}-{tag}", lo, hi, title))
+        # term counts as the copies make them: words and figures in every copy, names once per copy
+        conn.execute("UPDATE story_df SET n = n * ? WHERE col != 0", (copies,))
+        conn.executemany("INSERT OR IGNORE INTO story_df(col, term, n) VALUES (0, ?, ?)",
+                         [(f"{t}r{k}", n) for t, n in conn.execute("SELECT term, n FROM story_df WHERE col = 0")
+                          for k in range(1, copies)])
+        conn.execute("COMMIT")
+    finally:
+        conn.close()
+
+
+def row_against(n_stories: int, per_story: int, seed: int, copies: list[int], drafts: int = 5) -> dict:
+    """``check_draft`` (warm, in this process) and ``factcheck check DRAFT --against`` (cold, a
+    new process) against a store of ``n_stories × per_story`` indexed articles, then the same
+    store grown by copies (``_replicate``). Each draft is an article of the corpus with one
+    figure changed, as a draft that contradicts its story."""
+    import re
+    import shutil
+    import subprocess
+    import statistics
+
+    from factcheck import api
+    from factcheck.extract.pipeline import nlp_for
+    from factcheck.store import ClaimStore, index_paths
+
+    started = time.perf_counter()
+    stories = corpus.generate(n_stories, per_story, seed)
+    out: dict = {"articles": n_stories * per_story, "sizes": []}
+    with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as root:
+        corpus.write(stories, os.path.join(root, "articles"))
+        base = os.path.join(root, "base.sqlite")
+        t = time.perf_counter()
+        nlp_for("fr")
+        out["load"] = time.perf_counter() - t
+        with ClaimStore.open(base) as store:
+            t = time.perf_counter()
+            index_paths(store, [os.path.join(root, "articles")])
+            out["index"] = time.perf_counter() - t
+        picked = [stories[i * len(stories) // drafts].articles[0] for i in range(drafts)]
+        texts = []
+        for a in picked:  # one figure changed: the first number of three digits or more
+            md = a.markdown()
+            texts.append(re.sub(r"(?<![\d\u202f ])(\d)(\d\d)(?![\d\u202f])", lambda m: str((int(m[1]) % 9) + 1) + m[2],
+                                md, count=1))
+        draft_file = os.path.join(root, "draft.md")
+        with open(draft_file, "w", encoding="utf-8") as fh:
+            fh.write(texts[0])
+        words = len(texts[0].split())
+        cold_load = subprocess.run([sys.executable, "-c", "import time; t = time.perf_counter(); "
+                                    "from factcheck.extract.pipeline import nlp_for; nlp_for('fr'); "
+                                    "print(time.perf_counter() - t)"], capture_output=True, text=True)
+        load_cold = float(cold_load.stdout.strip().splitlines()[-1])
+        for copies_n in copies:
+            path = os.path.join(root, f"store-{copies_n}.sqlite")
+            shutil.copy(base, path)
+            t = time.perf_counter()
+            if copies_n > 1:
+                _replicate(path, copies_n)
+            grow = time.perf_counter() - t
+            with ClaimStore.open(path, readonly=True) as store:
+                n_articles, n_claims = store.counts()
+            api.check_draft(texts[0], store=path)  # first call: lazy imports, SQLite page cache
+            warm, found = [], 0
+            for text in texts:
+                t = time.perf_counter()
+                report = api.check_draft(text, store=path)
+                warm.append(time.perf_counter() - t)
+                found += bool(report.findings)
+            t = time.perf_counter()
+            proc = subprocess.run([sys.executable, "-m", "factcheck", "check", draft_file, "--against", path,
+                                   "--format", "json"], capture_output=True, text=True)
+            cold = time.perf_counter() - t
+            out["sizes"].append({"copies": copies_n, "articles": n_articles, "claims": n_claims,
+                                 "store_bytes": _store_bytes(path), "grow": grow,
+                                 "warm_median": statistics.median(warm), "warm_max": max(warm),
+                                 "drafts_with_findings": found, "drafts": len(texts), "cold": cold,
+                                 "cold_exit": proc.returncode, "load_cold": load_cold, "words": words})
+            os.remove(path)
+    out.update(_rss(), elapsed=time.perf_counter() - started)
+    return out
+
+
+ROWS = {"serve": row_serve, "factcheck": row_factcheck, "against": row_against, "hostile": row_hostile, "spacy": row_spacy, "recognizers": row_recognizers, "check": row_check,
         "align": row_align, "index": row_index, "ray": row_ray}
 
 if __name__ == "__main__":

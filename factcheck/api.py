@@ -171,10 +171,10 @@ def _check_articles(
     else:
         claims = apply_stories(articles, claims, story)  # after extraction: figures and event days tell stories apart
     step("align", len(compared))
-    candidates = align(claims, compared)
+    candidates = align(claims, compared, involving=drafts)
     step("rules", len(compared))
     findings = apply_rules(claims, rules, candidates=candidates,
-                           articles=compared, min_confidence=min_confidence)
+                           articles=compared, min_confidence=min_confidence, involving=drafts)
     if drafts is not None:
         from factcheck.archive import drafts_findings
 

@@ -7,8 +7,9 @@ that story's claims, extracted when it was indexed. The draft's claims and the
 archived ones then go through the same align → rules stages as any check, and only the
 findings that cite the draft are kept.
 
-A draft belongs to the stories it matches (best first, at most ``MAX_STORIES``); for this
-run they are one story, named after the best. A story named in the draft's front matter
+A draft belongs to the story it matches best, as an indexed article would, and to the
+other stories it matches almost as well (a round-up of two events; at most ``MAX_STORIES``
+scoring ``CLOSE`` × the best or more); for this run they are one story, named after the best. A story named in the draft's front matter
 that the store knows wins. A draft that matches no story is checked on its own.
 """
 
@@ -24,6 +25,7 @@ from factcheck.errors import StoreError
 from factcheck.store import ClaimStore
 
 MAX_STORIES = 3  # a draft joining more stories than this is a round-up, not a follow-up
+CLOSE = 0.8      # … and another story counts when it matches this share of the best score
 
 
 @dataclass(slots=True)
@@ -57,7 +59,7 @@ def draft_story_ids(store: ClaimStore, draft: Article, claims: Sequence[Claim]) 
     if declared(draft) and draft.story in store.stories():
         return (draft.story,)
     matches = draft_stories(store.connection, draft, claims)
-    return tuple(m.story for m in matches[:MAX_STORIES])
+    return tuple(m.story for m in matches[:MAX_STORIES] if m.score >= CLOSE * matches[0].score)
 
 
 def gather(store: ClaimStore, drafts: Sequence[Article], claims: Sequence[Claim]) -> Archived:

@@ -8,6 +8,7 @@ loaded articles the claims come from) give the texts a place is looked for in.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Iterable
 
@@ -15,7 +16,7 @@ from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, article_key, features
 from factcheck.align.same_fact import Candidate, score_pair
-from factcheck.align.subjects import SubjectIndex
+from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.models import Article, Claim
 
 __all__ = ["Candidate", "align", "article_texts", "claim_features"]
@@ -36,8 +37,9 @@ def claim_features(claim: Claim) -> Features:
 
 
 def article_texts(articles: Iterable[Article]) -> dict[str, str]:
-    """Article key → the article's prose, for ``score_pair``."""
-    return {a.key: a.text for a in articles}
+    """Article key → the article's prose folded as places are (``subjects.fold``), for
+    ``score_pair``: folded once per article, not once per pair."""
+    return {a.key: fold(a.text) for a in articles}
 
 
 def _specific(claim: Claim) -> bool:
@@ -46,14 +48,21 @@ def _specific(claim: Claim) -> bool:
     return bool(claim.unit) or abs(claim.value) >= 100
 
 
-def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64) -> list[Candidate]:
+def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64,
+          involving: Collection[str] | None = None) -> list[Candidate]:
     """Candidate pairs of claims that may state the same fact, in a deterministic order.
 
     ``articles`` are looked up by key for their text (a place named anywhere in an
-    article); a claim whose article is not given is read from its sentence alone."""
+    article); a claim whose article is not given is read from its sentence alone.
+    ``involving`` (article keys: the drafts checked against an archive) keeps only the
+    pairs with a claim of one of those articles, so that the archive's own pairs, which
+    were checked when it was, are not scored again."""
     texts = article_texts(articles)
     index = SubjectIndex(claims)
     pairs = candidate_pairs(claims, index, max_bucket=max_bucket)
+    if involving is not None:
+        pairs = [(i, j) for i, j in pairs
+                 if claims[i].article_key in involving or claims[j].article_key in involving]
     # Features only for claims that are in a pair (most claims of a large corpus are not).
     feats: dict[int, Features] = {}
     for i, j in pairs:

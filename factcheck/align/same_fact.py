@@ -91,12 +91,12 @@ def _later(a: Claim, b: Claim, fa: Features, fb: Features) -> tuple[Claim, Featu
 
 def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim, texts: Mapping[str, str]) -> bool:
     """Two different places, neither named in the other figure's article (its sentence when
-    the article's text is not in ``texts``)."""
+    the article's folded text is not in ``texts``, see ``align.article_texts``)."""
     if not fa.place or not fb.place or fa.place == fb.place:
         return False
     text_a, text_b = texts.get(a.article_key), texts.get(b.article_key)
-    text_a = fold(text_a) if text_a is not None else fold(fa.sentence)
-    text_b = fold(text_b) if text_b is not None else fold(fb.sentence)
+    text_a = text_a if text_a is not None else fold(fa.sentence)
+    text_b = text_b if text_b is not None else fold(fb.sentence)
     return fa.place not in text_b and fb.place not in text_a
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Sequence
+from typing import Collection, Sequence
 
 from factcheck.align import Candidate, align
 from factcheck.models import Article, Claim, Finding, Rule, severity_rank
@@ -54,7 +54,8 @@ def merge_mentions(findings: list[Finding]) -> list[Finding]:
 def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                 candidates: Sequence[Candidate] | None = None,
                 articles: Sequence[Article] | None = None,
-                error_confidence: float = 0.0, min_confidence: float = 0.0) -> list[Finding]:
+                error_confidence: float = 0.0, min_confidence: float = 0.0,
+                involving: Collection[str] | None = None) -> list[Finding]:
     """Run every enabled rule. Pair rules see each aligned pair in priority order, and the
     first rule that fires on a pair owns it (a unit slip is not also a value conflict).
     ``articles`` are the loaded articles of the claims: the rules that read an article's
@@ -65,6 +66,9 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
     reported as a warning (the pairing, not the arithmetic, is in doubt; off by default
     until the model separates true pairings better), below ``min_confidence`` it is
     dropped. Repeats of one conflict join one finding.
+
+    ``involving`` (article keys: drafts checked against an archive) keeps the kinds that
+    look inside one article to those articles.
     """
     claims = list(claims)
     articles = list(articles or ())
@@ -97,8 +101,12 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                     f.severity = "info"
                     f.why += (f"revision:{cand.revision}",)
                 findings.append(f)
+    inside = ctx
+    if involving is not None:
+        inside = CheckContext(claims=[c for c in claims if c.article_key in involving], candidates=ctx.candidates,
+                              articles=[a for a in articles if a.key in involving])
     for k in sorted(kinds, key=lambda k: k.rule.id):
-        findings.extend(k.check(ctx))
+        findings.extend(k.check(ctx if k.across_articles else inside))
     unique: dict[tuple, Finding] = {}
     for f in findings:
         unique.setdefault((f.rule_id, tuple((c.path, c.start, c.end) for c in f.claims)), f)

@@ -7,6 +7,7 @@ bad rule file is an error the user can fix without reading a traceback.
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 import re
@@ -199,6 +200,23 @@ def load_rule_file(path: str | os.PathLike[str]) -> Rule:
                 params=params, bad=bad, good=good, path=str(path), enabled=enabled)
 
 
+_PARSED: dict[tuple[str, int, int], Rule] = {}
+
+
+def _cached_rule_file(path: Path) -> Rule:
+    """``load_rule_file``, parsed once per file version: a long-running process (a server, a
+    library caller checking draft after draft) does not parse the YAML again on every check.
+    Each call gets its own copy, so a caller may change a rule (its severity) freely."""
+    try:
+        st = path.stat()
+        key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
+    except OSError:
+        return load_rule_file(path)  # its own error message
+    if key not in _PARSED:
+        _PARSED[key] = load_rule_file(path)
+    return copy.deepcopy(_PARSED[key])
+
+
 def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None) -> list[Rule]:
     """Every ``*.yaml``/``*.yml`` rule in ``dirs`` (default: the built-in rules), sorted by id.
 
@@ -216,7 +234,7 @@ def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None) -> list[Rul
             raise RuleFileError(f"{d}: no such rule directory")
         seen_here: dict[str, str] = {}
         for f in files:
-            rule = load_rule_file(f)
+            rule = _cached_rule_file(f)
             if rule.id in seen_here:
                 raise RuleFileError(f"{_display(f)}:1: duplicate rule id {rule.id} (also in {seen_here[rule.id]})")
             seen_here[rule.id] = _display(f)

@@ -30,6 +30,10 @@ class Kind:
     PLACEHOLDERS: ClassVar[frozenset[str]] = frozenset()
     pairwise: ClassVar[bool] = False
     priority: ClassVar[int] = 100
+    # ``check`` compares articles with each other, so it needs every article of a story; the
+    # others look inside one article and, for drafts checked against an archive, see only
+    # the drafts (the archive's articles were checked when they were published)
+    across_articles: ClassVar[bool] = False
 
     def __init__(self, rule: Rule) -> None:
         self.rule = rule

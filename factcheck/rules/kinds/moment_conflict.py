@@ -38,6 +38,7 @@ Parameters
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import itertools
 import os
 from collections import defaultdict
@@ -68,6 +69,7 @@ def _apart(a: Moment, b: Moment) -> int:
 
 class MomentConflict(Kind):
     name = "moment_conflict"
+    across_articles = True
     PARAMS = {"exact_tol": 5, "approx_tol": 10, "approx_hour_tol": 20}
     PLACEHOLDERS = frozenset({"a", "b", "event"})
 
@@ -89,7 +91,7 @@ class MomentConflict(Kind):
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         events: dict[tuple[str, str], list[tuple[Article, Moment]]] = defaultdict(list)
         for article in ctx.articles:
-            for m in find_moments(article.text, article.lang, article.date, article.date_precision):
+            for m in _moments(article.text, article.lang, article.date, article.date_precision):
                 events[(_story(article), m.event)].append((article, m))
         for (_, event), found in events.items():
             yield from self._check_event(event, found)
@@ -111,6 +113,13 @@ class MomentConflict(Kind):
             yield self.finding((_claim(art_a, a), _claim(art_b, b)), lang, a=a.text, b=b.text, event=label)
 
 
+@functools.lru_cache(maxsize=4096)
+def _moments(text: str, lang: str, date: dt.date | None, precision: str) -> tuple[Moment, ...]:
+    """``find_moments``, once per article text: drafts checked one after another against an
+    archive meet the same archived articles again."""
+    return tuple(find_moments(text, lang, date, precision))
+
+
 def _claim(article: Article, m: Moment) -> Claim:
     """The time as a claim, so reports can point at it (its value: minutes after midnight, or
     the day of the month)."""
@@ -119,4 +128,4 @@ def _claim(article: Article, m: Moment) -> Claim:
     value = float(m.minutes) if m.minutes is not None else float(m.day.day if m.day else 0)
     return Claim(start=start, end=start + (m.end - m.start), text=m.text, value=value, unit="",
                  qualifier="approx" if m.approx else "exact", line=pos.line, column=pos.column,
-                 path=article.path, lang=article.lang, when=m.day, article=article)
+                 path=article.path, lang=article.lang, when=m.day, article=article.info())

@@ -77,6 +77,7 @@ def period_of(claim: Claim, same_sentence: list[Claim]) -> tuple[float | None, s
 class PeriodConflict(Kind):
     name = "period_conflict"
     pairwise = True
+    across_articles = True
     priority = 30
     PARAMS = {"min_score": 0.5, "min_ratio": 1.5, "exact_severity": "error", "duration_min_score": 0.5,
               "min_shift_days": 7}
