@@ -403,8 +403,12 @@ def row_serve(n_stories: int, per_story: int, seed: int, requests: int = 200, co
             _, stored = _http("GET", url + "/api/decisions")
             present = decided & {d["key"] for d in stored}
         finally:
-            server.terminate()
-            server.wait(timeout=30)
+            server.terminate()  # uvicorn finishes the requests still queued behind the check lock first
+            try:
+                server.wait(timeout=60)
+            except subprocess.TimeoutExpired:
+                server.kill()
+                server.wait()
             log.seek(0)
             server_log = log.read().decode(errors="replace")[-400:]
             log.close()
