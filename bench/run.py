@@ -287,7 +287,8 @@ def bench_serve(cfg: dict) -> str:
         table(["run", "errors", "p50 (ms)", "p95 (ms)", "max (ms)", "checks/s", "decisions kept", "start-up (s)",
                "load avg"], rows),
         f"\nThe store ({r['articles']:,} articles, {r['claims']:,} claims, indexed in {r['index']:.0f} s, not "
-        "counted) was built from generated stories (1,000 articles rather than 10,000, to keep the row short); "
+        "counted) was built from generated stories (1,000 articles in the full run rather than 10,000, to keep the "
+        "row short); "
         "each draft is one of its articles under a new name, so every check finds its story. The server runs in "
         "its own process and checks one draft at a time (the pipelines are shared), so latency under 8 "
         "concurrent clients is mostly queueing: p50 ≈ 8 × the time of one check. Every fifth check is followed by "
