@@ -4,12 +4,12 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test bench fuzz clean
+.PHONY: demo test bench fuzz serve clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e '.[dev,ray]'
+	$(BIN)/python -m pip install --quiet -e '.[dev,ray,serve]'
 	touch $(STAMP)
 
 # The checker on the bundled corpus. Findings make factcheck exit 1; that is the demo working.
@@ -22,6 +22,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	$(BIN)/python -m pytest
 	$(BIN)/python tests/install/check_core_install.py
+
+# The desk on the bundled corpus: index corpus/ into a local store, then serve it on loopback.
+SERVE_STORE ?= .factcheck/store.sqlite
+serve: $(STAMP)
+	$(BIN)/factcheck index --store $(SERVE_STORE) corpus
+	@echo "factcheck desk: http://127.0.0.1:8321/ (Ctrl-C stops it)"
+	$(BIN)/factcheck serve --store $(SERVE_STORE) --port 8321
 
 bench: $(STAMP)
 	$(BIN)/python -m pip install --quiet -e '.[bench]'

@@ -100,18 +100,21 @@ def check_draft(
     fmt: str = "md",
     rules: Sequence[Rule] | None = None,
     min_confidence: float = 0.0,
+    path: str = "<string>",
 ) -> Report:
     """Check one draft, given as text, against the archive in the claim store ``store``.
 
     No file is needed: ``date`` (a ``datetime.date`` or ``YYYY-MM-DD``), ``title`` and
-    ``source`` stand for the front matter the draft may not have. The report holds only the
-    findings that cite the draft, and the archived articles it was compared with.
+    ``source`` stand for the front matter the draft may not have. ``path`` names the draft
+    in the report (its file name is what a baseline entry matches); nothing is read from it.
+    The report holds only the findings that cite the draft, and the archived articles it
+    was compared with.
     """
     from factcheck.load import load_text
     from factcheck.rules import load_rules
 
     started, clock = dt.datetime.now(dt.timezone.utc), time.perf_counter()
-    draft = load_text(text, fmt=fmt, lang=lang)
+    draft = load_text(text, path=path, fmt=fmt, lang=lang)
     if date is not None:
         try:
             draft.date = date if isinstance(date, dt.date) else dt.date.fromisoformat(str(date))

@@ -5,7 +5,7 @@ A plain ``pip install factcheck`` installs only those. An import satisfied by a 
 extra (or by a dependency of a dependency) passes the test suite and then fails for users,
 so the scan looks at every ``import`` in ``factcheck/``, including those inside functions.
 
-The modules of an optional engine (``EXTRA_MODULES``) may also import what their extra
+The modules of an optional engine or of the desk (``EXTRA_MODULES``) may also import what their extra
 installs; the core reaches them only when that engine is asked for, and they say then
 which extra to install.
 """
@@ -22,7 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 PACKAGE = ROOT / "factcheck"
 # folder of the package → the extra whose distributions its modules may import
-EXTRA_MODULES = {"engines": "ray"}
+EXTRA_MODULES = {"engines": "ray", "serve": "serve"}
+# what the scan must see in each extra's folder (so a moved import does not empty the check)
+EXTRA_SENTINELS = {"engines": ("ray", "pyarrow"), "serve": ("fastapi", "starlette", "jinja2")}
 
 
 def _canonical(name: str) -> str:
@@ -90,11 +92,11 @@ def test_every_runtime_import_is_a_core_dependency():
     assert not problems, "\n".join(problems)
 
 
-def test_an_engine_imports_only_the_core_and_its_extra():
+def test_an_extra_package_imports_only_the_core_and_its_extra():
     providers = importlib.metadata.packages_distributions()
     for folder, extra in EXTRA_MODULES.items():
         modules = imported_modules(PACKAGE / folder)
-        assert "ray" in modules and "pyarrow" in modules  # the scan sees the engine's imports
+        assert all(m in modules for m in EXTRA_SENTINELS[folder])  # the scan sees the extra's imports
         problems = undeclared(modules, core_distributions() | extra_distributions(extra), providers)
         assert not problems, "\n".join(problems)
 

@@ -3,6 +3,6 @@
 Each module has ``add_parser(subparsers)``, which sets ``run`` on the parsed arguments.
 """
 
-from factcheck.commands import check, config, extract, index, rules, stories, why
+from factcheck.commands import check, config, extract, index, rules, serve, stories, why
 
-COMMANDS = [extract, check, index, stories, rules, config, why]
+COMMANDS = [extract, check, index, stories, rules, config, why, serve]

@@ -94,6 +94,10 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--against", metavar="STORE",
                    help="treat PATHs as drafts: compare each with the archived articles of its story in this "
                         "claim store (factcheck index) and report only findings that cite a draft")
+    p.add_argument("--server", metavar="URL",
+                   help="treat PATHs as drafts checked by a running 'factcheck serve' at URL (e.g. "
+                        "http://127.0.0.1:8321) against its store: no model is loaded here; "
+                        "$FACTCHECK_TOKEN is sent when set")
     p.add_argument("--no-suppress", action="store_true", help="ignore <!-- factcheck: ignore/off --> comments")
     add_input_arguments(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
@@ -237,12 +241,15 @@ def run(args: argparse.Namespace) -> int:
     base = baseline.load(args.baseline) if args.baseline and not args.write_baseline else None
     changed = changed_files(args.changed_since) if args.changed_since else None
     path_filter = (lambda p: path_selected(p, cfg)) if (cfg.include or cfg.exclude) else None
-    with stage_progress() as progress:
-        report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
-                           suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
-                           n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
-                           on_input_error=input_error_printer(args), known_rules=all_rules, story=cfg.story or "folder",
-                           against=args.against)
+    if args.server:
+        report = remote_report(args, cfg, rules, base)
+    else:
+        with stage_progress() as progress:
+            report = api.check(args.paths, lang=cfg.lang, rules=rules, path_filter=path_filter,
+                               suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
+                               n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
+                               on_input_error=input_error_printer(args), known_rules=all_rules,
+                               story=cfg.story or "folder", against=args.against)
     for warning in report.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     if args.verbose:
@@ -257,6 +264,25 @@ def run(args: argparse.Namespace) -> int:
         color = path is None and sys.stdout.isatty()
         write_output(render(report, fmt, color, rules=rules, fail_on=cfg.fail_on, root=root), path)
     return input_errors_exit(report.input_errors, exit_code(report, cfg.fail_on))
+
+
+def remote_report(args: argparse.Namespace, cfg, rules: list[Rule], base) -> Report:
+    """``--server URL``: the drafts checked by a running desk, then filtered here as a local
+    check filters (the selected rules, --min-confidence, the baseline)."""
+    from factcheck.remote import check_remote
+
+    if args.against or args.changed_since or args.no_suppress:
+        raise InputError("--server checks drafts against the server's store: it does not combine with "
+                         "--against, --changed-since or --no-suppress")
+    report = check_remote(args.server, args.paths, lang=cfg.lang, max_bytes=cfg.max_bytes)
+    selected = {r.id for r in rules}
+    report.findings = [f for f in report.findings if f.rule_id in selected
+                       and (len({c.article_key for c in f.claims}) < 2 or f.confidence >= args.min_confidence)]
+    if base is not None:
+        kept = base.filter(report.findings)
+        report.hidden["baseline"] = len(report.findings) - len(kept)
+        report.findings = kept
+    return report
 
 
 def input_errors_exit(errors: list[str], code: int) -> int:

@@ -185,15 +185,22 @@ class StoryIndex:
         """The stories a draft would join, best first, without adding it to the index.
 
         The draft is indexed inside a savepoint that is rolled back, so its scores are the
-        ones ``add`` would compute and the database is left as it was.
+        ones ``add`` would compute and the database is left as it was. Outside a transaction
+        it is ``BEGIN IMMEDIATE`` … ``ROLLBACK``: the write lock is taken first, waiting for
+        another writer (the busy timeout), where a read that turned into a write would fail
+        at once ("database is locked") when another connection committed meanwhile.
         """
-        self.conn.execute("SAVEPOINT story_draft")
+        outer = not self.conn.in_transaction
+        self.conn.execute("BEGIN IMMEDIATE" if outer else "SAVEPOINT story_draft")
         try:
             doc = self.insert(f"\0draft:{id(terms)}", terms)
             return self._matches(doc, terms)
         finally:
-            self.conn.execute("ROLLBACK TO story_draft")
-            self.conn.execute("RELEASE story_draft")
+            if outer:
+                self.conn.execute("ROLLBACK")
+            else:
+                self.conn.execute("ROLLBACK TO story_draft")
+                self.conn.execute("RELEASE story_draft")
 
     def story_of(self, key: str) -> str | None:
         row = self.conn.execute("SELECT story FROM story_of WHERE article = ?", (key,)).fetchone()
