@@ -119,4 +119,4 @@ def _claim(article: Article, m: Moment) -> Claim:
     value = float(m.minutes) if m.minutes is not None else float(m.day.day if m.day else 0)
     return Claim(start=start, end=start + (m.end - m.start), text=m.text, value=value, unit="",
                  qualifier="approx" if m.approx else "exact", line=pos.line, column=pos.column,
-                 path=article.path, lang=article.lang, when=m.day, article=article)
+                 path=article.path, lang=article.lang, when=m.day, article=article.info())
