@@ -60,15 +60,29 @@ def cues(window: str, lang: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _CUE_RE.get(lang, _CUE_RE["en"]).items() if pattern.search(window))
 
 
+_MODALS = {lang: frozenset(t.get("modal_verbs") or ()) for lang, t in _TABLES.items()}
+
+
+def _carried(tok, lang: str):
+    """The verb a modal carries ("ont dû être évacués" → évacués), else the token itself."""
+    if tok.lemma_.lower() not in _MODALS.get(lang, frozenset()):
+        return tok
+    for child in tok.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return _carried(child, lang)
+    return tok
+
+
 def predicate_fr(doc: Doc, start: int, end: int) -> str:
-    """The verb the quantity depends on ("saisir", "interpeller", "mobiliser")."""
+    """The verb the quantity depends on ("saisir", "interpeller", "mobiliser"); through a
+    modal, the verb it carries ("ont dû être évacués" → évacuer, not devoir)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return ""
     tok = span.root
     for _ in range(6):
         if tok.pos_ == "VERB":
-            return tok.lemma_.lower()
+            return _carried(tok, "fr").lemma_.lower()
         if tok.head.i == tok.i:
             break
         tok = tok.head
