@@ -89,12 +89,35 @@ def predicate_fr(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+_NOT_PLACES = {lang: frozenset(w.lower() for w in t.get("not_place_words") or ()) for lang, t in _TABLES.items()}
+
+
+def place_name(ent: Span, lang: str) -> str:
+    """The place an entity the parser calls LOC names, or "" when it names none: a common
+    noun capitalised at the head of a title ("Incendies en Gironde : …") or a newsroom
+    label ("Direct", "Vidéo") is no place, and an institution of a place ("la préfecture
+    de Gironde") is placed where the place is (Gironde)."""
+    tokens = [t for t in ent if not t.is_punct]
+    if not tokens or ent.text.strip().lower() in _NOT_PLACES.get(lang, frozenset()):
+        return ""
+    opens = all(t.is_punct for t in ent.doc[ent.sent.start:ent.start])
+    if opens and all(t.pos_ == "NOUN" for t in tokens):
+        return ""  # capitalised only because it opens the sentence or the title
+    if tokens[0].is_lower and len(tokens) > 2 and tokens[1].pos_ == "ADP":
+        name = next((t for t in tokens[2:] if t.is_title or t.is_upper), None)
+        if name is not None:
+            return ent.doc[name.i:ent.end].text
+    return ent.text
+
+
 def place(sent: Span | None, sentence_text: str, lang: str) -> str:
     """The first place named in the sentence (NER LOC in French, capitalised after "in" in English)."""
     if sent is not None and sent.doc.has_annotation("ENT_IOB"):
         for ent in sent.ents:
             if ent.label_ in ("LOC", "GPE"):
-                return ent.text
+                name = place_name(ent, lang)
+                if name:
+                    return name
     if lang == "en":
         m = _PLACE_EN.search(sentence_text)
         if m:

@@ -52,3 +52,17 @@ def test_context_english_predicate_through_a_modal(after, verb):
     from factcheck.align.features import _fallback_predicate
 
     assert _fallback_predicate(after, "en") == verb
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Selon la préfecture du Var, 300 personnes ont été évacuées.", "Var"),
+    ("[Inondations dans le Var : 300 personnes évacuées]", "Var"),
+    ("Direct. Toulon : 300 personnes évacuées", "Toulon"),
+    ("À Toulon, 300 personnes ont été évacuées.", "Toulon"),
+])
+def test_context_place_is_a_place(text, expected):
+    from factcheck.extract.context import place
+    from factcheck.extract.pipeline import nlp_for
+
+    doc = nlp_for("fr")(text, disable=["factcheck_claims"])
+    assert place(doc[:], text, "fr") == expected
