@@ -63,12 +63,22 @@ def plausible_pair(cand: Candidate, params: dict) -> bool:
     return True
 
 
+def _precision(claim) -> float:
+    """Half the unit a figure is written to. A whole percentage is read to the unit: "20 %"
+    is not 18 % rounded the way "300 kg" may be 236 kg rounded, since a share of a few
+    points is written to the point."""
+    if claim.unit == "percent" and claim.value == int(claim.value):
+        return 0.5
+    return half_unit(claim.value)
+
+
 def rounds_to(a, b) -> bool:
     """One figure is the other written with fewer digits (492 kg for 492,325 kg; 127 000
-    for 127 200): the less precise one is the other rounded to its own precision."""
-    coarse, fine = (a, b) if half_unit(a.value) >= half_unit(b.value) else (b, a)
+    for 127 200; 85 % for 84,6 %): the less precise one is the other rounded to its own
+    precision."""
+    coarse, fine = (a, b) if _precision(a) >= _precision(b) else (b, a)
     scale = coarse.base_value / coarse.value if coarse.value else 1.0
-    return abs(coarse.base_value - fine.base_value) <= half_unit(coarse.value) * abs(scale) + 1e-9
+    return abs(coarse.base_value - fine.base_value) <= _precision(coarse) * abs(scale) + 1e-9
 
 
 class ValueConflict(Kind):
