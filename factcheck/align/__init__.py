@@ -14,12 +14,14 @@ from typing import Iterable
 
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
-from factcheck.align.features import Features, article_key, features
+from factcheck.align.features import Features, article_key, features, lexicon
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.models import Article, Claim
 
 __all__ = ["Candidate", "align", "article_texts", "claim_features"]
+
+_ARTICLE_LIKE = frozenset({"un", "une", "one", "a", "an"})
 
 _FEATURES: dict[str, tuple[Claim, Features]] = {}
 
@@ -46,6 +48,35 @@ def _specific(claim: Claim) -> bool:
     """A figure unlikely to recur by chance in one article: a measure, or a count of 100+
     ("cinq policiers" may well name two groups of five in one story)."""
     return bool(claim.unit) or abs(claim.value) >= 100
+
+
+def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> set[int]:
+    """The counts that are their article's only figure for an outcome of the event (the
+    dead, the injured, the evacuated: the ``outcomes`` table, "32 blessés", "onze
+    personnes ont trouvé la mort"): one value however often repeated, parts ("dont huit
+    pompiers"), earlier values and narrower measures aside, and a value no article of the
+    story gives as an earlier one. When two articles of a story each give one such toll
+    for the same day, a reader takes them for the same fact. Resources and stocks
+    (firefighters engaged, tonnes stored) grow through a day and are not outcomes."""
+    outcomes = {name for table in lexicon()["outcomes"].values() for name, _ in table}
+    values: dict[tuple[str, str], set[float]] = defaultdict(set)
+    keyed: dict[int, tuple[str, str]] = {}
+    for k, f in feats.items():
+        c = claims[k]
+        subject = index.key(c)
+        if c.unit or subject not in outcomes:
+            continue
+        if f.role or f.other or f.new or f.modifier or c.text.strip().lower() in _ARTICLE_LIKE:
+            continue
+        key = (f.article_key, f"{c.dimension}:{subject}")
+        values[key].add(round(c.base_value, 6))
+        keyed[k] = key
+    # a value some article of the story gives as an earlier or superseded one ("investigators
+    # earlier confirmed five", "la veille, 24 blessés") is a toll the story says has moved
+    superseded = {(f.story, round(claims[k].base_value, 6)) for k, f in feats.items()
+                  if f.role == "previous" or f.update}
+    return {k for k, key in keyed.items() if len(values[key]) == 1
+            and (feats[k].story, round(claims[k].base_value, 6)) not in superseded}
 
 
 def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64,
@@ -85,6 +116,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         subject = index.key(c)
         if subject:
             said[(feats[k].article_key, subject)].add(round(c.base_value, 6))
+    sole = _sole_figures(claims, feats, index)
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -93,6 +125,10 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         if a.dimension != b.dimension:
             continue
         cand = score_pair(a, b, feats[i], feats[j], index, frozen, texts)
+        fa, fb = feats[i], feats[j]
+        if (i in sole and j in sole and not cand.same_article and cand.subject in ("same", "synonym")
+                and fa.day is not None and fa.day == fb.day):
+            cand = replace(cand, support=(*cand.support, "sole"))
         if (not cand.same_article and not cand.different and a.base_value != b.base_value
                 and _specific(a) and _specific(b)):
             sa, sb = index.key(a), index.key(b)

@@ -215,8 +215,11 @@ def source_family(source: str) -> str:
     return " ".join(words) if named else ""
 
 
-_EN_VERB = re.compile(r"\b(?:were|was|have|has|had|are|is|will be|would be)\s+(?:been\s+|being\s+)?([a-z]+)",
-                      re.IGNORECASE)
+_EN_MODALS = "|".join(re.escape(m) for m in sorted(language_tables("extract.yaml")["en"].get("modal_verbs") or (),
+                                                    key=len, reverse=True))
+# an auxiliary, or a modal that carries the verb ("had to be evacuated", "were able to rescue")
+_EN_VERB = re.compile(r"\b(?:(?:were|was|have|has|had|are|is)\s+)?(?:(?:" + _EN_MODALS + r")\s+(?:have\s+)?(?:be\s+)?"
+                      r"|(?:were|was|have|has|had|are|is)\s+)(?:been\s+|being\s+)?([a-z]+)", re.IGNORECASE)
 
 
 _EN_VERB_BEFORE = re.compile(r"\b([a-z]+ed)\s+(?:[a-z]+\s+){0,3}$", re.IGNORECASE)

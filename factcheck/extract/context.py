@@ -67,19 +67,54 @@ def cues(window: str, lang: str) -> tuple[str, ...]:
     return tuple(name for name, pattern in _CUE_RE.get(lang, _CUE_RE["en"]).items() if pattern.search(window))
 
 
+_MODALS = {lang: frozenset(t.get("modal_verbs") or ()) for lang, t in _TABLES.items()}
+
+
+def _carried(tok, lang: str):
+    """The verb a modal carries ("ont dû être évacués" → évacués), else the token itself."""
+    if tok.lemma_.lower() not in _MODALS.get(lang, frozenset()):
+        return tok
+    for child in tok.children:
+        if child.dep_ == "xcomp" and child.pos_ == "VERB":
+            return _carried(child, lang)
+    return tok
+
+
 def predicate_fr(doc: Doc, start: int, end: int) -> str:
-    """The verb the quantity depends on ("saisir", "interpeller", "mobiliser")."""
+    """The verb the quantity depends on ("saisir", "interpeller", "mobiliser"); through a
+    modal, the verb it carries ("ont dû être évacués" → évacuer, not devoir)."""
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or not doc.has_annotation("DEP"):
         return ""
     tok = span.root
     for _ in range(6):
         if tok.pos_ == "VERB":
-            return tok.lemma_.lower()
+            return _carried(tok, "fr").lemma_.lower()
         if tok.head.i == tok.i:
             break
         tok = tok.head
     return ""
+
+
+_NOT_PLACES = {lang: frozenset(w.lower() for w in t.get("not_place_words") or ()) for lang, t in _TABLES.items()}
+
+
+def place_name(ent: Span, lang: str) -> str:
+    """The place an entity the parser calls LOC names, or "" when it names none: a common
+    noun capitalised at the head of a title ("Incendies en Gironde : …") or a newsroom
+    label ("Direct", "Vidéo") is no place, and an institution of a place ("la préfecture
+    de Gironde") is placed where the place is (Gironde)."""
+    tokens = [t for t in ent if not t.is_punct]
+    if not tokens or ent.text.strip().lower() in _NOT_PLACES.get(lang, frozenset()):
+        return ""
+    opens = all(t.is_punct for t in ent.doc[ent.sent.start:ent.start])
+    if opens and all(t.pos_ == "NOUN" for t in tokens):
+        return ""  # capitalised only because it opens the sentence or the title
+    if tokens[0].is_lower and len(tokens) > 2 and tokens[1].pos_ == "ADP":
+        name = next((t for t in tokens[2:] if t.is_title or t.is_upper), None)
+        if name is not None:
+            return ent.doc[name.i:ent.end].text
+    return ent.text
 
 
 def place(sent: Span | None, sentence_text: str, lang: str) -> str:
@@ -87,7 +122,9 @@ def place(sent: Span | None, sentence_text: str, lang: str) -> str:
     if sent is not None and sent.doc.has_annotation("ENT_IOB"):
         for ent in sent.ents:
             if ent.label_ in ("LOC", "GPE"):
-                return ent.text
+                name = place_name(ent, lang)
+                if name:
+                    return name
     if lang == "en":
         m = _PLACE_EN.search(sentence_text)
         if m:

@@ -277,7 +277,8 @@ def _title_places(articles: list[Article], lang: str) -> None:
         return
     titles = (a.title[:_TITLE_CHARS] for a in titled)  # a title is short; a huge one is not read whole
     for a, doc in zip(titled, nlp_for(lang).pipe(titles, disable=["factcheck_claims"])):
-        a.meta["place"] = next((e.text for e in doc.ents if e.label_ in ("LOC", "GPE")), "")
+        a.meta["place"] = next((name for e in doc.ents if e.label_ in ("LOC", "GPE")
+                                for name in [context.place_name(e, lang)] if name), "")
 
 
 def event_day(article: Article, times: list[TimeMention], text: str | None = None) -> dt.date | None:

@@ -196,3 +196,9 @@ def test_frames_outcome_of_a_figure_and_of_a_part(sentence, number, role, outcom
     before, after, lead = _clauses(sentence, number)
     off = sentence.index(number)
     assert frame_outcome(sentence, off, len(number), after, role, "fr") == outcome
+
+
+def test_frames_the_unharmed_are_another_measure():
+    assert _frame("Quatre passagers sont sortis indemnes de la cabine.", "Quatre")[3] == "indem"
+    assert _frame("Two climbers walked away unharmed.", "Two", "en")[3] == "unhar"
+    assert _frame("Quatre passagers sont sortis de la cabine.", "Quatre")[3] == ""

@@ -119,3 +119,38 @@ def test_same_fact_windows_of_different_amounts_are_two_snapshots():
               make_claim(s2, "1 400 000", 1400000, subject="personne", path="story/b.md")]
     [c] = [x for x in align(claims) if x.a.unit == x.b.unit == "week"]
     assert c.update.startswith("two windows")
+
+
+def _story_pairs(*passages: str, date: str = "2024-03-05"):
+    from factcheck.extract.pipeline import extract_articles
+    from factcheck.load import load_text
+
+    articles = [load_text(f"---\ndate: {date}\n---\n{p}", path=f"story/{'abcd'[i]}.md", lang="fr")
+                for i, p in enumerate(passages)]
+    claims = extract_articles(articles)
+    return {(c.a.text, c.b.text): c for c in align(claims, articles)}
+
+
+def test_same_fact_each_article_s_only_toll_of_the_day_is_the_same_fact():
+    pairs = _story_pairs("Un incendie a ravagé un entrepôt du port. Les flammes ont fait 32 blessés.",
+                         "Le feu de l'entrepôt : il y a 37 blessés, annoncent les secours du département.")
+    assert "sole" in pairs[("32", "37")].support
+
+
+def test_same_fact_parts_and_earlier_tolls_leave_a_toll_sole_a_second_toll_does_not():
+    pairs = _story_pairs("Un incendie a ravagé un entrepôt du port. Les flammes ont fait 32 blessés, dont 5 pompiers.",
+                         "Le feu de l'entrepôt : il y a 37 blessés, annoncent les secours. La veille, 20 blessés.")
+    assert "sole" in pairs[("32", "37")].support
+    pairs = _story_pairs("Un incendie a ravagé un entrepôt du port. Les flammes ont fait 32 blessés.",
+                         "Le feu de l'entrepôt : il y a 37 blessés. Dans le quartier voisin, 12 blessés.")
+    assert "sole" not in pairs[("32", "37")].support
+    pairs = _story_pairs("Un incendie a ravagé un entrepôt du port. Les flammes ont fait 32 blessés.",
+                         "Le feu de l'entrepôt a fait 37 blessés.", "Le bilan est passé de 32 à 37 blessés.")
+    assert "sole" not in pairs[("32", "37")].support
+
+
+def test_same_fact_only_figures_of_resources_are_not_sole():
+    # firefighters engaged grow through the day: not an outcome of the event
+    pairs = _story_pairs("Un incendie a ravagé un entrepôt du port. 320 pompiers sont sur place.",
+                         "Le feu de l'entrepôt : 450 pompiers luttent contre les flammes.")
+    assert all("sole" not in c.support for c in pairs.values())

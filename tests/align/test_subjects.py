@@ -35,6 +35,9 @@ def _c(subject, full=""):
     ("policier", "fonctionnaire", "fonctionnaire de police"),
     ("policier", "agent", ""),
     ("pompier", "sapeur-pompier", ""),
+    ("vacancier", "campeur", ""),
+    ("vacancier", "estivant", ""),
+    ("détenu", "prisonnier", ""),
 ])
 def test_subjects_synonyms_share_a_key(a, b, full_b):
     ca, cb = _c(a), _c(b, full_b)

@@ -27,3 +27,42 @@ def test_context_attribution_none():
 def test_context_cues(window, lang, expected):
     found = cues(window, lang)
     assert (expected in found) if expected else "new" not in found
+
+
+@pytest.mark.parametrize(("text", "figure", "verb"), [
+    ("Plus de 400 habitants ont dû être évacués dans la nuit.", "400", "évacuer"),
+    ("Les secours ont pu sauver 35 randonneurs.", "35", "sauver"),
+    ("Environ 80 familles vont être relogées.", "80", "reloger"),
+    ("Les douaniers ont saisi 12 kg de cocaïne.", "12 kg", "saisir"),
+])
+def test_context_predicate_is_the_verb_a_modal_carries(text, figure, verb):
+    from factcheck import api
+
+    [claim] = [c for c in api.extract(text) if c.text == figure]
+    assert claim.predicate == verb
+
+
+@pytest.mark.parametrize(("after", "verb"), [
+    (" residents had to be evacuated overnight", "evacuat"),
+    (" hikers were able to rescue", "rescue"),
+    (" men were arrested", "arrest"),
+    (" people died", ""),
+])
+def test_context_english_predicate_through_a_modal(after, verb):
+    from factcheck.align.features import _fallback_predicate
+
+    assert _fallback_predicate(after, "en") == verb
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Selon la préfecture du Var, 300 personnes ont été évacuées.", "Var"),
+    ("[Inondations dans le Var : 300 personnes évacuées]", "Var"),
+    ("Direct. Toulon : 300 personnes évacuées", "Toulon"),
+    ("À Toulon, 300 personnes ont été évacuées.", "Toulon"),
+])
+def test_context_place_is_a_place(text, expected):
+    from factcheck.extract.context import place
+    from factcheck.extract.pipeline import nlp_for
+
+    doc = nlp_for("fr")(text, disable=["factcheck_claims"])
+    assert place(doc[:], text, "fr") == expected

@@ -48,3 +48,14 @@ def test_moment_conflict_one_night_on_two_days():
 def test_moment_conflict_compares_events_not_times():
     # the outbreak at 1 h, the fire under control at 6 h: two events, no conflict
     assert _run("L'incendie s'est déclaré vers 1 h.", "Le feu a été maîtrisé vers 6 h.") == []
+
+
+def test_moment_conflict_claims_carry_article_info_values():
+    # claims travel as values: suppressions and reports read ``claim.article`` as an ArticleInfo
+    from factcheck.models import ArticleInfo
+    from factcheck.suppress import apply_suppressions
+
+    [f] = _run("L'explosion s'est produite vers 21 h 10 dans la zone artisanale.",
+               "Une explosion a secoué la zone artisanale vers 21 h 40.")
+    assert all(isinstance(c.article, ArticleInfo) for c in f.claims)
+    assert apply_suppressions([f]) == [f]

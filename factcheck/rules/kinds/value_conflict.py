@@ -28,7 +28,8 @@ Parameters
         (both "nouveaux"), context (shared sentence words), compound (same compound subject,
         "postes d'infirmiers"), window (words shared right around both numbers), outcome
         (a part that names the group the other counts, with the same outcome: "30 blessés,
-        dont six pompiers" / "huit pompiers ont été blessés").
+        dont six pompiers" / "huit pompiers ont été blessés"), sole (each article's only
+        toll of one outcome for the same day: "32 blessés" / "37 blessés").
     max_ratio: figures further apart than this ratio are taken as different facts.
     max_ratio_large, large_from: the same for figures of ``large_from`` or more, where a
         slip changes digits (digit_error, rounding) rather than doubling a figure.
@@ -62,19 +63,29 @@ def plausible_pair(cand: Candidate, params: dict) -> bool:
     return True
 
 
+def _precision(claim) -> float:
+    """Half the unit a figure is written to. A whole percentage is read to the unit: "20 %"
+    is not 18 % rounded the way "300 kg" may be 236 kg rounded, since a share of a few
+    points is written to the point."""
+    if claim.unit == "percent" and claim.value == int(claim.value):
+        return 0.5
+    return half_unit(claim.value)
+
+
 def rounds_to(a, b) -> bool:
     """One figure is the other written with fewer digits (492 kg for 492,325 kg; 127 000
-    for 127 200): the less precise one is the other rounded to its own precision."""
-    coarse, fine = (a, b) if half_unit(a.value) >= half_unit(b.value) else (b, a)
+    for 127 200; 85 % for 84,6 %): the less precise one is the other rounded to its own
+    precision."""
+    coarse, fine = (a, b) if _precision(a) >= _precision(b) else (b, a)
     scale = coarse.base_value / coarse.value if coarse.value else 1.0
-    return abs(coarse.base_value - fine.base_value) <= half_unit(coarse.value) * abs(scale) + 1e-9
+    return abs(coarse.base_value - fine.base_value) <= _precision(coarse) * abs(scale) + 1e-9
 
 
 class ValueConflict(Kind):
     name = "value_conflict"
     pairwise = True
     priority = 60
-    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "outcome"],
+    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "outcome", "sole"],
               "max_ratio": 3.0, "max_ratio_large": 1.5, "large_from": 100}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
