@@ -82,10 +82,11 @@ def test_dense_lines_without_words_and_tables_are_not_parsed_and_text_is_scanned
 
     monkeypatch.setattr(nlp, "pipe", pipe)
     table = ", ".join(f"{i + 1} kg de résine" for i in range(TABLE_FIGURES + 1)) + "\n"
-    text = "Bilan : 12 interpellations.\n" + "7+\n" * 300 + "3 %\n" * 100 + table
+    short_lines = "Saisie de 9 kg\n" * (TABLE_FIGURES + 1)  # a list: short lines, more than TABLE_FIGURES figures
+    text = "Bilan : 12 interpellations.\n" + "7+\n" * 300 + "3 %\n" * 100 + table + short_lines
     claims = extract_articles([Article(path="x.txt", text=text, file_text=text, lang="fr")])
-    assert len(claims) == 401 + TABLE_FIGURES + 1 and all(text[c.start:c.end] == c.text for c in claims)
-    assert parsed == ["Bilan : 12 interpellations."]  # neither the lines without words nor the table
+    assert len(claims) == 401 + 2 * (TABLE_FIGURES + 1) and all(text[c.start:c.end] == c.text for c in claims)
+    assert parsed == ["Bilan : 12 interpellations."]  # not the lines without words, the table or the list
     assert scans == {"pipeline": 1, "component": 0}  # the whole text, once
 
 

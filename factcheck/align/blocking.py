@@ -132,7 +132,7 @@ def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 
     return sorted(pairs)
 
 
-PAIRS_PER_CHARACTER = 0.5
+PAIRS_PER_CHARACTER = 0.3
 
 
 def pair_budgets(claims: list[Claim]) -> dict[str, float]:

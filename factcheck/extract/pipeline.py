@@ -50,6 +50,7 @@ _MIN_PARALLEL = 400  # sentences; below this, starting worker processes costs mo
 MAX_SENTENCE = 2_000  # characters: a longer "sentence" is parsed in pieces around its numbers
 MAX_PIECE = 1_000     # characters of one such piece at most
 _CONTEXT = 200        # characters kept each side of a number in a piece (the grammar looks ≤ 80 back)
+SHORT_LINE = 24       # characters: a list (``_lists``) is a run of lines no longer than this
 _TITLE_CHARS = 500    # characters of a title read for its place
 _BLANK = re.compile(r"\s")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # letters, and numerals such as ¾ that are not digits
@@ -226,17 +227,20 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
         text = views[id(article)].text
         mentions = scan(text, lang, blocked_spans(times[id(article)]))
         starts = [m.start for m in mentions]
+        lists = _lists(text, starts)
         for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)], mentions):
             piece = text[start:end]
             # the scan of the whole text has read the piece's quantities: not read again
             inside = [_shifted(m, -start) for m in mentions[bisect.bisect_left(starts, start):
                                                              bisect.bisect_left(starts, end)] if m.end <= end]
-            if len(inside) <= context.TABLE_FIGURES and has_word(piece):
+            k = bisect.bisect_right(lists, (start, len(text))) - 1
+            in_list = k >= 0 and start < lists[k][1]
+            if len(inside) <= context.TABLE_FIGURES and not in_list and has_word(piece):
                 items.append((piece, inside, (ai, start, cut_start, cut_end)))
                 continue
             # A piece without a word (a run of figures and signs) has nothing for the model to
-            # read; a table (more than TABLE_FIGURES figures) would cost a parse for subjects
-            # its figures are not compared by.
+            # read; a table (more than TABLE_FIGURES figures) or a list of short lines would
+            # cost a parse for every few characters.
             unparsed.append((piece, (ai, start, cut_start, cut_end)))
             unparsed_mentions.append(inside)
     if n_process is None:
@@ -257,6 +261,29 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
             out[id(articles[ai])].append(dataclasses.replace(
                 claim, start=claim.start + start, end=claim.end + start, sentence_start=claim.sentence_start + start))
     return out
+
+
+_LINE = re.compile(r"[^\r\n]*")
+
+
+def _lists(text: str, starts: list[int]) -> list[tuple[int, int]]:
+    """(start, end) of the lists of ``text``: runs of short lines (``SHORT_LINE`` characters at
+    most, blank ones included) holding more than ``TABLE_FIGURES`` figures (``starts``). Each
+    line would be parsed on its own, at a cost per document that lines of a few characters
+    make larger than the cost of their text; press copy has no such run."""
+    out: list[tuple[int, int]] = []
+    run: tuple[int, int] | None = None
+    for m in _LINE.finditer(text):
+        if len(m.group().strip()) <= SHORT_LINE:
+            run = (run[0] if run else m.start(), m.end())
+            continue
+        if run is not None:
+            out.append(run)
+            run = None
+    if run is not None:
+        out.append(run)
+    return [(a, b) for a, b in out
+            if bisect.bisect_left(starts, b) - bisect.bisect_left(starts, a) > context.TABLE_FIGURES]
 
 
 def _shifted(m: Mention, by: int) -> Mention:
