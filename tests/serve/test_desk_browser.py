@@ -3,31 +3,15 @@ uvicorn. Skipped when ``playwright`` or ``/usr/bin/chromium`` is missing."""
 
 from __future__ import annotations
 
-import os
-
 import pytest
+
+from browser import MARKS, browser  # noqa: F401  (the fixture)
 
 from desk_archive import DRAFT, DRAFT_NAME
 
 from factcheck.cli import main
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
-
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not os.path.exists(CHROMIUM), reason=f"{CHROMIUM} not installed"),
-]
-
-
-@pytest.fixture(scope="module")
-def browser():
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, args=ARGS, headless=True)
-        yield b
-        b.close()
+pytestmark = MARKS
 
 
 @pytest.fixture
