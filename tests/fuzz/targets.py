@@ -107,16 +107,19 @@ def _check_value(value: float | None, what: str) -> None:
 
 
 def _check_claims(claims, articles) -> None:
-    files = {a.key: a.file_text for a in articles}
+    from factcheck.extract.invisible import strip_format_chars
+
+    files = {a.key: a for a in articles}
     for c in claims:
-        file_text = files.get(c.article_key)
-        if file_text is not None:
+        article = files.get(c.article_key)
+        if article is not None:
+            file_text = article.file_text
             assert 0 <= c.start < c.end <= len(file_text), (c.start, c.end, len(file_text))
             assert c.line >= 1 and c.column >= 1
-            # the claim's text is the file's slice, invisible format characters aside
-            from factcheck.extract.invisible import strip_format_chars
-
-            assert strip_format_chars(file_text[c.start:c.end])[0] == c.text, (c.text, file_text[c.start:c.end])
+            # the claim's text is the prose as read at its offsets in the file: the article's
+            # text (markup blanked by the loader), invisible format characters aside
+            prose = article.text[c.start - article.offset:c.end - article.offset]
+            assert strip_format_chars(prose)[0] == c.text, (c.text, prose, file_text[c.start:c.end])
             if c.period_start is not None:
                 assert 0 <= c.period_start <= c.period_end <= len(file_text)
         _check_value(c.value, "value")
