@@ -25,7 +25,7 @@ _ATTRIBUTION = re.compile(
 # of its figures (cue words here, the clauses, source and category the aligner reads) is
 # read in the figure's cell, between the figures around it, so that the work per figure
 # does not grow with the number of figures in the sentence.
-TABLE_FIGURES = 30
+TABLE_FIGURES = 20  # margin: the slowest fuzz lines held ~24 figures
 
 _TABLES = language_tables("extract.yaml")
 _CUE_RE = {lang: {name: re.compile(p, re.IGNORECASE) for name, p in t["cues"].items()} for lang, t in _TABLES.items()}
