@@ -7,6 +7,7 @@ report → text. Every stage imports these and nothing from the stages after it.
 from __future__ import annotations
 
 import bisect
+import calendar
 import datetime as dt
 import hashlib
 import math
@@ -198,6 +199,18 @@ class ArticleInfo:
     @property
     def key(self) -> str:
         return article_key(self.path, self.offset, self.id)
+
+    def date_range(self) -> tuple[dt.date, dt.date] | None:
+        """The days the publication date may be: one day, or its whole month or year when
+        that is all the front matter gives (``2017-02``)."""
+        if self.date is None:
+            return None
+        d = self.date
+        if self.date_precision == "year":
+            return dt.date(d.year, 1, 1), dt.date(d.year, 12, 31)
+        if self.date_precision == "month":
+            return d.replace(day=1), d.replace(day=calendar.monthrange(d.year, d.month)[1])
+        return d, d
 
     @property
     def name(self) -> str:

@@ -288,3 +288,52 @@ def test_two_occurrences_named_on_their_own_days_are_two_facts(tmp_path):
                "Ce jeudi, 520 000 personnes ont manifesté en France, selon le ministère.",
                dates=["2024-05-14", "2024-05-02"])
     assert _pairs(r) == []
+
+
+def test_since_periods_with_one_start_told_on_different_days_agree(tmp_path):
+    r = _story(tmp_path,
+               "Depuis hier après-midi, trois incendies ravagent la forêt des Landes.",
+               "Trois incendies ravagent la forêt des Landes depuis mardi après-midi.",
+               dates=["2024-07-10", "2024-07-11"])  # a Wednesday, then a Thursday: both since Tuesday
+    assert [f for f in r.findings if f.rule_id == "FC107"] == []
+
+
+def test_since_periods_of_different_lengths_on_one_day_still_conflict(tmp_path):
+    r = _story(tmp_path,
+               "La brigade a mené plus de 150 actions depuis un an dans le quartier.",
+               "La brigade a mené 150 actions depuis deux ans dans le quartier.")
+    assert [f.rule_id for f in r.findings] == ["FC107"]
+
+
+def test_a_distance_has_no_period(tmp_path):
+    r = _story(tmp_path,
+               "Depuis hier, le feu progresse près du village, à 40 kilomètres de la ville.",
+               "Le feu progresse depuis lundi près du village situé à 40 kilomètres de la ville.",
+               dates=["2024-07-10", "2024-07-10"])
+    assert [f for f in r.findings if f.rule_id == "FC107"] == []
+
+
+def test_the_span_of_a_change_is_not_the_period_of_the_level(tmp_path):
+    from factcheck.api import extract
+
+    claims = extract("Le nombre d'inscrits est de 2 118 400, en baisse de 4,1 % d'un trimestre à l'autre "
+                          "(-8,2 % sur un an). Depuis un an, 90 contrôles et 14 interpellations ont eu lieu.", "fr")
+    periods = {c.text: c.period for c in claims if c.kind != "duration"}
+    assert periods["2 118 400"] == "" and periods["4,1 %"] == "" and periods["-8,2 %"] == "sur un an"
+    assert periods["90"] == periods["14"] == "Depuis un an"
+
+
+def test_a_count_over_weeks_and_a_total_told_a_month_later_are_snapshots(tmp_path):
+    r = _story(tmp_path,
+               "En cinq semaines d'épidémie, 912 000 personnes ont consulté un médecin pour une bronchiolite.",
+               "Au total, 1,4 million de personnes ont consulté un médecin pour une bronchiolite.",
+               dates=["2024-01", "2024-02"])
+    assert _pairs(r) == []
+
+
+def test_month_dates_that_overlap_do_not_separate_days(tmp_path):
+    r = _story(tmp_path,
+               "Au total, 1,2 million de personnes ont consulté un médecin pour une bronchiolite.",
+               "Au total, 1,4 million de personnes ont consulté un médecin pour une bronchiolite.",
+               dates=["2024-01", "2024-01-20"])
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

@@ -123,13 +123,14 @@ def _scope_vs_place(fa: Features, fb: Features) -> bool:
 def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     """The two figures are about different days (the days their sentences name, else their
     articles' days), or, when that is unknown, come from articles dated to different days:
-    an evolving figure may have moved. Saturday's first toll quoted on Sunday is still
-    Saturday's."""
+    an evolving figure may have moved (a date known to the month only is any day of that
+    month: January and February are different days). Saturday's first toll quoted on
+    Sunday is still Saturday's."""
     if fa.day and fb.day:
         return fa.day != fb.day
     x, y = a.article, b.article
-    return (x is not None and y is not None and x.date is not None and y.date is not None
-            and x.date_precision == "day" and y.date_precision == "day" and x.date != y.date)
+    rx, ry = (x.date_range() if x is not None else None), (y.date_range() if y is not None else None)
+    return rx is not None and ry is not None and (rx[1] < ry[0] or ry[1] < rx[0])
 
 
 def _named_days_apart(fa: Features, fb: Features, gap: int) -> bool:
@@ -324,6 +325,9 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if (not update and first.base_value != last.base_value and fa.clock >= 0 and fb.clock >= 0
             and fa.clock != fb.clock and fa.day == fb.day):
         update = "two snapshots at different times of day (à 7 h 30 / à 18 h 30)"
+    if (not update and a.base_value != b.base_value and bool(a.period_days) != bool(b.period_days)
+            and _different_days(a, b, fa, fb)):
+        update = "a count over a window (en six semaines) vs a total told on another day"
     if not update and a.base_value != b.base_value and _windows_of_other_amounts(a, b, fa, fb, sentence_values):
         update = "two windows of different amounts (en cinq semaines, 1 million / en sept semaines, 1,6 million)"
     revision = ""

@@ -7,6 +7,8 @@ cue words that change its meaning ("nouveaux", "autres", "au total", "s'est alou
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -132,8 +134,32 @@ def place(sent: Span | None, sentence_text: str, lang: str) -> str:
     return ""
 
 
-def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_end: int, mentions: list) -> tuple[str, int | None, int | None, float | None]:
-    """The period ("depuis deux ans") in the claim's sentence that the claim is counted over."""
+# What joins two figures that share one period: a comma or a conjunction among a few words
+# ("150 actions et 12 interpellations"), not a parenthesis or a clause of their own.
+_COORDINATED = re.compile(r"[^\S\n]*[\w'’-]*(?:[^\S\n]+[\w'’-]+){0,2}[^\S\n]*(?:,|\bet\b|\band\b|\bou\b|\bor\b)"
+                          r"[^\S\n]*(?:[\w'’-]+[^\S\n]+){0,2}")
+
+
+def _shares_period(kind: str, start: int, end: int, between: list[tuple[int, int, str]], text: str) -> bool:
+    """A claim shares the period beyond the figures ``between`` them when those figures are
+    of its kind and coordinated with it, one after the other."""
+    if any(k != kind for _, _, k in between) or not text:
+        return False
+    spans = sorted([(start, end), *((s, e) for s, e, _ in between)])
+    return all(_COORDINATED.fullmatch(text, a_end, b_start) for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
+
+
+def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_end: int, mentions: list,
+               figures: Sequence[tuple[int, int, str]] = (), kind: str = "",
+               text: str = "") -> tuple[str, int | None, int | None, float | None]:
+    """The period ("depuis deux ans") in the claim's sentence that the claim is counted over.
+
+    ``figures`` are the sentence's other figures as (start, end, kind), in ``text``. A
+    period is shared by coordinated figures of one kind ("depuis un an, 150 actions et 12
+    interpellations"), but not across another figure otherwise: in "3 544 100 inscrits,
+    en baisse de 5,5 % d'un trimestre à l'autre (-9,7 % sur un an)" the year is the span
+    of the last change only.
+    """
     best = None
     for m in mentions:
         if m.kind not in ("period",) or m.days is None:
@@ -142,6 +168,10 @@ def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_e
             continue
         if m.start <= claim_start and claim_end <= m.end:
             continue  # the claim is the period itself
+        lo, hi = (claim_end, m.start) if m.start >= claim_end else (m.end, claim_start)
+        between = sorted((s, e, k) for s, e, k in figures if lo <= s and e <= hi)
+        if between and not _shares_period(kind, claim_start, claim_end, between, text):
+            continue  # the period is a figure's between them
         dist = abs(m.start - claim_start)
         if best is None or dist < best[0]:
             best = (dist, m)

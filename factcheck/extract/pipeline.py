@@ -345,6 +345,9 @@ def _add_article_context(article: Article, claims: list[Claim], times: list[Time
     info = article.info()
     starts = [t.start for t in times]  # in text order
     shift = article.offset
+    by_sentence: dict[int, list[Claim]] = {}
+    for claim in claims:
+        by_sentence.setdefault(claim.sentence_start, []).append(claim)
     out = []
     for claim in claims:
         start, end, sentence_start = claim.start, claim.end, claim.sentence_start
@@ -352,7 +355,10 @@ def _add_article_context(article: Article, claims: list[Claim], times: list[Time
         # only the time expressions of the claim's sentence count: found by bisection, so an
         # article with many claims and many dates is not read once per claim
         near = times[bisect.bisect_left(starts, sentence_start):bisect.bisect_left(starts, sent_end)]
-        period, period_start, period_end, period_days = context.period_for(start, end, sentence_start, sent_end, near)
+        mates = by_sentence[sentence_start]  # a table's cells do not share periods: not read there
+        figures = [(c.start, c.end, c.kind) for c in mates if c is not claim] if len(mates) <= context.TABLE_FIGURES else []
+        period, period_start, period_end, period_days = context.period_for(start, end, sentence_start, sent_end, near,
+                                                                           figures, claim.kind, text)
         # a day may open the sentence before the parser's cut ("Samedi, dans son premier bilan, …")
         before = times[bisect.bisect_left(starts, max(0, sentence_start - 120)):bisect.bisect_left(starts, sent_end)]
         when = context.when_for(start, sentence_start, sent_end, before, article.date, text, article.lang)

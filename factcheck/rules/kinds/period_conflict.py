@@ -74,6 +74,23 @@ def period_of(claim: Claim, same_sentence: list[Claim]) -> tuple[float | None, s
     return d.base_value / _DAY, d.text
 
 
+_SINCE_START = re.compile(r"(?:depuis|since|for the (?:past|last))\b", re.IGNORECASE)
+
+
+def _same_start(a: Claim, pa: float, ta: str, b: Claim, pb: float, tb: str) -> bool:
+    """Two "since" periods that start on the same day, told on different days: "depuis
+    hier après-midi" on Wednesday and "depuis mardi après-midi" on Thursday are one
+    period, one day apart in length. A "since" period runs from its start to the day of
+    the telling, so starts are compared, not lengths, when both articles are dated."""
+    if not (_SINCE_START.match(ta.strip()) and _SINCE_START.match(tb.strip())):
+        return False
+    da, db = a.article.date if a.article else None, b.article.date if b.article else None
+    if da is None or db is None or da == db:
+        return False
+    shift = abs((da.toordinal() - pa) - (db.toordinal() - pb))
+    return shift < max(2.0, 0.5 * min(pa, pb))
+
+
 class PeriodConflict(Kind):
     name = "period_conflict"
     pairwise = True
@@ -112,9 +129,13 @@ class PeriodConflict(Kind):
             return None
         if abs(a.base_value - b.base_value) > 1e-9 * max(abs(a.base_value), 1.0):
             return None
+        if "[length]" in (a.dimension, b.dimension):
+            return None  # a distance ("à 40 km de Bordeaux") is where, not a count over a period
         pa, ta = self._period(a)
         pb, tb = self._period(b)
         if not pa or not pb or max(pa, pb) / min(pa, pb) < self.params["min_ratio"]:
+            return None
+        if _same_start(a, pa, ta, b, pb, tb):
             return None
         lang = lang_of(a, b)
         exact = a.qualifier == "exact" and b.qualifier == "exact"
