@@ -337,3 +337,15 @@ def test_month_dates_that_overlap_do_not_separate_days(tmp_path):
                "Au total, 1,4 million de personnes ont consulté un médecin pour une bronchiolite.",
                dates=["2024-01", "2024-01-20"])
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_the_other_end_of_a_range_is_not_a_part(tmp_path):
+    r = _story(tmp_path,
+               "Le 12 mars, entre 640 000 manifestants dont 48 000 à Lyon (selon la police) et près de "
+               "1,5 million de manifestants, dont 300 000 à Lyon, ont défilé.")
+    assert [f for f in r.findings if f.rule_id == "FC109"] == []
+
+
+def test_parts_after_dont_still_add_up(tmp_path):
+    r = _story(tmp_path, "L'accident a fait 12 blessés, dont 5 enfants, 4 adultes et 6 pompiers.")
+    assert [f.rule_id for f in r.findings] == ["FC109"]

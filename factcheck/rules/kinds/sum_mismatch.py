@@ -118,10 +118,14 @@ class SumMismatch(Kind):
         colon, sub = _COLON.match(gap_text + " "), _SUBSET.match(gap_text)
         if same and (colon or sub):
             subset = bool(sub) and not colon
-            # stop at the first claim of another dimension (the list is over)
+            # stop at the first claim of another dimension (the list is over), and after
+            # "dont" at a figure larger than the total or with parts of its own ("entre 757 000,
+            # dont 57 000 à Paris, et deux millions, dont 400 000"): another total, not a part
             cut = []
-            for c in same:
+            for i, c in enumerate(same):
                 if c.dimension != total.dimension:
+                    break
+                if subset and (c.base_value > total.base_value or self._opens_parts(sentence, c, same[i + 1:])):
                     break
                 cut.append(c)
             parts = cut
@@ -146,6 +150,15 @@ class SumMismatch(Kind):
         if len(parts) < 2 or len(parts) > self.params["max_parts"]:
             return None
         return parts, [], False
+
+    @staticmethod
+    def _opens_parts(sentence: str, claim: Claim, after: list[Claim]) -> bool:
+        """The claim is followed, before the next figure, by "dont" / "including"."""
+        _, offset = locate(claim)
+        if offset < 0 or not after:
+            return False
+        _, next_offset = locate(after[0])
+        return next_offset > offset and bool(_SUBSET.match(sentence[offset + len(claim.text):next_offset]))
 
     @staticmethod
     def _parts_of(total: Claim, parts: list[Claim]) -> bool:
