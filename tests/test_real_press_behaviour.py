@@ -349,3 +349,11 @@ def test_the_other_end_of_a_range_is_not_a_part(tmp_path):
 def test_parts_after_dont_still_add_up(tmp_path):
     r = _story(tmp_path, "L'accident a fait 12 blessés, dont 5 enfants, 4 adultes et 6 pompiers.")
     assert [f.rule_id for f in r.findings] == ["FC109"]
+
+
+def test_the_number_of_a_period_is_not_a_count(tmp_path):
+    from factcheck.api import extract
+
+    claims = extract("Dans le département, près de 12 000 personnes ont retrouvé un emploi ces quatre derniers mois "
+                     "(-3,8 %).", "fr")
+    assert [c.text for c in claims] == ["12 000", "-3,8 %"]

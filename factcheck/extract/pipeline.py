@@ -26,6 +26,7 @@ import dataclasses
 import datetime as dt
 import functools
 import itertools
+import math
 import os
 import re
 from typing import Iterator, Sequence
@@ -348,9 +349,13 @@ def _add_article_context(article: Article, claims: list[Claim], times: list[Time
     by_sentence: dict[int, list[Claim]] = {}
     for claim in claims:
         by_sentence.setdefault(claim.sentence_start, []).append(claim)
+    periods = sorted((t.start, t.end) for t in times if t.kind == "period")
     out = []
     for claim in claims:
         start, end, sentence_start = claim.start, claim.end, claim.sentence_start
+        k = bisect.bisect_right(periods, (start, math.inf)) - 1
+        if claim.kind == "count" and k >= 0 and end <= periods[k][1]:
+            continue  # "ces trois derniers mois": the number is the length of a period, not a count
         sent_end = sentence_start + len(claim.sentence)
         # only the time expressions of the claim's sentence count: found by bisection, so an
         # article with many claims and many dates is not read once per claim
