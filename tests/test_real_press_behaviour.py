@@ -357,3 +357,20 @@ def test_the_number_of_a_period_is_not_a_count(tmp_path):
     claims = extract("Dans le département, près de 12 000 personnes ont retrouvé un emploi ces quatre derniers mois "
                      "(-3,8 %).", "fr")
     assert [c.text for c in claims] == ["12 000", "-3,8 %"]
+
+
+def test_a_seizure_recalled_by_its_day_is_not_the_news_of_a_later_article(tmp_path):
+    r = _story(tmp_path,
+               "Le 3 mars dernier, les douaniers ont saisi près de 4 tonnes de résine de cannabis dans la ville.",
+               "Le ministre a salué la saisie de plus de 4,5 tonnes de résine de cannabis dans un entrepôt.",
+               dates=["2024-06-12", "2024-06"])
+    assert _pairs(r) == []
+
+
+def test_a_weekday_that_cannot_be_dated_keeps_a_farther_day_away(tmp_path):
+    r = _story(tmp_path,
+               "Les autorités attendent une mobilisation comparable à celle du 2 avril. Les cortèges ont réuni "
+               "mardi dernier 1,31 million de personnes, soit davantage que le 12 mars.",
+               "Le 12 mars, 1,18 million de personnes ont manifesté dans le pays.",
+               dates=["2024-04", "2024-03-12"])
+    assert _pairs(r) == []

@@ -133,15 +133,25 @@ def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     return rx is not None and ry is not None and (rx[1] < ry[0] or ry[1] < rx[0])
 
 
-def _named_days_apart(fa: Features, fb: Features, gap: int) -> bool:
+RECALLED_DAYS = 30  # a day named this long before another article was written is a recalled event
+
+
+def _named_days_apart(a: Claim, b: Claim, fa: Features, fb: Features, gap: int) -> bool:
     """The two figures are about days more than ``gap`` apart, at least one named in its own
     sentence and the other named in its sentence or its article's text ("Le 19 janvier
     dernier, 1,1 million avaient défilé" against an article about 31 January). A
-    publication date alone never separates two figures: a follow-up may be weeks late."""
+    publication date alone never separates two figures: a follow-up may be weeks late.
+    But a day named for one figure ("le 26 juillet dernier, six tonnes") that lies before
+    the other article could have been written (its date, or the first day of its month)
+    by more than a month is a past event that article does not report as news."""
     if not (fa.when or fb.when):
         return False
     da, db = fa.when or fa.event_day, fb.when or fb.event_day
-    return bool(da and db and abs((da - db).days) > gap)
+    if da and db:
+        return abs((da - db).days) > gap
+    named, other = (fa.when, b.article) if fa.when else (fb.when, a.article)
+    told = other.date_range() if other is not None else None
+    return bool(told and named and (told[0] - named).days > max(gap, RECALLED_DAYS))
 
 
 def _same_moment(fa: Features, fb: Features) -> bool:
@@ -280,7 +290,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "per-item figure or attribute"
     if not different and fa.new != fb.new:
         different = "an increment (nouveaux, supplémentaires) vs a total"
-    if not different and _named_days_apart(fa, fb, w["max_day_gap"]):
+    if not different and _named_days_apart(a, b, fa, fb, w["max_day_gap"]):
         different = f"another day ({fa.day} / {fb.day})"
     if fa.when and fb.when and fa.when != fb.when:
         if abs((fa.when - fb.when).days) > lex["weights"]["max_when_days"]:

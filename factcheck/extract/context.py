@@ -206,8 +206,10 @@ def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions:
         # from the last full stop or line break instead
         floor = max(0, sentence_start - 120)
         sentence_start = max(floor - 1, *(text.rfind(stop, floor, sentence_start) for stop in (". ", "! ", "? ", "\n", "» ", ".» ", '." '))) + 1
-    near = [m for m in mentions if m.kind in _WHEN_KINDS and m.date is not None
+    near = [m for m in mentions if m.kind in _WHEN_KINDS
             and sentence_start <= m.start < sentence_end and not dates_the_telling(text, m.start, lang)]
     if not near:
         return None
+    # the nearest day, even one that cannot be dated ("mardi dernier" in an article dated to
+    # the month only): a farther day of the sentence is another fact's ("soit plus que le 19 janvier")
     return min(near, key=lambda m: abs(m.start - claim_start)).date
