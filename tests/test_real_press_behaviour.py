@@ -374,3 +374,11 @@ def test_a_weekday_that_cannot_be_dated_keeps_a_farther_day_away(tmp_path):
                "Le 12 mars, 1,18 million de personnes ont manifesté dans le pays.",
                dates=["2024-04", "2024-03-12"])
     assert _pairs(r) == []
+
+
+def test_a_headline_figure_takes_the_time_its_repeat_names(tmp_path):
+    r = _story(tmp_path,
+               "À 7 h, 412 000 foyers étaient privés d'électricité dans la région, selon le gestionnaire du réseau.",
+               "Tempête : 351 000 foyers toujours privés d'électricité\n\nÀ 19 h, 351 000 foyers sont toujours "
+               "privés d'électricité dans la région, selon le gestionnaire du réseau.")
+    assert _pairs(r) == []

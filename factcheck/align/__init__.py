@@ -79,6 +79,34 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
             and (feats[k].story, round(claims[k].base_value, 6)) not in superseded}
 
 
+def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> None:
+    """One article repeating a figure states one fact: a mention that names no day or time
+    of day (a headline, "684 000 foyers toujours privés d'électricité") takes the day and
+    the time its repeats name ("A 18 h 30, jeudi, 684 000 foyers…"), when they name one
+    only. Specific figures only (``_specific``): two small counts of one subject may be
+    two facts. ``feats`` (the paired claims' features) is updated in place."""
+    groups: dict[tuple[str, str, str, float], list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        if _specific(c):
+            groups[(c.article_key, c.dimension, index.key(c), round(c.base_value, 6))].append(k)
+    for members in groups.values():
+        if len(members) < 2 or not any(k in feats for k in members):
+            continue
+        frames = {k: feats.get(k) or claim_features(claims[k]) for k in members}
+        clocks = {f.clock for f in frames.values() if f.clock >= 0}
+        whens = {f.when for f in frames.values() if f.when is not None}
+        for k in members:
+            f = feats.get(k)
+            if f is None:
+                continue
+            if f.clock < 0 and len(clocks) == 1:
+                f = replace(f, clock=next(iter(clocks)))
+            if f.when is None and len(whens) == 1:
+                when = next(iter(whens))
+                f = replace(f, when=when, day=when)
+            feats[k] = f
+
+
 def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64,
           involving: Collection[str] | None = None) -> list[Candidate]:
     """Candidate pairs of claims that may state the same fact, in a deterministic order.
@@ -100,6 +128,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         for k in (i, j):
             if k not in feats:
                 feats[k] = claim_features(claims[k])
+    _share_time_frames(claims, feats, index)
     sentence_values: dict[tuple[str, str], set[float]] = defaultdict(set)
     for k, c in enumerate(claims):
         f = feats.get(k)
