@@ -80,11 +80,11 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
 
 
 def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> None:
-    """One article repeating a figure states one fact: a mention that names no day or time
-    of day (a headline, "684 000 foyers toujours privés d'électricité") takes the day and
-    the time its repeats name ("A 18 h 30, jeudi, 684 000 foyers…"), when they name one
-    only. Specific figures only (``_specific``): two small counts of one subject may be
-    two facts. ``feats`` (the paired claims' features) is updated in place."""
+    """One article repeating a figure states one fact: a mention that names no time of day
+    (a headline, "684 000 foyers toujours privés d'électricité") takes the time its
+    repeats name ("A 18 h 30, 684 000 foyers…"), when they name one only. (A day is not
+    carried over: follow-ups repeat a figure for another day.) Specific figures only
+    (``_specific``): two small counts of one subject may be two facts. ``feats`` (the paired claims' features) is updated in place."""
     groups: dict[tuple[str, str, str, float], list[int]] = defaultdict(list)
     for k, c in enumerate(claims):
         if _specific(c):
@@ -93,18 +93,13 @@ def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: S
         if len(members) < 2 or not any(k in feats for k in members):
             continue
         frames = {k: feats.get(k) or claim_features(claims[k]) for k in members}
-        clocks = {f.clock for f in frames.values() if f.clock >= 0}
-        whens = {f.when for f in frames.values() if f.when is not None}
         for k in members:
             f = feats.get(k)
-            if f is None:
+            if f is None or f.clock >= 0:
                 continue
-            if f.clock < 0 and len(clocks) == 1:
-                f = replace(f, clock=next(iter(clocks)))
-            if f.when is None and len(whens) == 1:
-                when = next(iter(whens))
-                f = replace(f, when=when, day=when)
-            feats[k] = f
+            clocks = {g.clock for g in frames.values() if g.clock >= 0 and g.day == f.day}
+            if len(clocks) == 1:
+                feats[k] = replace(f, clock=clocks.pop())
 
 
 def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64,
