@@ -442,10 +442,10 @@ def _replicate(path: str, copies: int) -> None:
                 "INSERT INTO articles SELECT ?1 || '/' || id, file, ?1 || '/' || path, ident, \"offset\", hash, size, "
                 "title, source, date, date_precision, event_day, lang, story || '-' || ?1, fingerprint, "
                 "json_set(info, '$.path', ?1 || '/' || json_extract(info, '$.path'), '$.story', story || '-' || ?1), "
-                "meta, text FROM articles WHERE id NOT LIKE 'r%/%'", (tag,))
+                "meta, text, folded, moments, version || ?1 FROM articles WHERE id NOT LIKE 'r%/%'", (tag,))
             conn.execute(
                 "INSERT INTO claims SELECT ?1 || '/' || article, seq, id || ?1, story || '-' || ?1, dimension, "
-                "base_value, subject, record FROM claims WHERE article NOT LIKE 'r%/%'", (tag,))
+                "base_value, subject, record, frame FROM claims WHERE article NOT LIKE 'r%/%'", (tag,))
             for article, story, lo, hi, title, names, words, figures in terms:
                 doc = conn.execute("INSERT INTO story_terms(names, words, figures) VALUES (?, ?, ?)",
                                    (" ".join(f"{n}{tag}" for n in names.split()), words, figures)).lastrowid
