@@ -17,15 +17,21 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import threading
 from collections import OrderedDict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.models import Article, Claim, Finding
 from factcheck.errors import StoreError
 from factcheck.store import ClaimStore, pipeline_fingerprint
 from factcheck.known import Known
 from factcheck.store.store import StoredArticle
+
+if TYPE_CHECKING:
+    from factcheck.align.features import Features
+    from factcheck.extract.moments import Moment
 
 MAX_STORIES = 3  # a draft joining more stories than this is a round-up, not a follow-up
 CLOSE = 0.8      # … and another story counts when it matches this share of the best score
@@ -94,42 +100,42 @@ def gather(store: ClaimStore, drafts: Sequence[Article], claims: Sequence[Claim]
             retagged.setdefault(stored.article.key, (stored, run_story))
     drafts_keys = {d.key for d in drafts}
     current = pipeline_fingerprint()
-    known = Known(features={}, subjects={}, folded={}, moments={})
+    features: dict[str, Features] = {}
+    subjects: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    moments: dict[str, tuple[Moment, ...]] = {}
     for key, (stored, story) in retagged.items():
         if key in drafts_keys:
             continue  # a draft indexed earlier: the draft as it is now replaces it
-        article, archived = _retag(stored, story)
+        article, archived, frames = _retag(stored, story)
         out.articles.append(article)
         out.claims.extend(archived)
-        if stored.fingerprint == current:  # else derived by another pipeline: computed again
-            _add_known(known, stored, article, archived, story)
-    out.known = known
+        if stored.fingerprint != current:
+            continue  # derived by another pipeline: computed again in this run
+        features.update(zip((c.id for c in archived), frames))
+        subjects.update(zip((c.id for c in archived), stored.subjects))
+        folded[key] = stored.folded
+        moments[key] = stored.moments
+    out.known = Known(features=features, subjects=subjects, folded=folded, moments=moments)
     return out
 
 
-def _retag(stored: StoredArticle, story: str) -> tuple[Article, tuple[Claim, ...]]:
-    """The stored article in the run's ``story`` (a copy: the cache keeps the original) and its
-    claims, which say that story (replaced only in a round-up of stories)."""
+def _retag(stored: StoredArticle, story: str) -> tuple[Article, tuple[Claim, ...], Iterable[Features]]:
+    """The stored article in the run's ``story`` (a copy: the cache keeps the original), its
+    claims and their features, which say that story (replaced only in a round-up of stories)."""
     article = dataclasses.replace(stored.article, story=story)
     if stored.article.story == story:
-        return article, stored.claims
+        return article, stored.claims, stored.frames
     info = article.info()
-    return article, tuple(dataclasses.replace(c, article=info) for c in stored.claims)
-
-
-def _add_known(known: Known, stored: StoredArticle, article: Article, claims: tuple[Claim, ...], story: str) -> None:
-    frames = stored.frames if stored.article.story == story else (
-        dataclasses.replace(f, story=story) for f in stored.frames)
-    known.features.update(zip((c.id for c in claims), frames))  # type: ignore[attr-defined]
-    known.subjects.update(zip((c.id for c in claims), stored.subjects))  # type: ignore[attr-defined]
-    known.folded[article.key] = stored.folded  # type: ignore[index]
-    known.moments[article.key] = stored.moments  # type: ignore[index]
+    return (article, tuple(dataclasses.replace(c, article=info) for c in stored.claims),
+            (dataclasses.replace(f, story=story) for f in stored.frames))
 
 
 # Archived articles a process keeps between checks, by (store file, article id): a desk or an
 # editor's plug-in checks draft after draft against the same stories.
 CACHE_ARTICLES = 2000
 _CACHE: OrderedDict[tuple[str, str], StoredArticle] = OrderedDict()
+_CACHE_LOCK = threading.Lock()  # the desk checks drafts in threads
 
 
 def _stored(store: ClaimStore, stories: Sequence[str]) -> dict[str, list[StoredArticle]]:
@@ -137,25 +143,30 @@ def _stored(store: ClaimStore, stories: Sequence[str]) -> dict[str, list[StoredA
     store's version of the article is the cached one, else read (and cached). One read
     transaction, so that an indexer writing meanwhile is seen whole or not at all."""
     where = os.path.realpath(store.path)
-    out: dict[str, list[StoredArticle]] = {}
     conn = store.connection
-    conn.execute("BEGIN")
+    outer = not conn.in_transaction
+    if outer:
+        conn.execute("BEGIN")
     try:
         rows = store.versions(stories)
-        stale = [key for key, _, version in rows
-                 if (hit := _CACHE.get((where, key))) is None or hit.version != version]
+        with _CACHE_LOCK:
+            stale = [key for key, _, version in rows
+                     if (hit := _CACHE.get((where, key))) is None or hit.version != version]
         loaded = store.checkable(stale) if stale else {}
     finally:
-        conn.execute("COMMIT")
-    for key, story, version in rows:
-        stored = loaded.get(key) or _CACHE.get((where, key))
-        if stored is None or stored.version != version:
-            continue  # gone between the two reads (cannot happen within one transaction)
-        _CACHE[(where, key)] = stored
-        _CACHE.move_to_end((where, key))
-        out.setdefault(story, []).append(stored)
-    while len(_CACHE) > CACHE_ARTICLES:
-        _CACHE.popitem(last=False)
+        if outer:
+            conn.execute("COMMIT")
+    out: dict[str, list[StoredArticle]] = {}
+    with _CACHE_LOCK:
+        for key, story, version in rows:
+            stored = loaded.get(key) or _CACHE.get((where, key))
+            if stored is None or stored.version != version:
+                continue  # dropped from the cache by another thread meanwhile: the next check reads it
+            _CACHE[(where, key)] = stored
+            _CACHE.move_to_end((where, key))
+            out.setdefault(story, []).append(stored)
+        while len(_CACHE) > CACHE_ARTICLES:
+            _CACHE.popitem(last=False)
     return out
 
 

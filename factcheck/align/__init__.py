@@ -99,6 +99,11 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
     were checked when it was, are not scored again. ``known`` gives what was computed for
     some claims and articles before the run (the archive's, at index time)."""
     texts = article_texts(articles, known)
+    if known.features:  # what ``claim_features`` gives in this run, for the rules that ask it too
+        for c in claims:
+            stored = known.features.get(c.id)
+            if stored is not None:
+                remember_features(c, stored)
     index = SubjectIndex(claims, known=known.subjects)
     pairs = candidate_pairs(claims, index, max_bucket=max_bucket)
     if involving is not None:
@@ -109,12 +114,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
     for i, j in pairs:
         for k in (i, j):
             if k not in feats:
-                stored = known.features.get(claims[k].id)
-                if stored is None:
-                    feats[k] = claim_features(claims[k])
-                else:
-                    feats[k] = stored
-                    remember_features(claims[k], stored)
+                feats[k] = claim_features(claims[k])
     sentence_values: dict[tuple[str, str], set[float]] = defaultdict(set)
     for k, c in enumerate(claims):
         f = feats.get(k)

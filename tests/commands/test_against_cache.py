@@ -90,6 +90,25 @@ def test_what_the_store_derived_gives_the_findings_of_a_full_computation(store, 
     archive_module._CACHE.clear()
     stored = api.check_draft(DRAFT, store="arch.sqlite", path="draft.md")
     archive_module._CACHE.clear()
-    monkeypatch.setattr(archive_module, "_add_known", lambda *args: None)  # features etc. computed at check time
+    # a store of another pipeline: features, subject keys, folded texts and moments computed in the check
+    monkeypatch.setattr(archive_module, "pipeline_fingerprint", lambda: "another")
+    import factcheck.align as align_module
+
+    align_module._FEATURES.clear()
     computed = api.check_draft(DRAFT, store="arch.sqlite", path="draft.md")
     assert stored.findings and [f.to_dict() for f in stored.findings] == [f.to_dict() for f in computed.findings]
+
+
+def test_a_store_of_another_pipeline_gives_nothing_known(store, monkeypatch):
+    from factcheck.archive import gather, open_archive
+    from factcheck.extract.pipeline import extract_articles
+    from factcheck.load import load_text
+
+    draft = load_text(DRAFT, path="draft.md")
+    claims = extract_articles([draft])
+    with open_archive("arch.sqlite") as s:
+        current = gather(s, [draft], claims)
+        monkeypatch.setattr(archive_module, "pipeline_fingerprint", lambda: "another")
+        other = gather(s, [draft], claims)
+    assert len(current.known.features) == len(current.claims) > 0 and len(current.known.moments) == 2
+    assert not other.known.features and not other.known.folded and other.claims == current.claims
