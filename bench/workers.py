@@ -434,8 +434,10 @@ def _replicate(path: str, copies: int) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.execute("BEGIN")
-        terms = conn.execute("SELECT s.article, s.story, s.day_lo, s.day_hi, s.title, t.names, t.words, t.figures "
-                             "FROM story_of s JOIN story_terms t ON t.rowid = s.doc").fetchall()
+        # each copy's story-index rows get the original's row id plus k × span (no Python loop per row)
+        span = conn.execute("SELECT coalesce(max(doc), 0) + 1 FROM story_of").fetchone()[0]
+        conn.execute("CREATE TEMP TABLE original AS SELECT s.doc, s.article, s.story, s.day_lo, s.day_hi, s.title, "
+                     "t.names, t.words, t.figures FROM story_of s JOIN story_terms t ON t.rowid = s.doc")
         for k in range(1, copies):
             tag = f"r{k}"
             conn.execute(
@@ -446,11 +448,12 @@ def _replicate(path: str, copies: int) -> None:
             conn.execute(
                 "INSERT INTO claims SELECT ?1 || '/' || article, seq, id || ?1, story || '-' || ?1, dimension, "
                 "base_value, subject, record, frame FROM claims WHERE article NOT LIKE 'r%/%'", (tag,))
-            for article, story, lo, hi, title, names, words, figures in terms:
-                doc = conn.execute("INSERT INTO story_terms(names, words, figures) VALUES (?, ?, ?)",
-                                   (" ".join(f"{n}{tag}" for n in names.split()), words, figures)).lastrowid
-                conn.execute("INSERT INTO story_of(doc, article, story, day_lo, day_hi, title) VALUES (?, ?, ?, ?, ?, ?)",
-                             (doc, f"{tag}/{article}", f"{story}-{tag}", lo, hi, title))
+            conn.execute("INSERT INTO story_terms(rowid, names, words, figures) SELECT doc + ?2 * ?3, "
+                         "CASE WHEN names = '' THEN '' ELSE replace(names, ' ', ?1 || ' ') || ?1 END, words, figures "
+                         "FROM original", (tag, k, span))
+            conn.execute("INSERT INTO story_of(doc, article, story, day_lo, day_hi, title) SELECT doc + ?2 * ?3, "
+                         "?1 || '/' || article, story || '-' || ?1, day_lo, day_hi, title FROM original",
+                         (tag, k, span))
         # term counts as the copies make them: words and figures in every copy, names once per copy
         conn.execute("UPDATE story_df SET n = n * ? WHERE col != 0", (copies,))
         conn.executemany("INSERT OR IGNORE INTO story_df(col, term, n) VALUES (0, ?, ?)",
