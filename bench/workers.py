@@ -434,23 +434,29 @@ def _replicate(path: str, copies: int) -> None:
     conn = sqlite3.connect(path)
     try:
         conn.execute("BEGIN")
-        terms = conn.execute("SELECT s.article, s.story, s.day_lo, s.day_hi, s.title, t.names, t.words, t.figures "
-                             "FROM story_of s JOIN story_terms t ON t.rowid = s.doc").fetchall()
+        # each copy's story-index rows get the original's row id plus k × span (no Python loop per row)
+        span = conn.execute("SELECT coalesce(max(doc), 0) + 1 FROM story_of").fetchone()[0]
+        conn.execute("CREATE TEMP TABLE original AS SELECT s.doc, s.article, s.story, s.day_lo, s.day_hi, s.title, "
+                     "t.names, t.words, t.figures FROM story_of s JOIN story_terms t ON t.rowid = s.doc")
+        # each copy reads the original rows only (not the copies made so far: that was quadratic in copies)
+        conn.execute("CREATE TEMP TABLE original_articles AS SELECT * FROM articles ORDER BY rowid")
+        conn.execute("CREATE TEMP TABLE original_claims AS SELECT * FROM claims")
         for k in range(1, copies):
             tag = f"r{k}"
             conn.execute(
                 "INSERT INTO articles SELECT ?1 || '/' || id, file, ?1 || '/' || path, ident, \"offset\", hash, size, "
                 "title, source, date, date_precision, event_day, lang, story || '-' || ?1, fingerprint, "
                 "json_set(info, '$.path', ?1 || '/' || json_extract(info, '$.path'), '$.story', story || '-' || ?1), "
-                "meta, text FROM articles WHERE id NOT LIKE 'r%/%'", (tag,))
+                "meta, text, folded, moments, version || ?1 FROM original_articles ORDER BY rowid", (tag,))
             conn.execute(
                 "INSERT INTO claims SELECT ?1 || '/' || article, seq, id || ?1, story || '-' || ?1, dimension, "
-                "base_value, subject, record FROM claims WHERE article NOT LIKE 'r%/%'", (tag,))
-            for article, story, lo, hi, title, names, words, figures in terms:
-                doc = conn.execute("INSERT INTO story_terms(names, words, figures) VALUES (?, ?, ?)",
-                                   (" ".join(f"{n}{tag}" for n in names.split()), words, figures)).lastrowid
-                conn.execute("INSERT INTO story_of(doc, article, story, day_lo, day_hi, title) VALUES (?, ?, ?, ?, ?, ?)",
-                             (doc, f"{tag}/{article}", f"{story}-{tag}", lo, hi, title))
+                "base_value, subject, record, frame FROM original_claims", (tag,))
+            conn.execute("INSERT INTO story_terms(rowid, names, words, figures) SELECT doc + ?2 * ?3, "
+                         "CASE WHEN names = '' THEN '' ELSE replace(names, ' ', ?1 || ' ') || ?1 END, words, figures "
+                         "FROM original", (tag, k, span))
+            conn.execute("INSERT INTO story_of(doc, article, story, day_lo, day_hi, title) SELECT doc + ?2 * ?3, "
+                         "?1 || '/' || article, story || '-' || ?1, day_lo, day_hi, title FROM original",
+                         (tag, k, span))
         # term counts as the copies make them: words and figures in every copy, names once per copy
         conn.execute("UPDATE story_df SET n = n * ? WHERE col != 0", (copies,))
         conn.executemany("INSERT OR IGNORE INTO story_df(col, term, n) VALUES (0, ?, ?)",

@@ -147,6 +147,7 @@ def _check_articles(
     """Loaded articles → claims → stories (→ the archive's claims) → pairs → findings → filters."""
     from factcheck.align import align
     from factcheck.extract.pipeline import extract_articles
+    from factcheck.known import NOTHING
     from factcheck.rules import apply_rules
     from factcheck.story import apply_stories
     from factcheck.suppress import apply_suppressions, only_changed
@@ -159,6 +160,7 @@ def _check_articles(
     claims = extract_articles(articles, n_process=n_process)
     drafts: set[str] | None = None
     compared = articles
+    known = NOTHING
     if against is not None:
         from factcheck.archive import gather, open_archive
 
@@ -168,13 +170,14 @@ def _check_articles(
         drafts = {a.key for a in articles}
         claims = archived.draft_claims + archived.claims
         compared = articles + archived.articles
+        known = archived.known
     else:
         claims = apply_stories(articles, claims, story)  # after extraction: figures and event days tell stories apart
     step("align", len(compared))
-    candidates = align(claims, compared, involving=drafts)
+    candidates = align(claims, compared, involving=drafts, known=known)
     step("rules", len(compared))
-    findings = apply_rules(claims, rules, candidates=candidates,
-                           articles=compared, min_confidence=min_confidence, involving=drafts)
+    findings = apply_rules(claims, rules, candidates=candidates, articles=compared,
+                           min_confidence=min_confidence, involving=drafts, known=known)
     if drafts is not None:
         from factcheck.archive import drafts_findings
 

@@ -17,12 +17,21 @@ from __future__ import annotations
 
 import dataclasses
 import os
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from factcheck.models import Article, Claim, Finding
 from factcheck.errors import StoreError
-from factcheck.store import ClaimStore
+from factcheck.store import ClaimStore, pipeline_fingerprint
+from factcheck.known import Known
+from factcheck.store.store import StoredArticle
+
+if TYPE_CHECKING:
+    from factcheck.align.features import Features
+    from factcheck.extract.moments import Moment
 
 MAX_STORIES = 3  # a draft joining more stories than this is a round-up, not a follow-up
 CLOSE = 0.8      # … and another story counts when it matches this share of the best score
@@ -39,6 +48,7 @@ class Archived:
     draft_claims: list[Claim] = field(default_factory=list)
     stories: dict[str, tuple[str, ...]] = field(default_factory=dict)  # draft key → stories matched
     notes: list[str] = field(default_factory=list)
+    known: Known = field(default_factory=Known)  # what the store derived for the archived claims and articles
 
 
 def open_archive(path: str | os.PathLike[str]) -> ClaimStore:
@@ -68,8 +78,7 @@ def gather(store: ClaimStore, drafts: Sequence[Article], claims: Sequence[Claim]
     by_draft: dict[str, list[Claim]] = {}
     for c in claims:
         by_draft.setdefault(c.article_key, []).append(c)
-    seen_articles: set[str] = set()
-    retagged: dict[str, str] = {}  # archived article key → the run's story for it
+    wanted: list[tuple[str, str]] = []  # (stored story, the run's story for its articles), first draft first
     for draft in drafts:
         own = by_draft.get(draft.key, [])
         stories = draft_story_ids(store, draft, own)
@@ -83,22 +92,82 @@ def gather(store: ClaimStore, drafts: Sequence[Article], claims: Sequence[Claim]
         draft.story = run_story
         info = draft.info()
         out.draft_claims.extend(dataclasses.replace(c, article=info) for c in own)
-        for story in stories:
-            for a in store.articles(story=story):
-                if a.key not in retagged:
-                    retagged[a.key] = run_story
+        wanted.extend((story, run_story) for story in stories)
+    by_story = _stored(store, list(dict.fromkeys(story for story, _ in wanted)))
+    retagged: dict[str, tuple[StoredArticle, str]] = {}  # archived article key → (it, the run's story for it)
+    for story, run_story in wanted:
+        for stored in by_story.get(story, ()):
+            retagged.setdefault(stored.article.key, (stored, run_story))
     drafts_keys = {d.key for d in drafts}
-    for key, story in retagged.items():
-        if key in drafts_keys or key in seen_articles:
+    current = pipeline_fingerprint()
+    features: dict[str, Features] = {}
+    subjects: dict[str, str] = {}
+    folded: dict[str, str] = {}
+    moments: dict[str, tuple[Moment, ...]] = {}
+    for key, (stored, story) in retagged.items():
+        if key in drafts_keys:
             continue  # a draft indexed earlier: the draft as it is now replaces it
-        article = store.article(key)
-        if article is None:
-            continue
-        seen_articles.add(key)
-        article.story = story
+        article, archived, frames = _retag(stored, story)
         out.articles.append(article)
-        info = article.info()
-        out.claims.extend(dataclasses.replace(c, article=info) for c in store.claims(article_id=key))
+        out.claims.extend(archived)
+        if stored.fingerprint != current:
+            continue  # derived by another pipeline: computed again in this run
+        features.update(zip((c.id for c in archived), frames))
+        subjects.update(zip((c.id for c in archived), stored.subjects))
+        folded[key] = stored.folded
+        moments[key] = stored.moments
+    out.known = Known(features=features, subjects=subjects, folded=folded, moments=moments)
+    return out
+
+
+def _retag(stored: StoredArticle, story: str) -> tuple[Article, tuple[Claim, ...], Iterable[Features]]:
+    """The stored article in the run's ``story`` (a copy: the cache keeps the original), its
+    claims and their features, which say that story (replaced only in a round-up of stories)."""
+    article = dataclasses.replace(stored.article, story=story)
+    if stored.article.story == story:
+        return article, stored.claims, stored.frames
+    info = article.info()
+    return (article, tuple(dataclasses.replace(c, article=info) for c in stored.claims),
+            (dataclasses.replace(f, story=story) for f in stored.frames))
+
+
+# Archived articles a process keeps between checks, by (store file, article id): a desk or an
+# editor's plug-in checks draft after draft against the same stories. About 80 KiB each (a press
+# article of ~20 claims, with its texts and features): 1,000 are some 80 MiB.
+CACHE_ARTICLES = 1000
+_CACHE: OrderedDict[tuple[str, str], StoredArticle] = OrderedDict()
+_CACHE_LOCK = threading.Lock()  # the desk checks drafts in threads
+
+
+def _stored(store: ClaimStore, stories: Sequence[str]) -> dict[str, list[StoredArticle]]:
+    """Story → its stored articles in indexing order: from the process's cache when the
+    store's version of the article is the cached one, else read (and cached). One read
+    transaction, so that an indexer writing meanwhile is seen whole or not at all."""
+    where = os.path.realpath(store.path)
+    conn = store.connection
+    outer = not conn.in_transaction
+    if outer:
+        conn.execute("BEGIN")
+    try:
+        rows = store.versions(stories)
+        with _CACHE_LOCK:
+            stale = [key for key, _, version in rows
+                     if (hit := _CACHE.get((where, key))) is None or hit.version != version]
+        loaded = store.checkable(stale) if stale else {}
+    finally:
+        if outer:
+            conn.execute("COMMIT")
+    out: dict[str, list[StoredArticle]] = {}
+    with _CACHE_LOCK:
+        for key, story, version in rows:
+            stored = loaded.get(key) or _CACHE.get((where, key))
+            if stored is None or stored.version != version:
+                continue  # dropped from the cache by another thread meanwhile: the next check reads it
+            _CACHE[(where, key)] = stored
+            _CACHE.move_to_end((where, key))
+            out.setdefault(story, []).append(stored)
+        while len(_CACHE) > CACHE_ARTICLES:
+            _CACHE.popitem(last=False)
     return out
 
 

@@ -13,6 +13,7 @@ import hashlib
 import math
 import re
 from dataclasses import dataclass, field, fields
+from types import ModuleType
 from typing import Any, Literal, Mapping
 
 Qualifier = Literal["exact", "approx", "min", "max", "range"]
@@ -236,6 +237,18 @@ class ArticleInfo:
 
 
 _FLOAT_FIELDS = ("value", "high", "period_days")
+_UNITS: ModuleType | None = None
+
+
+def _units() -> ModuleType:
+    """``factcheck.units``, imported on first use (it loads pint) and then held: the
+    properties below are read millions of times in a large check."""
+    global _UNITS
+    if _UNITS is None:
+        from factcheck import units
+
+        _UNITS = units
+    return _UNITS
 
 
 @dataclass(frozen=True, slots=True)
@@ -305,28 +318,20 @@ class Claim:
     @property
     def kind(self) -> str:
         """count, money, percent, duration or physical: what kind of quantity it is."""
-        from factcheck.units import unit_kind
-
-        return unit_kind(self.unit)
+        return _units().unit_kind(self.unit)
 
     @property
     def base_value(self) -> float:
         """The value in base units (kg, m, s, …), so 720 g and 0.72 kg compare equal."""
-        from factcheck.units import to_base
-
-        return to_base(self.value, self.unit)
+        return _units().to_base(self.value, self.unit)
 
     @property
     def base_high(self) -> float | None:
-        from factcheck.units import to_base
-
-        return None if self.high is None else to_base(self.high, self.unit)
+        return None if self.high is None else _units().to_base(self.high, self.unit)
 
     @property
     def dimension(self) -> str:
-        from factcheck.units import dimension_of
-
-        return dimension_of(self.unit)
+        return _units().dimension_of(self.unit)
 
     @property
     def quantity(self):  # -> pint.Quantity

@@ -17,9 +17,10 @@ from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, article_key, features, lexicon
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
+from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
 
-__all__ = ["Candidate", "align", "article_texts", "claim_features"]
+__all__ = ["Candidate", "align", "article_texts", "claim_features", "remember_features"]
 
 _ARTICLE_LIKE = frozenset({"un", "une", "one", "a", "an"})
 
@@ -38,10 +39,18 @@ def claim_features(claim: Claim) -> Features:
     return hit[1]
 
 
-def article_texts(articles: Iterable[Article]) -> dict[str, str]:
+def remember_features(claim: Claim, feats: Features) -> None:
+    """Make ``feats`` (``features(claim)`` computed earlier: at index time) what
+    ``claim_features(claim)`` gives, for the rules that ask for it later in the run."""
+    if len(_FEATURES) > 200_000:
+        _FEATURES.clear()
+    _FEATURES[claim.id] = (claim, feats)
+
+
+def article_texts(articles: Iterable[Article], known: Known = NOTHING) -> dict[str, str]:
     """Article key → the article's prose folded as places are (``subjects.fold``), for
-    ``score_pair``: folded once per article, not once per pair."""
-    return {a.key: fold(a.text) for a in articles}
+    ``score_pair``: folded once per article, not once per pair (and not at all when known)."""
+    return {a.key: known.folded.get(a.key) or fold(a.text) for a in articles}
 
 
 def _specific(claim: Claim) -> bool:
@@ -103,16 +112,22 @@ def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: S
 
 
 def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64,
-          involving: Collection[str] | None = None) -> list[Candidate]:
+          involving: Collection[str] | None = None, known: Known = NOTHING) -> list[Candidate]:
     """Candidate pairs of claims that may state the same fact, in a deterministic order.
 
     ``articles`` are looked up by key for their text (a place named anywhere in an
     article); a claim whose article is not given is read from its sentence alone.
     ``involving`` (article keys: the drafts checked against an archive) keeps only the
     pairs with a claim of one of those articles, so that the archive's own pairs, which
-    were checked when it was, are not scored again."""
-    texts = article_texts(articles)
-    index = SubjectIndex(claims)
+    were checked when it was, are not scored again. ``known`` gives what was computed for
+    some claims and articles before the run (the archive's, at index time)."""
+    texts = article_texts(articles, known)
+    if known.features:  # what ``claim_features`` gives in this run, for the rules that ask it too
+        for c in claims:
+            stored = known.features.get(c.id)
+            if stored is not None:
+                remember_features(c, stored)
+    index = SubjectIndex(claims, known=known.subjects)
     pairs = candidate_pairs(claims, index, max_bucket=max_bucket)
     if involving is not None:
         pairs = [(i, j) for i, j in pairs

@@ -100,6 +100,45 @@ class Features:
     outcome: str = ""             # what its clause says befell those counted ("ont été blessés" → blessé);
                                   # for a part ("30 blessés, dont six pompiers"), what befell the whole
 
+    def to_record(self) -> dict[str, Any]:
+        """What the claim alone decides, as JSON-ready data (sets sorted, so that a record
+        is the same bytes wherever it is made). Left out: what ``from_record`` takes from
+        the claim again (its sentence, its story and article, which a check may re-tag,
+        the article's days) and values left at their usual ones."""
+        data: dict[str, Any] = {}
+        for name in _RECORDED:
+            value = getattr(self, name)
+            if isinstance(value, frozenset):
+                value = sorted(value)
+            elif isinstance(value, tuple):
+                value = list(value)
+            if value != _RECORD_DEFAULTS.get(name, _MISSING):
+                data[name] = value
+        return data
+
+    @classmethod
+    def from_record(cls, data: dict[str, Any], claim: Claim) -> Features:
+        """The features of ``claim`` whose ``to_record`` is ``data``: equal to ``features(claim)``."""
+        values = {**_RECORD_DEFAULTS, **data}
+        values["words"] = frozenset(values["words"])
+        values["near"] = frozenset(values["near"])
+        values["phase"] = tuple(values["phase"])
+        art = claim.article
+        return cls(story=story_of(claim), article_key=claim.article_key, sentence=claim.sentence or claim.text, date=art.date if art is not None else None,
+                   when=claim.when, day=claim_day(claim), event_day=art.event_day if art is not None else None,
+                   **values)
+
+
+# the fields of a record (the others come from the claim), and their usual values, left out
+_DERIVED = frozenset({"story", "article_key", "sentence", "date", "when", "day", "event_day"})
+_RECORDED = tuple(name for name in Features.__dataclass_fields__ if name not in _DERIVED)
+_MISSING = object()
+_RECORD_DEFAULTS: dict[str, Any] = {
+    "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
+    "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
+    "attribute": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
+    "change": 0, "span": "", "clock": -1, "category": "", "outcome": ""}
+
 
 def story_of(claim: Claim) -> str:
     art = claim.article

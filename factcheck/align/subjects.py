@@ -15,7 +15,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from importlib import resources
-from typing import Iterable
+from typing import Iterable, Mapping
 
 import yaml
 
@@ -92,11 +92,17 @@ def event_verb(claim: Claim) -> str:
 
 def subject_forms(claim: Claim) -> tuple[str, str]:
     """(head, full) of a claim's subject, folded."""
-    head, full = fold(claim.subject or ""), fold(claim.subject_full or "")
+    return _subject_forms(claim.subject or "", claim.subject_full or "", claim.lang == "en")
+
+
+@functools.lru_cache(maxsize=16384)
+def _subject_forms(subject: str, subject_full: str, english: bool) -> tuple[str, str]:
+    """``subject_forms`` once per subject: every pair a claim is in asks again."""
+    head, full = fold(subject), fold(subject_full)
     if " " in head:  # a compound in the head field: French heads come first, English ones last
         words = head.split()
         full = full or head
-        head = words[-1] if claim.lang == "en" else words[0]
+        head = words[-1] if english else words[0]
     return head, full
 
 
@@ -149,11 +155,15 @@ def within_one_edit(a: str, b: str) -> bool:
 class SubjectIndex:
     """Canonical subject keys for a batch of claims, typos merged into the commoner spelling."""
 
-    def __init__(self, claims: Iterable[Claim], min_typo_len: int = 5) -> None:
+    def __init__(self, claims: Iterable[Claim], min_typo_len: int = 5, known: Mapping[str, str] | None = None) -> None:
+        """``known``: claim id → ``base_key`` of claims whose key was computed before (at index time)."""
         counts: dict[str, int] = defaultdict(int)
         self._base: dict[str, tuple[Claim, str]] = {}  # claim.id → (claim, base key)
+        known = known or {}
         for c in claims:
-            key = base_key(c)
+            key = known.get(c.id)
+            if key is None:
+                key = base_key(c)
             self._base[c.id] = (c, key)
             if key:
                 counts[key] += 1

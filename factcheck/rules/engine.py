@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Collection, Sequence
 
 from factcheck.align import Candidate, align
+from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim, Finding, Rule, severity_rank
 from factcheck.rules.kinds import KINDS, CheckContext, Kind
 
@@ -55,7 +56,7 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                 candidates: Sequence[Candidate] | None = None,
                 articles: Sequence[Article] | None = None,
                 error_confidence: float = 0.0, min_confidence: float = 0.0,
-                involving: Collection[str] | None = None) -> list[Finding]:
+                involving: Collection[str] | None = None, known: Known = NOTHING) -> list[Finding]:
     """Run every enabled rule. Pair rules see each aligned pair in priority order, and the
     first rule that fires on a pair owns it (a unit slip is not also a value conflict).
     ``articles`` are the loaded articles of the claims: the rules that read an article's
@@ -68,13 +69,14 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
     dropped. Repeats of one conflict join one finding.
 
     ``involving`` (article keys: drafts checked against an archive) keeps the kinds that
-    look inside one article to those articles.
+    look inside one article to those articles. ``known`` is what was computed for some
+    claims and articles before the run (``align``'s, and the rules').
     """
     claims = list(claims)
     articles = list(articles or ())
     if candidates is None:
-        candidates = align(claims, articles)
-    ctx = CheckContext(claims=claims, candidates=list(candidates), articles=articles)
+        candidates = align(claims, articles, known=known)
+    ctx = CheckContext(claims=claims, candidates=list(candidates), articles=articles, known=known)
     kinds: list[Kind] = [KINDS[r.kind](r) for r in rules if r.enabled]
     for k in kinds:
         prepare = getattr(k, "prepare", None)
@@ -104,7 +106,7 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
     inside = ctx
     if involving is not None:
         inside = CheckContext(claims=[c for c in claims if c.article_key in involving], candidates=ctx.candidates,
-                              articles=[a for a in articles if a.key in involving])
+                              articles=[a for a in articles if a.key in involving], known=known)
     for k in sorted(kinds, key=lambda k: k.rule.id):
         findings.extend(k.check(ctx if k.across_articles else inside))
     unique: dict[tuple, Finding] = {}

@@ -2,7 +2,8 @@
 
 It hashes what claims depend on: factcheck's version, the source and data of the stages
 that make claims (``load``, ``extract``, ``lang``, ``data``, and the value types and units
-they use), and the versions of spaCy and of the French model that ``nlp_for`` would load.
+they use) and of what the store derives from them (the aligner's features and subject
+keys, ``store.derived``), and the versions of spaCy and of the French model that ``nlp_for`` would load.
 A store keeps the fingerprint each file was indexed with; a file indexed by another
 pipeline is extracted again, even when its content has not changed.
 """
@@ -18,7 +19,8 @@ import factcheck
 
 # the parts of the package whose every file can change the claims
 _TREES = ("load", "extract", "lang", "data")
-_MODULES = ("models.py", "units.py")
+# … and what computes the aligner's features and subject keys the store keeps with them (``store.derived``)
+_MODULES = ("models.py", "units.py", "align/features.py", "align/subjects.py")
 _SKIP_SUFFIXES = (".pyc", ".pyo")
 
 

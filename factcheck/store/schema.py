@@ -8,9 +8,11 @@ line that says how to rebuild it.
 
 Tables: ``files`` (one row per article file: real path, content hash, the pipeline
 fingerprint its claims come from, the file's text), ``articles`` (one row per article:
-its ``ArticleInfo`` as columns and as a lossless record, its analysed text), ``claims``
-(the lossless ``Claim`` record, with indexed columns for lookup: article, story,
-dimension and base value, subject key) and ``meta`` (schema and factcheck versions).
+its ``ArticleInfo`` as columns and as a lossless record, its analysed text, what a check
+reads of it besides its claims: its folded text and moments, and a version hash),
+``claims`` (the lossless ``Claim`` record and the aligner's features, with indexed
+columns for lookup: article, story, dimension and base value, subject key) and ``meta``
+(schema and factcheck versions).
 Deleting a file row deletes its articles and their claims (foreign keys cascade).
 """
 
@@ -21,7 +23,7 @@ import sqlite3
 from factcheck.errors import StoreError
 
 APPLICATION_ID = 0x46434B53  # "FCKS"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: what a check reads of an archived article, made at index time (store.derived)
 
 TABLES = """
 CREATE TABLE meta (
@@ -59,7 +61,10 @@ CREATE TABLE articles (
     fingerprint TEXT NOT NULL,
     info TEXT NOT NULL,               -- ArticleInfo.to_record() as JSON
     meta TEXT NOT NULL,               -- Article.meta as JSON
-    text BLOB NOT NULL                -- zlib of the analysed text (Article.text)
+    text BLOB NOT NULL,               -- zlib of the analysed text (Article.text)
+    folded BLOB NOT NULL,             -- zlib of the text folded as places are looked up in it (store.derived)
+    moments TEXT NOT NULL,            -- its event moments as JSON (store.derived)
+    version TEXT NOT NULL             -- hash of everything stored for the article: what a reader's cache is keyed on
 );
 CREATE INDEX articles_file ON articles(file);
 CREATE INDEX articles_story ON articles(story);
@@ -73,6 +78,7 @@ CREATE TABLE claims (
     base_value REAL,
     subject TEXT NOT NULL,            -- subject key before typo merging (align.subjects.base_key)
     record TEXT NOT NULL,             -- Claim.to_record() as JSON, without the article
+    frame TEXT NOT NULL,              -- the aligner's Features.to_record() as JSON (store.derived)
     PRIMARY KEY (article, seq)
 ) WITHOUT ROWID;
 CREATE INDEX claims_id ON claims(id);

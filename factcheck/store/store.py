@@ -24,13 +24,18 @@ import sqlite3
 import zlib
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import TYPE_CHECKING, Any, Iterator, Sequence
 
 from factcheck.errors import StoreError
 from factcheck.models import Article, ArticleInfo, Claim
 from factcheck.store import schema
 
+if TYPE_CHECKING:
+    from factcheck.align.features import Features
+    from factcheck.extract.moments import Moment
+
 BUSY_TIMEOUT_MS = 10_000  # a reader or writer waits this long for another's transaction
+_CHUNK = 400              # ids per query (SQLite allows 32,766 parameters; a story has tens of articles)
 
 
 def _pack(text: str) -> bytes:
@@ -67,6 +72,21 @@ class IndexedFile:
     lang_option: str
     articles: list[Article]
     claims: list[Claim]         # the claims of all its articles, in extraction order
+
+
+@dataclass(frozen=True, slots=True)
+class StoredArticle:
+    """An archived article with everything a check reads of it, as indexed (``checkable``).
+    ``article`` is shared by whoever holds this value: copy it before changing it."""
+
+    article: Article
+    claims: tuple[Claim, ...]
+    frames: tuple[Features, ...]    # the aligner's features of each claim
+    subjects: tuple[str, ...]       # the subject key of each claim (``subjects.base_key``)
+    folded: str                     # the text folded as places are looked up in it
+    moments: tuple[Moment, ...]
+    fingerprint: str                # of the pipeline that extracted it (and derived the rest)
+    version: str                    # the store's hash of all of it
 
 
 def _date(value: dt.date | None) -> str | None:
@@ -237,6 +257,55 @@ class ClaimStore:
             out.append(_claim(json.loads(record), infos[article]))
         return out
 
+    def versions(self, stories: Sequence[str]) -> list[tuple[str, str, str]]:
+        """(article id, story, version) of the articles of ``stories``, in indexing order: what
+        a reader that keeps articles in memory checks them against (``version`` changes with
+        anything stored for the article)."""
+        marks = ", ".join("?" * len(stories))
+        return self._conn.execute(f"SELECT id, story, version FROM articles WHERE story IN ({marks}) ORDER BY rowid",
+                                  list(stories)).fetchall() if stories else []
+
+    def checkable(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+        """Article id → the article, its claims and what a check reads of them, in three
+        queries per ``_CHUNK`` ids (ids the store does not hold are left out)."""
+        from factcheck.store import derived
+
+        out: dict[str, StoredArticle] = {}
+        sources: dict[str, str] = {}
+        for lo in range(0, len(article_ids), _CHUNK):
+            ids = list(article_ids[lo:lo + _CHUNK])
+            marks = ", ".join("?" * len(ids))
+            claims: dict[str, list[tuple[str, str, str]]] = {k: [] for k in ids}
+            for article, record, subject, frame in self._conn.execute(
+                    f"SELECT article, record, subject, frame FROM claims WHERE article IN ({marks}) "
+                    "ORDER BY article, seq", ids):
+                claims[article].append((record, subject, frame))
+            rows = self._conn.execute(
+                'SELECT id, file, path, ident, "offset", title, source, date, date_precision, event_day, lang, '
+                f"story, meta, text, info, folded, moments, fingerprint, version FROM articles WHERE id IN ({marks})", ids).fetchall()
+            files = sorted({row[1] for row in rows} - sources.keys())
+            for lo_f in range(0, len(files), _CHUNK):
+                part = files[lo_f:lo_f + _CHUNK]
+                sources.update((path, _unpack(blob)) for path, blob in self._conn.execute(
+                    f"SELECT path, source FROM files WHERE path IN ({', '.join('?' * len(part))})", part))
+            for row in rows:
+                (key, file, path, ident, offset, title, source, date, precision, event_day, lang, story, meta, text,
+                 info, folded, moments, fingerprint, version) = row
+                article = Article(path=path, text=_unpack(text), file_text=sources[file], offset=offset, id=ident,
+                                  title=title, source=source, date=dt.date.fromisoformat(date) if date else None,
+                                  date_precision=precision,
+                                  event_day=dt.date.fromisoformat(event_day) if event_day else None,
+                                  lang=lang, story=story, meta=json.loads(meta))
+                info_value = ArticleInfo.from_record(json.loads(info))
+                stored = [(_claim(json.loads(record), info_value), subject, frame)
+                          for record, subject, frame in claims[key]]
+                out[key] = StoredArticle(
+                    article=article, claims=tuple(c for c, _, _ in stored),
+                    frames=tuple(derived.frame_from(frame, c) for c, _, frame in stored),
+                    subjects=tuple(subject for _, subject, _ in stored), folded=_unpack(folded),
+                    moments=derived.moments_from(moments), fingerprint=fingerprint, version=version)
+        return out
+
     def stories(self) -> dict[str, int]:
         """Story → number of articles."""
         return dict(self._conn.execute("SELECT story, count(*) FROM articles GROUP BY story ORDER BY story"))
@@ -250,12 +319,12 @@ class ClaimStore:
     def set_story(self, article_id: str, story: str) -> None:
         """Put an article in a story: its row, its ``ArticleInfo`` and its claims say so."""
         with self.transaction() as conn:
-            row = conn.execute("SELECT info FROM articles WHERE id = ?", (article_id,)).fetchone()
+            row = conn.execute("SELECT info, version FROM articles WHERE id = ?", (article_id,)).fetchone()
             if row is None:
                 raise StoreError(f"{self.path}: no article {article_id!r} in the store")
             info = dataclasses.replace(ArticleInfo.from_record(json.loads(row[0])), story=story)
-            conn.execute("UPDATE articles SET story = ?, info = ? WHERE id = ?",
-                         (story, _json(info.to_record()), article_id))
+            conn.execute("UPDATE articles SET story = ?, info = ?, version = ? WHERE id = ?",
+                         (story, _json(info.to_record()), _version(row[1], story), article_id))
             conn.execute("UPDATE claims SET story = ? WHERE article = ?", (story, article_id))
 
     # ------------------------------------------------------------ what the indexer reads and writes
@@ -274,6 +343,7 @@ class ClaimStore:
         drafts that will look for their story."""
         from factcheck.align.subjects import base_key
         from factcheck.story import index_article
+        from factcheck.store import derived
 
         now = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
         with self.transaction() as conn:
@@ -295,20 +365,26 @@ class ClaimStore:
                 for art in f.articles:
                     art.story = index_article(conn, art, by_article.get(art.key, ()), story)
                     info = art.info()
+                    claims = [c if c.article == info else dataclasses.replace(c, article=info)
+                              for c in by_article.get(art.key, ())]
+                    rows = [(art.key, seq, c.id, info.story, c.dimension, _real(c.base_value), base_key(c),
+                             _json(_record(c)), derived.frame_record(c)) for seq, c in enumerate(claims)]
+                    info_json, meta_json = _json(info.to_record()), json.dumps(art.meta, ensure_ascii=False, default=str)
+                    digest = text_hash(art.text.encode("utf-8", "surrogatepass"))
+                    moments = derived.moments_record(art)
+                    version = _version(f.hash, f.fingerprint, f.lang_option, info_json, meta_json, digest, moments,
+                                       *(x for row in rows for x in row[6:]))
                     conn.execute(
                         'INSERT INTO articles (id, file, path, ident, "offset", hash, size, title, source, date, '
-                        "date_precision, event_day, lang, story, fingerprint, info, meta, text) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (art.key, f.real, art.path, art.id, art.offset,
-                         text_hash(art.text.encode("utf-8", "surrogatepass")), len(art.text), art.title, art.source,
+                        "date_precision, event_day, lang, story, fingerprint, info, meta, text, folded, moments, "
+                        "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (art.key, f.real, art.path, art.id, art.offset, digest, len(art.text), art.title, art.source,
                          _date(art.date), art.date_precision, _date(art.event_day), art.lang, art.story,
-                         f.fingerprint, _json(info.to_record()), json.dumps(art.meta, ensure_ascii=False, default=str),
-                         _pack(art.text)))
+                         f.fingerprint, info_json, meta_json, _pack(art.text), _pack(derived.folded_text(art)),
+                         moments, version))
                     conn.executemany(
-                        "INSERT INTO claims (article, seq, id, story, dimension, base_value, subject, record) "
-                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        [(art.key, seq, c.id, info.story, c.dimension, _real(c.base_value), base_key(c),
-                          _json(_record(c))) for seq, c in enumerate(by_article.get(art.key, ()))])
+                        "INSERT INTO claims (article, seq, id, story, dimension, base_value, subject, record, frame) "
+                        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows)
 
     @staticmethod
     def _forget_stories(conn: sqlite3.Connection, reals: Sequence[str]) -> None:
@@ -348,6 +424,14 @@ def _record(claim: Claim) -> dict[str, Any]:
 def _claim(record: dict[str, Any], info: ArticleInfo) -> Claim:
     record.setdefault("path", info.path)
     return Claim.from_record(record, article=info)
+
+
+def _version(*parts: str | None) -> str:
+    """A hash of what is stored for one article: it changes whenever any of it does."""
+    h = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        h.update((part or "").encode("utf-8", "surrogatepass") + b"\x1f")
+    return h.hexdigest()
 
 
 def _json(data: Any) -> str:

@@ -6,16 +6,19 @@ from dataclasses import dataclass
 from typing import Any, ClassVar, Iterable
 
 from factcheck.align import Candidate
+from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim, Finding, Rule
 
 
 @dataclass(slots=True)
 class CheckContext:
-    """What a run gives the rules: every claim, the aligned candidates, the articles."""
+    """What a run gives the rules: every claim, the aligned candidates, the articles, and what
+    was computed for some of them before the run (``Known``: the archive's, at index time)."""
 
     claims: list[Claim]
     candidates: list[Candidate]
     articles: list[Article]
+    known: Known = NOTHING
 
 
 class Kind:

@@ -91,7 +91,10 @@ class MomentConflict(Kind):
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         events: dict[tuple[str, str], list[tuple[Article, Moment]]] = defaultdict(list)
         for article in ctx.articles:
-            for m in _moments(article.text, article.lang, article.date, article.date_precision):
+            found = ctx.known.moments.get(article.key)
+            if found is None:
+                found = _moments(article.text, article.lang, article.date, article.date_precision)
+            for m in found:
                 events[(_story(article), m.event)].append((article, m))
         for (_, event), found in events.items():
             yield from self._check_event(event, found)
