@@ -46,6 +46,7 @@ MIN_IDF = 1e-6
 FETCH = 3  # × CANDIDATES rows ranked by FTS5 before the exact scores; four times more while that is not enough
 VOCAB = "story_vocab"  # the fts5vocab table, in the temp schema of each connection
 _TOKEN = re.compile(r"\w+")
+_CLEAN = re.compile(r"[0-9a-z_ ]*")
 
 
 def scored_without_insert(index: StoryIndex, terms: StoryTerms) -> tuple[tuple[float, ...], list[Scored]]:
@@ -115,10 +116,17 @@ def _scores(stats: _Stats, phrases: Sequence[tuple[int, str]], counts: Sequence[
 
 def _exact(conn: sqlite3.Connection, ranked: Sequence[tuple], stats: _Stats, phrases: Sequence[tuple[int, str]],
            weights: Sequence[float], own: Sequence[float]) -> list[tuple[float, str, str, tuple[float, ...]]]:
-    """The ranked rows with their draft-counted scores: (order key, story, article, scores), best first."""
+    """The ranked rows with their draft-counted scores: (order key, story, article, scores), best first.
+
+    BM25 depends on a row only through its counts of the query's terms and its length, so
+    rows whose stored scores agree in every column (an article copied, a wire story
+    republished) share their draft-counted ones: one of them is read and scored for all."""
     if not ranked:
         return []
-    ids = [r[0] for r in ranked]
+    first: dict[tuple[float, ...], int] = {}
+    for rowid, _, _, *stored in ranked:
+        first.setdefault(tuple(stored), rowid)
+    ids = list(first.values())
     content: dict[int, tuple[str, ...]] = {}
     for start in range(0, len(ids), 500):
         chunk = ids[start:start + 500]
@@ -126,10 +134,13 @@ def _exact(conn: sqlite3.Connection, ranked: Sequence[tuple], stats: _Stats, phr
                 f"SELECT rowid, names, words, figures FROM story_terms WHERE rowid IN ({','.join('?' * len(chunk))})",
                 chunk):
             content[rowid] = tuple(t or "" for t in text)
-    out = []
-    for rowid, story, article, *_ in ranked:
+    exact: dict[tuple[float, ...], tuple[float, ...]] = {}
+    for stored, rowid in first.items():
         columns = [_tokens(t) for t in content.get(rowid, ("", "", ""))]
-        scores = _scores(stats, phrases, [Counter(c) for c in columns], sum(len(c) for c in columns))
+        exact[stored] = _scores(stats, phrases, [Counter(c) for c in columns], sum(len(c) for c in columns))
+    out = []
+    for _, story, article, *stored in ranked:
+        scores = exact[tuple(stored)]
         out.append((_key(scores, weights, own), story, article, scores))
     out.sort(key=lambda r: -r[0])  # stable: FTS5's order among equal scores
     return out
@@ -191,6 +202,8 @@ def _hits(conn: sqlite3.Connection, phrases: Sequence[tuple[int, str]]) -> dict[
 def _tokens(text: str) -> list[str]:
     """The tokens FTS5's ``unicode61 remove_diacritics 2 tokenchars '_'`` makes of a text:
     runs of letters, digits and ``_``, lower case, accents removed (index terms are already so)."""
+    if _CLEAN.fullmatch(text):  # what this package writes: the tokens are the words
+        return text.split()
     if text.isascii():
         return _TOKEN.findall(text.lower())
     plain = "".join(ch for ch in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(ch))
