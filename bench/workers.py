@@ -332,96 +332,124 @@ def _http(method: str, url: str, body: dict | None = None, timeout: float = 300)
 
 
 def row_serve(n_stories: int, per_story: int, seed: int, requests: int = 200, concurrency: int = 8,
-              decide_every: int = 5) -> dict:
-    """``factcheck serve`` (its own process, loopback) over a store of generated articles:
-    ``requests`` POST /api/check from ``concurrency`` client threads (each draft is one of the
-    archive's articles under a new name), a decision written after every ``decide_every``-th
-    check; then every decision is looked for in GET /api/decisions."""
-    import socket
-    import subprocess
-    from concurrent.futures import ThreadPoolExecutor
-
+              decide_every: int = 5, copies: int = 1, workers: list[int] | None = None) -> dict:
+    """``factcheck serve`` (its own process, loopback) over a store of generated articles,
+    grown ``copies`` times by ``_replicate``: for each number of check workers in ``workers``
+    (None: serve's default), ``requests`` POST /api/check from ``concurrency`` client threads
+    (each draft is one of the generated articles under a new name), a decision written after
+    every ``decide_every``-th check; then every decision is looked for in GET /api/decisions."""
     from factcheck.store import ClaimStore, index_paths
 
     stories = corpus.generate(n_stories, per_story, seed)
     drafts = [a.markdown() for s in stories for a in s.articles]
+    out: dict = {"runs": []}
     with tempfile.TemporaryDirectory(prefix="factcheck-bench-") as root:
         corpus.write(stories, os.path.join(root, "articles"))
         store_path = os.path.join(root, "store.sqlite")
         t = time.perf_counter()
         with ClaimStore.open(store_path) as store:
             indexed = index_paths(store, [os.path.join(root, "articles")])
-        index_s = time.perf_counter() - t
-        with socket.socket() as sock:
-            sock.bind(("127.0.0.1", 0))
-            port = sock.getsockname()[1]
-        url = f"http://127.0.0.1:{port}"
+        out["index"] = time.perf_counter() - t
         t = time.perf_counter()
-        log = open(os.path.join(root, "serve.log"), "w+b")
-        server = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", "--store", store_path, "--port",
-                                   str(port)], stdout=subprocess.DEVNULL, stderr=log)
-        try:
-            while True:
-                try:
-                    with socket.create_connection(("127.0.0.1", port), timeout=1):
-                        break
-                except OSError:
-                    if server.poll() is not None or time.perf_counter() - t > 300:
-                        log.seek(0)
-                        raise RuntimeError("the server did not start: " + log.read().decode()[-500:])
-                    time.sleep(0.2)
-            startup = time.perf_counter() - t
-            decided: set[str] = set()
-            failures: list[str] = []
+        if copies > 1:
+            _replicate(store_path, copies)
+        out["grow"] = time.perf_counter() - t
+        with ClaimStore.open(store_path, readonly=True) as store:
+            n_articles, n_claims = store.counts()
+        out.update(indexed=indexed.indexed, articles=n_articles, claims=n_claims, copies=copies)
+        for n in workers or [None]:
+            load_before = os.getloadavg()[0]
+            run = _serve_load(store_path, root, drafts, n, requests, concurrency, decide_every)
+            out["runs"].append({**run, "workers": n, "loadavg": (load_before, os.getloadavg()[0])})
+    out["elapsed"] = sum(r["elapsed"] for r in out["runs"])
+    out.update(_rss())
+    return out
 
-            def one(i: int) -> tuple[float, int, int]:
-                start = time.perf_counter()
-                status, body = _http("POST", url + "/api/check?detail=report",
-                                     {"text": drafts[i % len(drafts)], "name": f"draft-{i}.md"})
-                latency = time.perf_counter() - start
-                findings = len(body.get("document", {}).get("findings", [])) if status == 200 else 0
-                errors = status != 200
-                if errors:
-                    failures.append(f"check {status}: {str(body.get('error', ''))[:120]}")
-                if status == 200 and findings and i % decide_every == 0:
-                    from factcheck.fingerprint import fingerprint
-                    from factcheck.report.wire import from_wire
 
-                    key = fingerprint(from_wire(body["report"]).findings[0])
-                    d_status, _ = _http("POST", url + "/api/decisions", {"check": body["check"], "finding": key,
-                                                                      "status": "accepted", "reviewer": f"bench {i}"})
-                    if d_status != 200:
-                        errors += 1
-                        failures.append(f"decision {d_status}")
-                    decided.add(key)
-                return latency, errors, findings
+def _serve_load(store_path: str, root: str, drafts: list[str], workers: int | None, requests: int,
+                concurrency: int, decide_every: int) -> dict:
+    """One server (``--workers``), one load: latencies, errors, decisions kept."""
+    import socket
+    import subprocess
+    from concurrent.futures import ThreadPoolExecutor
 
-            t = time.perf_counter()
-            with ThreadPoolExecutor(concurrency) as pool:
-                results = list(pool.map(one, range(requests)))
-            elapsed = time.perf_counter() - t
-            _, stored = _http("GET", url + "/api/decisions")
-            present = decided & {d["key"] for d in stored}
-        finally:
-            server.terminate()  # uvicorn finishes the requests still queued behind the check lock first
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    url = f"http://127.0.0.1:{port}"
+    t = time.perf_counter()
+    log = open(os.path.join(root, f"serve-{workers}.log"), "w+b")
+    server = subprocess.Popen([sys.executable, "-m", "factcheck", "serve", "--store", store_path, "--port",
+                               str(port), *(["--workers", str(workers)] if workers is not None else [])],
+                              stdout=subprocess.DEVNULL, stderr=log)
+    try:
+        while True:
             try:
-                server.wait(timeout=60)
-            except subprocess.TimeoutExpired:
-                server.kill()
-                server.wait()
-            log.seek(0)
-            server_log = log.read().decode(errors="replace")[-400:]
-            log.close()
+                with socket.create_connection(("127.0.0.1", port), timeout=1):
+                    break
+            except OSError:
+                if server.poll() is not None or time.perf_counter() - t > 300:
+                    log.seek(0)
+                    raise RuntimeError("the server did not start: " + log.read().decode()[-500:])
+                time.sleep(0.2)
+        startup = time.perf_counter() - t
+        decided: set[str] = set()
+        failures: list[str] = []
+
+        def one(i: int) -> tuple[float, int, int]:
+            start = time.perf_counter()
+            status, body = _http("POST", url + "/api/check?detail=report",
+                                 {"text": drafts[i % len(drafts)], "name": f"draft-{i}.md"})
+            latency = time.perf_counter() - start
+            findings = len(body.get("document", {}).get("findings", [])) if status == 200 else 0
+            errors = status != 200
+            if errors:
+                failures.append(f"check {status}: {str(body.get('error', ''))[:120]}")
+            if status == 200 and findings and i % decide_every == 0:
+                from factcheck.fingerprint import fingerprint
+                from factcheck.report.wire import from_wire
+
+                key = fingerprint(from_wire(body["report"]).findings[0])
+                d_status, _ = _http("POST", url + "/api/decisions", {"check": body["check"], "finding": key,
+                                                                  "status": "accepted", "reviewer": f"bench {i}"})
+                if d_status != 200:
+                    errors += 1
+                    failures.append(f"decision {d_status}")
+                decided.add(key)
+            return latency, errors, findings
+
+        t = time.perf_counter()
+        with ThreadPoolExecutor(concurrency) as pool:
+            results = list(pool.map(one, range(requests)))
+        elapsed = time.perf_counter() - t
+        _, stored = _http("GET", url + "/api/decisions")
+        present = decided & {d["key"] for d in stored}
+    finally:
+        server.terminate()  # uvicorn finishes the requests still queued first, then stops the workers
+        try:
+            server.wait(timeout=60)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+        log.seek(0)
+        server_log = log.read().decode(errors="replace")[-400:]
+        log.close()
+    import sqlite3
+
+    conn = sqlite3.connect(store_path)  # the decisions table is cleared between runs: each run counts its own
+    conn.execute("DELETE FROM desk_decisions")
+    conn.commit()
+    conn.close()
     latencies = sorted(r[0] for r in results)
 
     def pct(p: float) -> float:
         return latencies[min(len(latencies) - 1, int(p * len(latencies)))]
 
-    return {"articles": indexed.indexed, "claims": indexed.claims, "index": index_s, "startup": startup,
-            "requests": requests, "concurrency": concurrency, "errors": sum(r[1] for r in results),
-            "findings": sum(r[2] for r in results), "p50": pct(0.50), "p95": pct(0.95), "max": latencies[-1],
-            "elapsed": elapsed, "decisions": len(decided), "decisions_present": len(present),
-            "failures": sorted(set(failures))[:5], "server_log": server_log if failures else "", **_rss()}
+    return {"startup": startup, "requests": requests, "concurrency": concurrency,
+            "errors": sum(r[1] for r in results), "findings": sum(r[2] for r in results), "p50": pct(0.50),
+            "p95": pct(0.95), "max": latencies[-1], "elapsed": elapsed, "decisions": len(decided),
+            "decisions_present": len(present), "failures": sorted(set(failures))[:5],
+            "server_log": server_log if failures else ""}
 
 
 def _replicate(path: str, copies: int) -> None:

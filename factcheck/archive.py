@@ -52,13 +52,38 @@ class Archived:
 
 
 def open_archive(path: str | os.PathLike[str]) -> ClaimStore:
-    """The store a draft is checked against. It must exist (a typo must not create an empty
-    archive), and is opened for writing: a draft's story is found by adding the draft to
-    the story index inside a savepoint that is rolled back (``StoryIndex.candidates``)."""
+    """The store a draft is checked against, read-only. It must exist (a typo must not create
+    an empty archive). Nothing of a check writes to it (a draft's story look-up,
+    ``StoryIndex.candidates``, only reads), so checks never wait for the write lock: several
+    run at once, and alongside an index run. A store of an older schema is migrated first."""
     if not os.path.isfile(path):
         raise StoreError(f"{os.fspath(path)}: no claim store here; create it with: factcheck index PATH... "
                          f"--store {os.fspath(path)}")
-    return ClaimStore.open(path)
+    try:
+        return ClaimStore.open(path, readonly=True)
+    except StoreError:
+        if not _needs_migration(path):
+            raise
+    ClaimStore.open(path).close()
+    return ClaimStore.open(path, readonly=True)
+
+
+def _needs_migration(path: str | os.PathLike[str]) -> bool:
+    """True for a store of an older schema that ``schema.MIGRATIONS`` can bring up to date."""
+    import sqlite3
+
+    from factcheck.store import schema
+
+    try:
+        conn = sqlite3.connect(f"{os.path.abspath(path)}", timeout=1)
+        try:
+            app, version = schema.read_header(conn, os.fspath(path))
+        finally:
+            conn.close()
+    except (sqlite3.Error, StoreError):
+        return False
+    return (app == schema.APPLICATION_ID and version < schema.SCHEMA_VERSION
+            and all(v in schema.MIGRATIONS for v in range(version, schema.SCHEMA_VERSION)))
 
 
 def draft_story_ids(store: ClaimStore, draft: Article, claims: Sequence[Claim]) -> tuple[str, ...]:

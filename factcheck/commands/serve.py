@@ -1,4 +1,5 @@
-"""``factcheck serve``: the desk (web pages and HTTP API) over a claim store, in one process."""
+"""``factcheck serve``: the desk (web pages and HTTP API) over a claim store: one web process,
+and ``--workers`` processes that check drafts in parallel."""
 
 from __future__ import annotations
 
@@ -25,6 +26,16 @@ def _port(value: str) -> int:
     return n
 
 
+def _workers(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of workers") from None
+    if not 0 <= n <= 64:
+        raise argparse.ArgumentTypeError("give 0 to 64 workers (0: checks run in the web process)")
+    return n
+
+
 def add_parser(sub: argparse._SubParsersAction) -> None:
     from factcheck.commands.check import _bytes
 
@@ -41,6 +52,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
                    help="folder the desk may index (repeatable; default: the store's base folder)")
     p.add_argument("--max-bytes", type=_bytes, default=None, metavar="N",
                    help="largest request accepted, in bytes (default 10000000)")
+    p.add_argument("--workers", type=_workers, default=None, metavar="N",
+                   help="processes that check drafts in parallel, each with its own pipelines (default: the "
+                        "number of CPUs, at most 4; 0: checks run one at a time in the web process)")
     p.add_argument("--config", metavar="FILE", help="configuration file (default: .factcheck.toml or "
                    "pyproject.toml [tool.factcheck], searched upwards from the working directory)")
     p.set_defaults(run=run)
@@ -71,9 +85,14 @@ def run(args: argparse.Namespace) -> int:
         if not os.path.isdir(root):
             raise UsageError(f"--root {root}: no such folder")
     from factcheck.serve.app import DEFAULT_MAX_BYTES, ServeConfig, create_app, serve_forever
+    from factcheck.serve.pool import default_workers
 
-    print(f"factcheck: loading the pipelines and opening {store} …", file=sys.stderr, flush=True)
-    app = create_app(ServeConfig(store=store, roots=roots, token=token, max_bytes=args.max_bytes or DEFAULT_MAX_BYTES))
+    workers = default_workers() if args.workers is None else args.workers
+    print(f"factcheck: opening {store} and loading the pipelines"
+          + (f" in {workers} check worker{'s' if workers > 1 else ''}" if workers else "") + " …",
+          file=sys.stderr, flush=True)
+    app = create_app(ServeConfig(store=store, roots=roots, token=token, workers=workers,
+                                 max_bytes=args.max_bytes or DEFAULT_MAX_BYTES))
     host = f"[{args.host}]" if ":" in args.host else args.host
     print(f"factcheck: the desk is at http://{host}:{args.port}/ (Ctrl-C stops it)", file=sys.stderr, flush=True)
     serve_forever(app, args.host, args.port)

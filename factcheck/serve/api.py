@@ -4,7 +4,7 @@
 (findings limited to the draft); ``?detail=report`` adds the whole report in the wire
 format (``factcheck.report.wire``) that ``check --server`` renders locally. Errors are
 ``{"error": "one line"}`` with 4xx: 422 bad input, 403 a path outside the archive roots,
-404 unknown id, 413 too large (``security``).
+404 unknown id, 413 too large (``security``); 503 when a check worker stopped mid-check.
 """
 
 from __future__ import annotations
@@ -61,6 +61,13 @@ def error(status: int, message: str) -> JSONResponse:
     return JSONResponse({"error": message}, status_code=status)
 
 
+def status_of(exc: FactcheckError) -> int:
+    """422 for bad input; 503 when a check worker stopped (the draft can be sent again)."""
+    from factcheck.serve.pool import WorkerLost
+
+    return 503 if isinstance(exc, WorkerLost) else 422
+
+
 def desk_of(request: Request):
     return request.app.state.desk
 
@@ -110,7 +117,7 @@ async def check(request: Request, detail: str = "") -> Response:
         draft = await read_draft(request)
         report, view = await run_in_threadpool(desk_of(request).run, draft)
     except FactcheckError as exc:
-        return error(422, str(exc))
+        return error(status_of(exc), str(exc))
     headers = {"X-Factcheck-Check": view.id, "Location": f"/checks/{view.id}"}
     if detail == "report":
         from factcheck.report.wire import to_wire

@@ -1,10 +1,12 @@
-"""The desk as an ASGI application: ``create_app(config)`` wires the desk's state, the
-security middleware, the API, the pages and the static files; uvicorn runs it
-(``factcheck serve``), tests drive it with a TestClient."""
+"""The desk as an ASGI application: ``create_app(config)`` wires the desk's state (and its
+check workers), the security middleware, the API, the pages and the static files; uvicorn
+runs it (``factcheck serve``), tests drive it with a TestClient."""
 
 from __future__ import annotations
 
+import contextlib
 import os
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,20 +28,34 @@ class ServeConfig:
     roots: tuple[str, ...]
     token: str | None = None
     max_bytes: int = DEFAULT_MAX_BYTES
-    warm: bool = True           # load the pipelines at start-up
+    warm: bool = True           # load the pipelines at start-up (and wait for the workers to be ready)
+    workers: int = 0            # check worker processes (serve.pool); 0: checks run in this process
 
 
 def create_app(config: ServeConfig) -> FastAPI:
     from factcheck import __version__
     from factcheck.serve import api, pages
 
+    desk = Desk(store=os.path.abspath(config.store), roots=tuple(os.path.realpath(r) for r in config.roots))
+    if config.workers > 0:
+        from factcheck.serve.pool import CheckPool
+
+        desk.pool = CheckPool(config.workers, desk.store, desk.rules)
+        if config.warm:
+            desk.pool.wait_ready()
+    elif config.warm:
+        desk.warm()
+
+    @contextlib.asynccontextmanager
+    async def lifespan(_: FastAPI) -> AsyncIterator[None]:
+        yield
+        if desk.pool is not None:
+            desk.pool.close()
+
     app = FastAPI(title="factcheck desk", version=__version__, docs_url=None, redoc_url=None,
-                  openapi_url="/api/openapi.json",
+                  openapi_url="/api/openapi.json", lifespan=lifespan,
                   description="Check drafts against the claim store before publishing; browse the archive; "
                               "record decisions on findings and export them as a baseline.")
-    desk = Desk(store=os.path.abspath(config.store), roots=tuple(os.path.realpath(r) for r in config.roots))
-    if config.warm:
-        desk.warm()
     app.state.desk = desk
     app.state.jobs = Jobs(desk)
     app.state.guard = Guard(config.token)
@@ -53,7 +69,7 @@ def create_app(config: ServeConfig) -> FastAPI:
 
 
 def serve_forever(app: FastAPI, host: str, port: int) -> None:
-    """Run the desk on uvicorn until Ctrl-C (one process: the pipelines are loaded once)."""
+    """Run the desk on uvicorn until Ctrl-C (one web process; checks go to the desk's workers)."""
     import uvicorn
 
     uvicorn.run(app, host=host, port=port, log_level="warning", server_header=False)

@@ -1,11 +1,15 @@
-"""The desk's engine: one process, pipelines and rules loaded once, drafts checked against
-the store, each check kept so its page can be reloaded (and decided on) later.
+"""The desk's engine: pipelines and rules loaded once, drafts checked against the store,
+each check kept so its page can be reloaded (and decided on) later.
 
-Checks run one at a time (``Desk.lock``): spaCy pipelines are not made for concurrent
-calls, the machine's cores are better spent on one check than shared by eight, and an
-index run takes the same lock. A check's result is kept as a ``CheckView`` — the JSON
-document ``check --format json`` prints, and what the page shows of each finding — in the
-table ``desk_checks`` of the store's file (the last ``KEEP_CHECKS``).
+Checks run in a pool of worker processes (``pool.CheckPool``, ``factcheck serve
+--workers N``), each with its own pipelines, so that N checks use N cores; a check only
+reads the store (``archive.open_archive``), so they never wait for each other's locks. With
+no workers (``ServeConfig.workers = 0``, what the tests' in-process app uses) checks run
+one at a time in the server's process (``Desk.lock``: spaCy pipelines are not made for
+concurrent calls). A check's result is kept as a ``CheckView`` — the JSON document
+``check --format json`` prints, and what the page shows of each finding — in the table
+``desk_checks`` of the store's file (the last ``KEEP_CHECKS``), so every worker's check
+can be read back whichever thread answers.
 """
 
 from __future__ import annotations
@@ -18,10 +22,13 @@ import threading
 import time
 from dataclasses import asdict, dataclass, field
 from pathlib import PurePath
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from factcheck.models import SEVERITIES, Article, Claim, Finding, Report, Rule
 from factcheck.serve.decisions import Decisions, connect
+
+if TYPE_CHECKING:
+    from factcheck.serve.pool import CheckPool
 
 KEEP_CHECKS = 500
 CONTEXT = 160  # characters of prose each side of a cited number
@@ -120,13 +127,15 @@ def draft_name(name: str | None, fmt: str = "md") -> str:
 
 @dataclass(slots=True)
 class Desk:
-    """What the running server holds: the store, the archive roots, the rules, the lock."""
+    """What the running server holds: the store, the archive roots, the rules, the lock, the
+    check workers."""
 
     store: str
     roots: tuple[str, ...]
     rules: list[Rule] = field(default_factory=list)
     lock: threading.Lock = field(default_factory=threading.Lock)
     decisions: Decisions | None = None
+    pool: CheckPool | None = None  # worker processes for checks; None: checks run here, one at a time
 
     def __post_init__(self) -> None:
         from factcheck.store import ClaimStore
@@ -156,23 +165,11 @@ class Desk:
 
     def run(self, draft: Draft) -> tuple[Report, CheckView]:
         """Check a draft against the store; the report and its view (kept for its page)."""
-        from factcheck import api
-        from factcheck.report import json_report
-
-        with self.lock:
-            report = api.check_draft(draft.text, store=self.store, lang=draft.lang or None, date=draft.date or None,
-                                     title=draft.title, source=draft.source, fmt=draft.fmt, rules=self.rules,
-                                     path=draft.name)
-        drafts = [a for a in report.articles if a.path == draft.name]
-        lang = drafts[0].lang if drafts else (draft.lang or "fr")
-        docs = {r.id: r.doc for r in self.rules}
-        view = CheckView(
-            id=secrets.token_urlsafe(9), created_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
-            name=draft.name, lang=lang, title=drafts[0].title if drafts else draft.title,
-            seconds=round(report.seconds or 0.0, 3), document=json_report.render(report),
-            findings=tuple(finding_view(f, report.articles, docs, draft.name) for f in report.findings),
-            warnings=tuple(report.warnings),
-            stories=tuple(sorted({a.story for a in report.articles if a.path != draft.name and a.story})))
+        if self.pool is not None:
+            report, view = self.pool.check(draft)
+        else:
+            with self.lock:
+                report, view = check(draft, self.store, self.rules)
         self._keep(view)
         return report, view
 
@@ -213,6 +210,27 @@ class Desk:
         if not os.path.exists(real):
             raise InputError(f"{given}: no such folder or file under the archive roots")
         return real
+
+
+def check(draft: Draft, store: str, rules: list[Rule]) -> tuple[Report, CheckView]:
+    """One draft checked against the store: the report and what its page shows (a pure
+    function of its arguments, so that a worker process can run it)."""
+    from factcheck import api
+    from factcheck.report import json_report
+
+    report = api.check_draft(draft.text, store=store, lang=draft.lang or None, date=draft.date or None,
+                             title=draft.title, source=draft.source, fmt=draft.fmt, rules=rules, path=draft.name)
+    drafts = [a for a in report.articles if a.path == draft.name]
+    lang = drafts[0].lang if drafts else (draft.lang or "fr")
+    docs = {r.id: r.doc for r in rules}
+    view = CheckView(
+        id=secrets.token_urlsafe(9), created_at=dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+        name=draft.name, lang=lang, title=drafts[0].title if drafts else draft.title,
+        seconds=round(report.seconds or 0.0, 3), document=json_report.render(report),
+        findings=tuple(finding_view(f, report.articles, docs, draft.name) for f in report.findings),
+        warnings=tuple(report.warnings),
+        stories=tuple(sorted({a.story for a in report.articles if a.path != draft.name and a.story})))
+    return report, view
 
 
 def _date(article: Article | None) -> str:

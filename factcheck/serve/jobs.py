@@ -1,8 +1,10 @@
 """Index runs started from the desk: one background thread each, progress pollable.
 
 A run indexes one folder (or file) under the archive roots into the desk's store, as
-``factcheck index`` does (``story = "auto"``), holding the store's writer lock and the
-desk's lock (checks wait for it: they share the pipelines).
+``factcheck index`` does (``story = "auto"``), in the web process, holding the store's
+writer lock and the desk's lock (checks run in that process wait for it: they share the
+pipelines; checks in worker processes go on, reading the store as last committed). Jobs
+live in the one web process, so any request polls any job.
 """
 
 from __future__ import annotations

@@ -81,7 +81,7 @@ def home(request: Request) -> Response:
 async def check(request: Request) -> Response:
     from starlette.concurrency import run_in_threadpool
 
-    from factcheck.serve.api import read_draft
+    from factcheck.serve.api import read_draft, status_of
 
     form = await read_form(request)
     if not csrf_ok(request, form):
@@ -92,8 +92,8 @@ async def check(request: Request) -> Response:
         _, view = await run_in_threadpool(desk.run, draft)
     except FactcheckError as exc:
         values = {k: str(form.get(k) or "") for k in ("text", "name", "lang", "date", "title", "source")}
-        return pages(request).render(request, "check.html", status=422, error=str(exc), recent=desk.recent(),
-                                     form=values)
+        return pages(request).render(request, "check.html", status=status_of(exc), error=str(exc),
+                                     recent=desk.recent(), form=values)
     return RedirectResponse(f"/checks/{view.id}", status_code=303)
 
 

@@ -34,7 +34,7 @@ import hashlib
 import re
 import sqlite3
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from factcheck.errors import FactcheckError
@@ -49,6 +49,9 @@ MAX_DOCS = 2000     # … and so is a term in more articles than this: in a larg
                     # apart, and its long posting list is what a query would spend its time on
 CANDIDATES = 20   # articles BM25 returns per query, before the per-story choice
 COLUMNS = ("names", "words", "figures")
+#: BM25 of one column (the others weighted 0), as a positive score
+PER_COLUMN = tuple(f"-bm25(story_terms, {', '.join('1' if i == j else '0' for j in range(3))})" for i in range(3))
+NO_ROW = -(2 ** 63)  # a rowid no article has (``ranked`` excludes nothing)
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,17 +187,35 @@ class StoryIndex:
     def candidates(self, terms: StoryTerms) -> list[StoryMatch]:
         """The stories a draft would join, best first, without adding it to the index.
 
-        The draft is indexed inside a savepoint that is rolled back, so its scores are the
-        ones ``add`` would compute and the database is left as it was. Outside a transaction
-        it is ``BEGIN IMMEDIATE`` … ``ROLLBACK``: the write lock is taken first, waiting for
-        another writer (the busy timeout), where a read that turned into a write would fail
-        at once ("database is locked") when another connection committed meanwhile.
+        Read-only (``draft.py``): the draft's BM25 scores are computed from the corpus
+        statistics as they would be with the draft added, so they are the ones ``add``
+        would compute, and a check never takes the database's write lock. Only inside a
+        transaction that may hold uncommitted index rows (whose statistics FTS5 saves at
+        commit) is the draft added in a savepoint that is rolled back, as before.
         """
+        return _best(self.params, *self.scored_draft(terms))
+
+    def scored_draft(self, terms: StoryTerms) -> tuple[tuple[float, ...], list[Scored]]:
+        """The draft's own per-column scores and its candidate rows, best first."""
+        if self.conn.in_transaction:
+            try:
+                return self.scored_by_insert(terms)
+            except sqlite3.OperationalError as exc:  # a read-only connection has nothing uncommitted
+                if "readonly" not in str(exc):
+                    raise
+        from factcheck.story.draft import scored_without_insert
+
+        return scored_without_insert(self, terms)
+
+    def scored_by_insert(self, terms: StoryTerms) -> tuple[tuple[float, ...], list[Scored]]:
+        """The draft's scores as FTS5 computes them with the draft indexed, inside a
+        savepoint that is rolled back (``BEGIN IMMEDIATE`` outside a transaction: this
+        takes the write lock)."""
         outer = not self.conn.in_transaction
         self.conn.execute("BEGIN IMMEDIATE" if outer else "SAVEPOINT story_draft")
         try:
             doc = self.insert(f"\0draft:{id(terms)}", terms)
-            return self._matches(doc, terms)
+            return self._scored(doc, terms)
         finally:
             if outer:
                 self.conn.execute("ROLLBACK")
@@ -217,54 +238,62 @@ class StoryIndex:
     # ------------------------------------------------------------ matching
 
     def _matches(self, doc: int, terms: StoryTerms) -> list[StoryMatch]:
+        return _best(self.params, *self._scored(doc, terms))
+
+    def _scored(self, doc: int, terms: StoryTerms) -> tuple[tuple[float, ...], list[Scored]]:
+        """An indexed article's own per-column BM25 and its best candidate rows (FTS5's BM25)."""
         query = self.match_query(terms)
         if not query:
-            return []
+            return (), []
         # one BM25 per column (the other columns weighted 0): each column's score is then
         # divided by the article's own, so every column says "this share of my terms"
-        per_column = [f"-bm25(story_terms, {', '.join('1' if i == j else '0' for j in range(3))})" for i in range(3)]
         own = self.conn.execute(
-            f"SELECT {', '.join(per_column)} FROM story_terms WHERE story_terms MATCH ? AND rowid = ?",
+            f"SELECT {', '.join(PER_COLUMN)} FROM story_terms WHERE story_terms MATCH ? AND rowid = ?",
             (query, doc)).fetchone()
         if not own:
-            return []
-        weights = [w if o > 0 else 0.0 for w, o in zip(self.params.weights, own)]
-        total = sum(weights)
-        if total <= 0:
-            return []
-        window, days = self.params.window_days, terms.days
+            return (), []
+        weights = _weights(self.params, own)
+        if not any(weights):
+            return tuple(own), []
+        rows = self.ranked(query, weights, own, self.params, terms.days, exclude=doc, limit=CANDIDATES)
+        return tuple(own), [Scored(story, article, tuple(scores)) for _, story, article, *scores in rows]
+
+    def ranked(self, query: str, weights: list[float], own: Sequence[float], params: StoryParams,
+               days: tuple[int, int] | None, exclude: int | None = None, limit: int | None = None) -> list[tuple]:
+        """The assigned rows matching ``query`` within the day window, by the score's order as
+        FTS5's BM25 gives it: (rowid, story, article, per-column scores)."""
         where = "s.story IS NOT NULL AND s.doc != ?"
-        args: list[object] = [query, doc]
+        args: list[object] = [query, exclude if exclude is not None else NO_ROW]
         if days is not None:
             where += " AND (s.day_lo IS NULL OR (s.day_lo <= ? AND s.day_hi >= ?))"
-            args += [days[1] + window, days[0] - window]
+            args += [days[1] + params.window_days, days[0] - params.window_days]
         # candidates in the order of the score below (without its cap at 1 per column); the
         # order names the selected columns, so that BM25 is computed once per row and column
         order = " + ".join(f"{w / o!r} * c{i}" for i, (w, o) in enumerate(zip(weights, own)) if w)
-        columns = ", ".join(f"{rank} AS c{i}" for i, rank in enumerate(per_column))
-        rows = self.conn.execute(
-            f"SELECT s.story, s.article, {columns} FROM story_terms JOIN story_of AS s "
-            f"ON s.doc = story_terms.rowid WHERE story_terms MATCH ? AND {where} ORDER BY {order} DESC LIMIT ?",
-            (*args, CANDIDATES)).fetchall()
-        best: dict[str, StoryMatch] = {}
-        for story, article, *scores in rows:
-            score = sum(w * min(1.0, s / o) for w, s, o in zip(weights, scores, own) if w) / total
-            if score >= self.params.min_score and (story not in best or score > best[story].score):
-                best[story] = StoryMatch(story, round(score, 4), article)
-        return sorted(best.values(), key=lambda m: -m.score)
+        columns = ", ".join(f"{rank} AS c{i}" for i, rank in enumerate(PER_COLUMN))
+        return self.conn.execute(
+            f"SELECT story_terms.rowid, s.story, s.article, {columns} FROM story_terms "
+            f"JOIN story_of AS s ON s.doc = story_terms.rowid WHERE story_terms MATCH ? AND {where} "
+            f"ORDER BY {order} DESC" + (" LIMIT ?" if limit is not None else ""),
+            (*args, *([limit] if limit is not None else []))).fetchall()
 
     def match_query(self, terms: StoryTerms) -> str:
-        """The FTS5 query of an indexed article: its most frequent terms of each column, OR-ed.
-
-        Terms found in more than ``COMMON_SHARE`` of the rows (BM25 gives them no weight)
-        or in more than ``MAX_DOCS`` articles are left out: in a large archive their long
-        posting lists are what a query would spend its time on. The number of rows is
-        read from ``story_of``'s largest row id (a count would read the whole table).
-        """
+        """The FTS5 query of an indexed article: its most frequent terms of each column, OR-ed."""
         rows = (self.conn.execute("SELECT max(doc) FROM story_of").fetchone()[0] or 0) + BACKGROUND_ROWS
+        return query_text(self.query_terms(terms, rows))
+
+    def query_terms(self, terms: StoryTerms, rows: int, extra: int = 0) -> list[tuple[int, list[str]]]:
+        """(column, terms) of an article's query: its most frequent terms of each column.
+
+        Terms found in more than ``COMMON_SHARE`` of the ``rows`` (BM25 gives them no
+        weight) or in more than ``MAX_DOCS`` articles are left out: in a large archive their
+        long posting lists are what a query would spend its time on. ``rows`` is read from
+        ``story_of``'s largest row id (a count would read the whole table); ``extra`` is
+        added to every term's count (1: the draft, not indexed, has them all).
+        """
         limit = min(COMMON_SHARE * rows, MAX_DOCS)
-        parts = []
-        for col, (column, values) in enumerate(zip(COLUMNS, _columns(terms))):
+        out = []
+        for col, values in enumerate(_columns(terms)):
             ranked = most_common(values, len(values))
             if not ranked:
                 continue
@@ -273,11 +302,48 @@ class StoryIndex:
                 chunk = ranked[start:start + 500]
                 common.update(t for t, n in self.conn.execute(
                     f"SELECT term, n FROM story_df WHERE col = ? AND term IN ({','.join('?' * len(chunk))})",
-                    (col, *chunk)) if n > limit)
+                    (col, *chunk)) if n + extra > limit)
             chosen = [t for t in ranked if t not in common][:QUERY_TERMS]
             if chosen:
-                parts.append(f"{column} : (" + " OR ".join(f'"{t}"' for t in chosen) + ")")
-        return " OR ".join(parts)
+                out.append((col, chosen))
+        return out
+
+
+def query_text(parts: Sequence[tuple[int, Sequence[str]]]) -> str:
+    """The FTS5 query of (column, terms) parts: every term a phrase of its column, OR-ed."""
+    return " OR ".join(f"{COLUMNS[col]} : (" + " OR ".join(f'"{t}"' for t in chosen) + ")" for col, chosen in parts)
+
+
+@dataclass(frozen=True, slots=True)
+class Scored:
+    """A candidate row: its story, article key and BM25 per column."""
+
+    story: str
+    article: str
+    scores: tuple[float, ...]
+
+
+def _weights(params: StoryParams, own: Sequence[float]) -> list[float]:
+    """The columns' weights, zero for a column the article has nothing in."""
+    return [w if o > 0 else 0.0 for w, o in zip(params.weights, own)]
+
+
+def _best(params: StoryParams, own: Sequence[float], rows: Sequence[Scored]) -> list[StoryMatch]:
+    """The stories of the candidate rows reaching ``min_score``, best first, each with its best
+    article. A row's score is the weighted mean over columns of its BM25 divided by the
+    article's own (capped at 1)."""
+    if not own:
+        return []
+    weights = _weights(params, own)
+    total = sum(weights)
+    if total <= 0:
+        return []
+    best: dict[str, StoryMatch] = {}
+    for row in rows:
+        score = sum(w * min(1.0, s / o) for w, s, o in zip(weights, row.scores, own) if w) / total
+        if score >= params.min_score and (row.story not in best or score > best[row.story].score):
+            best[row.story] = StoryMatch(row.story, round(score, 4), row.article)
+    return sorted(best.values(), key=lambda m: -m.score)
 
 
 def _columns(terms: StoryTerms) -> tuple[tuple[str, ...], ...]:

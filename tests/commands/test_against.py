@@ -139,3 +139,28 @@ def test_check_draft_refuses_a_bad_date(archive, monkeypatch):
     monkeypatch.chdir(archive)
     with pytest.raises(InputError, match="give a date as YYYY-MM-DD"):
         api.check_draft("Un texte.", store="arch.sqlite", date="12/07/2024")
+
+
+def test_a_check_never_waits_for_the_write_lock(archive, monkeypatch):
+    """Another process indexing (holding BEGIN IMMEDIATE) does not hold a check up: the store is
+    opened read-only and the draft's story look-up only reads."""
+    import sqlite3
+    import time
+
+    from factcheck.store.store import ClaimStore
+
+    monkeypatch.chdir(archive)
+    monkeypatch.setattr("factcheck.store.store.BUSY_TIMEOUT_MS", 200)
+    writer = sqlite3.connect("arch.sqlite", isolation_level=None)
+    writer.execute("BEGIN IMMEDIATE")
+    try:
+        writer.execute("UPDATE meta SET value = value WHERE key = 'factcheck_version'")
+        t = time.perf_counter()
+        report = api.check_draft(DRAFT, store="arch.sqlite", path="drafts/valmorin.md")
+        assert time.perf_counter() - t < 30
+        assert any({"120 hectares", "150 hectares"} <= {c.text for c in f.claims} for f in report.findings)
+        with ClaimStore.open("arch.sqlite", readonly=True) as store:
+            assert store.readonly
+    finally:
+        writer.execute("ROLLBACK")
+        writer.close()

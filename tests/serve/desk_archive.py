@@ -3,6 +3,7 @@ app over a store, and a real uvicorn server on a free loopback port."""
 
 from __future__ import annotations
 
+import os
 import socket
 import threading
 import time
@@ -22,10 +23,17 @@ Alençon va recevoir une deuxième brigade anticriminalité (BAC), soit neuf pol
 DRAFT_NAME = "brouillon-bac.md"
 
 
+#: check workers of the apps the tests build (0: checks in the test's process); set
+#: FACTCHECK_TEST_SERVE_WORKERS=2 to run every desk test against worker processes
+WORKERS = int(os.environ.get("FACTCHECK_TEST_SERVE_WORKERS", "0"))
+
+
 def make_app(store, root, **kwargs):
     from factcheck.serve.app import ServeConfig, create_app
 
-    return create_app(ServeConfig(store=str(store), roots=(str(root),), warm=False, **kwargs))
+    kwargs.setdefault("workers", WORKERS)
+    kwargs.setdefault("warm", False)
+    return create_app(ServeConfig(store=str(store), roots=(str(root),), **kwargs))
 
 
 def free_port() -> int:
