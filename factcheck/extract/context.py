@@ -7,10 +7,9 @@ cue words that change its meaning ("nouveaux", "autres", "au total", "s'est alou
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span

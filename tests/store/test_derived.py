@@ -6,12 +6,9 @@ from __future__ import annotations
 import dataclasses
 import sqlite3
 
-import pytest
-
 from tiny_articles import article_text
 from factcheck.align.features import Features, features
 from factcheck.align.subjects import base_key, fold
-from factcheck.errors import StoreError
 from factcheck.extract.moments import find_moments
 from factcheck.store import ClaimStore, index_paths
 from factcheck.store.derived import frame_from, frame_record, moments_from, moments_record
@@ -93,16 +90,3 @@ def test_the_same_archive_gives_the_same_versions_in_another_store(archive):
     with ClaimStore.open("t.sqlite") as store:
         index_paths(store, ["articles"], story="folder")
     assert sqlite3.connect("t.sqlite").execute("SELECT id, version FROM articles ORDER BY id").fetchall() == first
-
-
-def test_a_store_of_schema_1_is_refused_with_the_rebuild_line(tmp_path):
-    path = str(tmp_path / "s.sqlite")
-    ClaimStore.open(path).close()
-    conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 1")
-    conn.close()
-    with pytest.raises(StoreError) as exc:
-        ClaimStore.open(path)
-    message = str(exc.value)
-    assert "\n" not in message and "schema 1" in message
-    assert f"factcheck index --rebuild --store {path}" in message

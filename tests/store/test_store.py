@@ -186,15 +186,17 @@ def _one_line(exc: pytest.ExceptionInfo) -> str:
     return text
 
 
-def test_store_refuses_another_schema_version(tmp_path):
+@pytest.mark.parametrize("version", [1, 99])  # 1: a store from before frames were kept
+def test_store_refuses_another_schema_version(tmp_path, version):
     path = str(tmp_path / "s.sqlite")
     ClaimStore.open(path).close()
     conn = sqlite3.connect(path)
-    conn.execute("PRAGMA user_version = 99")
+    conn.execute(f"PRAGMA user_version = {version}")
     conn.close()
     with pytest.raises(StoreError) as exc:
         ClaimStore.open(path)
-    assert "schema 99" in _one_line(exc) and "--rebuild" in str(exc.value)
+    assert f"schema {version}" in _one_line(exc) and "--rebuild" in str(exc.value)
+    assert f"factcheck index --rebuild --store {path}" in str(exc.value)
     ClaimStore.rebuild(path).close()
     with ClaimStore.open(path) as store:
         assert store.counts() == (0, 0)
