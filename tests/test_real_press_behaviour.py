@@ -382,3 +382,43 @@ def test_a_headline_figure_takes_the_time_its_repeat_names(tmp_path):
                "Tempête : 351 000 foyers toujours privés d'électricité\n\nÀ 19 h, 351 000 foyers sont toujours "
                "privés d'électricité dans la région, selon le gestionnaire du réseau.")
     assert _pairs(r) == []
+
+
+def test_weekly_figures_of_different_weeks_are_different_facts(tmp_path):
+    """A weekly statistic is dated by its week: the last week of December and the first
+    week of January are two facts, while two wordings of one week still disagree."""
+    r = _story(tmp_path,
+               "L'agence a relevé un taux d'absentéisme de 11 % la dernière semaine de novembre "
+               "et de 15 % la première semaine de décembre.",
+               "Le taux d'absentéisme a atteint 9 % lors de la dernière semaine de novembre 2023, selon l'agence.",
+               dates=["2023-12-12", "2023-12-11"])
+    values = sorted(sorted(c.text for c in f.claims) for f in _pairs(r))
+    assert values == [["11 %", "9 %"]]
+
+
+def test_a_narrower_population_is_another_measure(tmp_path):
+    """Job seekers under 25 or out of work for a long time are parts of all job seekers:
+    their falls are other figures, while two falls for all job seekers still disagree."""
+    r = _story(tmp_path,
+               "Le nombre de demandeurs d'emploi a reculé de 2,1 % au deuxième trimestre.",
+               "Le nombre de demandeurs d'emploi de moins de 25 ans a reculé de 4,2 % au deuxième trimestre. "
+               "Celui des demandeurs d'emploi de longue durée a reculé de 3,7 % au deuxième trimestre.",
+               "Au deuxième trimestre, le nombre de demandeurs d'emploi a reculé de 2,6 %.")
+    values = sorted(sorted(c.text for c in f.claims) for f in _pairs(r))
+    assert values == [["2,1 %", "2,6 %"]]
+
+
+def test_a_narrower_population_is_another_measure_in_english(tmp_path):
+    r = _story(tmp_path,
+               "The number of jobseekers rose by 1.2% in March, the statistics office said.",
+               "The number of jobseekers aged over 50 rose by 3.4% in March, the statistics office said. "
+               "Long-term unemployment rose by 2.8% in March.",
+               lang="en")
+    assert _pairs(r) == []
+
+
+def test_a_sentence_opening_on_a_part_of_the_country_scopes_its_figure(tmp_path):
+    r = _story(tmp_path,
+               "En France métropolitaine, le nombre de chômeurs s'établit à 2,9 millions de personnes.",
+               "Le nombre de chômeurs s'établit à 3,1 millions de personnes, selon l'institut.")
+    assert _pairs(r) == []

@@ -97,6 +97,7 @@ class Features:
     span: str = ""                # what a change is over: year, quarter, month, week ("" when not said)
     clock: int = -1               # the time of day the figure is given at, in minutes (-1: none)
     category: str = ""            # a statistical category named with it ("catégories A, B et C" → "ABC")
+    restriction: str = ""         # a threshold narrowing who is counted ("moins de 25 ans"), folded
     outcome: str = ""             # what its clause says befell those counted ("ont été blessés" → blessé);
                                   # for a part ("30 blessés, dont six pompiers"), what befell the whole
 
@@ -137,7 +138,7 @@ _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
     "attribute": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
-    "change": 0, "span": "", "clock": -1, "category": "", "outcome": ""}
+    "change": 0, "span": "", "clock": -1, "category": "", "restriction": "", "outcome": ""}
 
 
 def story_of(claim: Claim) -> str:
@@ -450,6 +451,29 @@ def frame_category(text: str, lang: str) -> str:
     return ""
 
 
+_PUNCTUATION = re.compile(r"[,;:()\[\]«»\"]|\s[–—-]\s")
+
+
+def _since_punctuation(head: str) -> str:
+    """The text before a number back to the last punctuation mark: its subject phrase
+    even when another figure stands in it ("les moins de 25 ans ont reculé de 4 %")."""
+    last = None
+    for last in _PUNCTUATION.finditer(head):
+        pass
+    return head[last.end():] if last else head
+
+
+def frame_restriction(before: str, after: str, lang: str) -> str:
+    """A threshold that narrows the population the figure counts ("les demandeurs inscrits
+    depuis un an ou plus", "the over-65s"), folded, or "" when the figure counts them all."""
+    for text in (before, after):
+        for p in _patterns("restriction_patterns", lang):
+            m = p.search(text)
+            if m:
+                return fold(m.group(0))
+    return ""
+
+
 def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int | None:
     """A year named in the figure's clause (or the sentence's opening clause) that is not
     the publication year: "En 2018, 252 kg avaient été saisis" is another year's fact."""
@@ -555,7 +579,8 @@ def features(claim: Claim) -> Features:
         or any_match("attribute_after_patterns", lang, after_num[:30]),
         new=frame_new(before_clause, after_clause),
         scope=frame_scope(before_clause, after_clause, lead, lang, sentence[max(0, offset - 60):offset] if offset >= 0 else ""),
-        region=any_match("region_patterns", lang, before_clause + " " + after_clause),
+        # the sentence's opening ("En France métropolitaine, …") scopes its figures too
+        region=any_match("region_patterns", lang, " ".join((before_clause, after_clause, lead))),
         role=frame_role(before_clause, after_clause, lead, before, lang),
         year=frame_year(before_clause, after_clause, lead, date),
         modifier=frame_modifier(after_clause[:40], lang),
@@ -567,6 +592,7 @@ def features(claim: Claim) -> Features:
         span=change[1],
         clock=frame_clock(" ".join((lead, before_clause, after_clause)), lang),
         category=frame_category(" ".join((after_clause, frame[:at] if at >= 0 else "")), lang),
+        restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:], after_clause[:50], lang),
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,
                               frame_role(before_clause, after_clause, lead, before, lang), lang),
     )

@@ -243,6 +243,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "two items of one enumeration (a sentence that lists many figures)"
     if not different and fa.category and fb.category and fa.category != fb.category:
         different = f"another category ({fa.category} / {fb.category})"
+    if not different and fa.restriction != fb.restriction:
+        different = f"another population ({fa.restriction or '-'} / {fb.restriction or '-'})"
     if not different and a.base_value == -b.base_value != 0 and (
             fa.change == fb.change != 0 or (a.unit == "percent" and 0 in (fa.change, fb.change))):
         different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"

@@ -180,9 +180,11 @@ def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_e
     return m.text, m.start, m.end, m.days
 
 
-# Days only: a month or a year in the sentence often names what a figure covers ("un budget
-# pour 2024"), not when it was stated, and would split one fact into two.
-_WHEN_KINDS = ("date", "relative_day")
+# Days and weeks only: a month or a year in the sentence often names what a figure covers
+# ("un budget pour 2024"), not when it was stated, and would split one fact into two. A
+# week ("la dernière semaine de décembre") is as precise as press dates get for weekly
+# statistics, and two different weeks are two facts.
+_WHEN_KINDS = ("date", "week", "relative_day")
 
 
 # A day that dates the telling, not the fact: "Magistrates heard on Friday that…", "a
@@ -211,4 +213,7 @@ def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions:
         return None
     # the nearest day, even one that cannot be dated ("mardi dernier" in an article dated to
     # the month only): a farther day of the sentence is another fact's ("soit plus que le 19 janvier")
-    return min(near, key=lambda m: abs(m.start - claim_start)).date
+    nearest = min(near, key=lambda m: abs(m.start - claim_start))
+    if nearest.date is not None and nearest.date_end is not None:  # a week: its middle day
+        return nearest.date + (nearest.date_end - nearest.date) / 2
+    return nearest.date

@@ -32,9 +32,10 @@ __all__ = ["TimeMention", "find_times", "blocked_spans", "BLOCKING_KINDS"]
 class TimeMention:
     """One time expression, with offsets into the text it was found in.
 
-    ``kind`` is one of "date" (a calendar day), "month", "year", "clock" (a time of
-    day), "relative_day" (hier, mardi dernier, last Tuesday), "period" (depuis deux
-    ans, over the past year) or "ago" (il y a un an, two years ago).
+    ``kind`` is one of "date" (a calendar day), "week" (a week of a month or year: la
+    dernière semaine de décembre, the first week of May, semaine 52), "month", "year",
+    "clock" (a time of day), "relative_day" (hier, mardi dernier, last Tuesday), "period"
+    (depuis deux ans, over the past year) or "ago" (il y a un an, two years ago).
     """
 
     start: int
@@ -49,7 +50,7 @@ class TimeMention:
 
 
 #: Kinds whose numbers locate a moment and so are not quantities.
-BLOCKING_KINDS = frozenset({"date", "month", "year", "clock", "relative_day"})
+BLOCKING_KINDS = frozenset({"date", "week", "month", "year", "clock", "relative_day"})
 
 # --------------------------------------------------------------------------- words
 
@@ -195,6 +196,34 @@ _EN_MAY_CUES = {
     "in", "since", "until", "till", "early", "late", "mid-", "last", "next", "this", "during",
     "through", "before", "after",
 }
+
+# "la dernière semaine de décembre", "la première semaine de 2017", "the last week of May"
+_FR_WEEK_ORD = {
+    "première": 1, "premiere": 1, "1re": 1, "1ère": 1, "1ere": 1, "deuxième": 2, "deuxieme": 2,
+    "2e": 2, "2ème": 2, "seconde": 2, "troisième": 3, "troisieme": 3, "3e": 3, "3ème": 3,
+    "quatrième": 4, "quatrieme": 4, "4e": 4, "4ème": 4, "cinquième": 5, "cinquieme": 5, "5e": 5,
+    "5ème": 5, "dernière": -1, "derniere": -1,
+}
+_EN_WEEK_ORD = {
+    "first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4,
+    "fifth": 5, "5th": 5, "last": -1, "final": -1,
+}
+_FR_WEEK_OF = re.compile(
+    rf"\b(?P<ord>{_alt(_FR_WEEK_ORD)})\s+semaine\s+(?:de\s+|d{_AP}\s*)"
+    rf"(?:(?:l{_AP}(?:année|an)\s+)?(?P<year0>{_YEAR}){_YEAR_END}|(?P<month>{_FR_MONTH_FULL})"
+    rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END})?)")
+_EN_WEEK_OF = re.compile(
+    rf"\b(?P<ord>{_alt(_EN_WEEK_ORD)})\s+week\s+of\s+(?:(?:the\s+year\s+)?(?P<year0>{_YEAR}){_YEAR_END}|"
+    rf"(?P<month>{_EN_MONTH_FULL})(?:,?\s+(?P<year>{_YEAR}){_YEAR_END})?)")
+# numbered weeks of the year, as health agencies count them: "en semaine 52", "in week 3 of
+# 2017"; not "la semaine 3 du procès", a week of something else
+_FR_ISO_WEEK = re.compile(
+    r"\b(?:en|la|de\s+la|lors\s+de\s+la|pendant\s+la|pour\s+la|durant\s+la|au\s+cours\s+de\s+la)\s+"
+    r"(?P<w>semaine\s+(?:n°\s*)?(?P<iso>5[0-3]|[1-4]\d|0?[1-9])(?!\d|[.,]\d))"
+    rf"(?:\s+(?:de\s+|d{_AP}\s*)?(?P<year>{_YEAR}){_YEAR_END})?(?!\s+(?:de|du|des|d{_AP})\b)")
+_EN_ISO_WEEK = re.compile(
+    r"\b(?:in|during|for|by)\s+(?P<w>week\s+(?:no\.?\s*)?(?P<iso>5[0-3]|[1-4]\d|0?[1-9])(?!\d|[.,]\d))"
+    rf"(?:,?\s+(?:of\s+)?(?P<year>{_YEAR}){_YEAR_END})?(?!\s+of\b)")
 
 # "en 2022", "de 2015 à 2021", "depuis 2019", "les années 1990"
 _FR_YEAR_CUES = (
@@ -686,6 +715,56 @@ def _h_en_month(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
     yield _month_mention(ctx, start, m.end(), _month_of(month_word), int(year) if year else None, rel), 0
 
 
+def _week_mention(ctx: _Ctx, start: int, end: int, first: dt.date | None) -> TimeMention:
+    last = first + dt.timedelta(days=6) if first is not None else None
+    return _mention(ctx, start, end, "week", date=first, date_end=last)
+
+
+def _h_week_of(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
+    """"la dernière semaine de décembre" (its last seven days), "la deuxième semaine de
+    2017" (8–14 January): the n-th seven days of the month or year."""
+    table = _EN_WEEK_ORD if _is_en(ctx.lang) else _FR_WEEK_ORD
+    nth = table[_norm(m["ord"])]
+    if m["year0"]:
+        year, first_month, last_month = int(m["year0"]), 1, 12
+    else:
+        month = _month_of(m["month"])
+        year_text = m["year"]
+        if year_text:
+            year = int(year_text)
+        elif ctx.anchor is not None:
+            year = _infer_month_year(ctx.anchor, month)
+        else:
+            yield _week_mention(ctx, m.start(), m.end(), None), 0
+            return
+        first_month = last_month = month
+    if nth > 0:
+        first = dt.date(year, first_month, 1) + dt.timedelta(days=7 * (nth - 1))
+        if first > _month_end(year, last_month):
+            return  # "la cinquième semaine de février"
+    else:
+        first = _month_end(year, last_month) - dt.timedelta(days=6)
+    yield _week_mention(ctx, m.start(), m.end(), first), 0
+
+
+def _h_iso_week(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
+    """"en semaine 52": the ISO week of the year given, else the one nearest the anchor."""
+    week = int(m["iso"])
+    years = [int(m["year"])] if m["year"] else (
+        [ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1] if ctx.anchor else [])
+    mondays = []
+    for year in years:
+        try:
+            mondays.append(dt.date.fromisocalendar(year, week, 1))
+        except ValueError:  # week 53 of a year of 52
+            continue
+    if ctx.anchor is not None and not m["year"]:
+        mondays = [d for d in mondays if d - ctx.anchor <= _FUTURE_LIMIT]
+    first = min(mondays, key=lambda d: abs((d - ctx.anchor).days)) if mondays and ctx.anchor else (
+        mondays[0] if mondays else None)
+    yield _week_mention(ctx, m.start("w"), m.end(), first), 0
+
+
 def _year_mention(ctx: _Ctx, start: int, end: int, year: int, decade: bool = False) -> TimeMention:
     last = year + 9 if decade else year
     return _mention(ctx, start, end, "year", date=dt.date(year, 1, 1), date_end=dt.date(last, 12, 31))
@@ -1016,9 +1095,11 @@ _T_FR_CAL = re.compile(r"(?:an|année|mois|semaine)\b")
 _T_EN_CAL = re.compile(r"(?:year|month|week)\b")
 _T_SINCE = re.compile(r"(?:début|start|beginning|so far|to date)")
 _T_NOON = re.compile(r"(?:midi|minuit|noon|midnight)")
+_T_FR_WEEK = re.compile(r"semaine\b")
+_T_EN_WEEK = re.compile(r"week\b")
 _WORD_TRIGGERS = frozenset({
     _T_FR_MONTH, _T_EN_MONTH, _T_FR_WD, _T_EN_WD, _T_FR_UNIT, _T_EN_UNIT, _T_FR_REL,
-    _T_EN_REL, _T_FR_CAL, _T_EN_CAL, _T_SINCE, _T_NOON,
+    _T_EN_REL, _T_FR_CAL, _T_EN_CAL, _T_SINCE, _T_NOON, _T_FR_WEEK, _T_EN_WEEK,
 })
 _T_AMPM = re.compile(r"[ap]\.?\s?m\b")
 
@@ -1035,6 +1116,8 @@ _FRENCH = _SHARED + [
     _Rule(_FR_WD_DAY, _h_wd_day, _T_FR_WD, 2, 24),
     _Rule(_NUM_DATE, _h_num_date, _T_DIGIT_SEP, 30, 12),
     _Rule(_FR_MONTH, _h_fr_month, _T_FR_MONTH, 30, 16),
+    _Rule(_FR_WEEK_OF, _h_week_of, _T_FR_WEEK, 14, 40),
+    _Rule(_FR_ISO_WEEK, _h_iso_week, _T_FR_WEEK, 30, 24),
     _Rule(_FR_YEAR, _h_fr_year, _T_YEAR, 30, 80),
     _Rule(_FR_REL_DAY, _h_fr_rel_day, _T_FR_REL, 16, 24),
     _Rule(_FR_WEEKDAY, _h_weekday, _T_FR_WD, 8, 24),
@@ -1047,6 +1130,8 @@ _ENGLISH = _SHARED + [
     _Rule(_EN_DATE_MD, _h_en_date_md, _T_EN_MONTH, 16, 32),
     _Rule(_EN_DATE_DM, _h_en_date_dm, _T_EN_MONTH, 30, 16),
     _Rule(_EN_MONTH, _h_en_month, _T_EN_MONTH, 12, 16),
+    _Rule(_EN_WEEK_OF, _h_week_of, _T_EN_WEEK, 10, 40),
+    _Rule(_EN_ISO_WEEK, _h_iso_week, _T_EN_WEEK, 10, 24),
     _Rule(_EN_YEAR, _h_en_year, _T_YEAR, 20, 80),
     _Rule(_DECADE, _h_decade, _T_YEAR, 2, 6),
     _Rule(_EN_REL_DAY, _h_en_rel_day, _T_EN_REL, 30, 24),
@@ -1121,7 +1206,7 @@ def _select(candidates: list[_Candidate]) -> list[TimeMention]:
 
 def _since(mention: TimeMention, ctx: _Ctx) -> TimeMention:
     """"depuis janvier 2022", "since Tuesday": the window from that point to the anchor."""
-    if mention.kind not in ("date", "month", "year", "relative_day"):
+    if mention.kind not in ("date", "week", "month", "year", "relative_day"):
         return mention
     cue = _SINCE_BEFORE.search(ctx.low, max(0, mention.start - 40), mention.start)
     if cue is None:

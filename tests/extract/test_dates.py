@@ -203,6 +203,55 @@ def test_dates_year_lists_and_ranges(text: str, lang: str, years: list[str]) -> 
     assert [(m.text, m.kind) for m in found] == [(y, "year") for y in years]
 
 
+# --------------------------------------------------------------------------- weeks
+
+JAN_2017 = D(2017, 1, 18)
+
+
+@pytest.mark.parametrize(("text", "lang", "first", "last"), [
+    ("lors de la dernière semaine de décembre", "fr", D(2016, 12, 25), D(2016, 12, 31)),
+    ("la première semaine de janvier", "fr", D(2017, 1, 1), D(2017, 1, 7)),
+    ("la dernière semaine de 2016", "fr", D(2016, 12, 25), D(2016, 12, 31)),
+    ("la deuxième semaine de mars 2020", "fr", D(2020, 3, 8), D(2020, 3, 14)),
+    ("la 3e semaine de février", "fr", D(2017, 2, 15), D(2017, 2, 21)),
+    ("la dernière semaine de février 2016", "fr", D(2016, 2, 23), D(2016, 2, 29)),
+    ("during the last week of December", "en", D(2016, 12, 25), D(2016, 12, 31)),
+    ("in the first week of May 2015", "en", D(2015, 5, 1), D(2015, 5, 7)),
+])
+def test_dates_week_of_a_month_or_year(text: str, lang: str, first: dt.date, last: dt.date) -> None:
+    m = only(text, lang, JAN_2017)
+    assert (m.kind, m.date, m.date_end) == ("week", first, last)
+
+
+@pytest.mark.parametrize(("text", "lang", "monday"), [
+    ("en semaine 52, le taux", "fr", D(2016, 12, 26)),  # the nearest week 52: last year's
+    ("lors de la semaine 2 de 2017", "fr", D(2017, 1, 9)),
+    ("in week 3, the rate", "en", D(2017, 1, 16)),
+])
+def test_dates_numbered_weeks_of_the_year(text: str, lang: str, monday: dt.date) -> None:
+    m = only(text, lang, JAN_2017)
+    assert (m.kind, m.date, m.date_end) == ("week", monday, monday + dt.timedelta(days=6))
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("la semaine 3 du procès", "fr"),  # a week of something else
+    ("in week 3 of the trial", "en"),
+    ("la cinquième semaine de grève", "fr"),
+])
+def test_dates_weeks_of_something_else_are_not_calendar_weeks(text: str, lang: str) -> None:
+    assert all(m.kind != "week" for m in find_times(text, lang, JAN_2017))
+
+
+def test_dates_since_a_week_is_a_period_from_its_first_day() -> None:
+    m = only("depuis la première semaine de janvier", "fr", JAN_2017)
+    assert (m.kind, m.date, m.date_end) == ("period", D(2017, 1, 1), JAN_2017)
+
+
+def test_dates_week_numbers_are_not_quantities() -> None:
+    text = "en semaine 52 de 2016"
+    assert blocked_spans(find_times(text, "fr", JAN_2017)) == [(3, len(text))]
+
+
 # --------------------------------------------------------------------------- relative days
 
 @pytest.mark.parametrize(("text", "lang", "anchor", "expected", "span"), [
@@ -396,7 +445,7 @@ def test_dates_blocked_spans(text: str, blocked: list[str]) -> None:
 
 def test_dates_blocked_spans_keep_kinds_that_count() -> None:
     """Periods and "ago" stay quantities: "deux ans" in "depuis deux ans" is 2 years."""
-    assert dates.BLOCKING_KINDS == {"date", "month", "year", "clock", "relative_day"}
+    assert dates.BLOCKING_KINDS == {"date", "week", "month", "year", "clock", "relative_day"}
 
 
 # --------------------------------------------------------------------------- without an anchor
@@ -433,6 +482,7 @@ PIECES = [
     "18 h 30", "pendant 48 heures", "de 2015 à 2021", "Tuesday, March 12", "7 p.m.", "at 7",
     "two years ago", "over the past year", "since January", "2 000 euros", "87 %", "du 3 au 5 mars",
     " ", ", ", ". ", " et ", "\n", "depuis ", "il y a ", "à ", "de ", "12", "2023", "h", "ans",
+    "la dernière semaine de décembre", "en semaine 52", "the first week of May", "in week 3",
     " " * 8,  # markup the loader blanked out
 ]
 
