@@ -65,3 +65,31 @@ def test_units_quantulum3_block_is_up_to_date():
     spec.loader.exec_module(module)
     curated, block = module.split_table(module.TABLE.read_text(encoding="utf-8"))
     assert block == module.generate(curated)
+
+
+def test_registry_cache_is_built_whole_and_reused(tmp_path, monkeypatch):
+    from factcheck import units
+
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.setattr(units.platformdirs, "user_cache_dir", lambda name: str(tmp_path / name))
+    with units.resources.as_file(units._DATA / "units.txt") as path:
+        first = units._cached_registry(str(path))
+        folders = list((tmp_path / "factcheck").iterdir())
+        assert [f.name.startswith("pint-") for f in folders] == [True]  # no half-built folder left
+        assert any(folders[0].iterdir())
+        second = units._cached_registry(str(path))
+    for registry in (first, second):
+        assert registry.Quantity(720, "g").to("kg").magnitude == 0.72
+        assert registry.Quantity(8300, "EUR").dimensionality == units.ureg.Quantity(1, "EUR").dimensionality
+
+
+def test_registry_without_a_writable_cache_still_works(tmp_path, monkeypatch):
+    from factcheck import units
+
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    monkeypatch.delenv("FACTCHECK_NO_CACHE", raising=False)
+    monkeypatch.setattr(units.platformdirs, "user_cache_dir", lambda name: str(blocker / name))
+    with units.resources.as_file(units._DATA / "units.txt") as path:
+        registry = units._cached_registry(str(path))
+    assert registry.Quantity(2, "km").to("m").magnitude == 2000
