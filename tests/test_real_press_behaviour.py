@@ -422,3 +422,14 @@ def test_a_sentence_opening_on_a_part_of_the_country_scopes_its_figure(tmp_path)
                "En France métropolitaine, le nombre de chômeurs s'établit à 2,9 millions de personnes.",
                "Le nombre de chômeurs s'établit à 3,1 millions de personnes, selon l'institut.")
     assert _pairs(r) == []
+
+
+def test_hard_wrapped_copy_and_a_linking_verb_still_name_what_is_measured(tmp_path):
+    """Wire copy broken into short lines, and a sentence that opens on another clause:
+    the reader still sees that both figures are the turnout."""
+    r = _story(tmp_path,
+               "The count of the regional referendum ended before dawn. The turnout in the referendum was\n"
+               "71.2 per cent, officials said.\nThe result was welcomed by both campaigns.",
+               "After a night of counting, turnout in the regional referendum was 73 percent, officials said.",
+               lang="en")
+    assert [sorted(c.text for c in f.claims) for f in _pairs(r)] == [["71.2 per cent", "73 percent"]]

@@ -52,6 +52,7 @@ MAX_SENTENCE = 2_000  # characters: a longer "sentence" is parsed in pieces arou
 MAX_PIECE = 1_000     # characters of one such piece at most
 _CONTEXT = 200        # characters kept each side of a number in a piece (the grammar looks ≤ 80 back)
 SHORT_LINE = 24       # characters: a list (``_lists``) is a run of lines no longer than this
+_WRAPPED_LINE = 40    # characters: a line at least this long that ends mid-sentence is wrapped prose
 _TITLE_CHARS = 500    # characters of a title read for its place
 _BLANK = re.compile(r"\s")
 _LETTERS = re.compile(r"[^\W\d_]{2,}")  # letters, and numerals such as ¾ that are not digits
@@ -99,9 +100,32 @@ def sentence_spans(text: str) -> Iterator[tuple[int, int]]:
     """Sentence-like chunks of ``text`` as (start, end), leading and trailing space trimmed."""
     pos = 0
     for m in _SENTENCE_END.finditer(text):
+        if _wrapped_line(text, m.start(), m.end()):
+            continue
         yield from _trimmed(text, pos, m.start())
         pos = m.end()
     yield from _trimmed(text, pos, len(text))
+
+
+_LINE_START = re.compile(r"[ \t\u00a0]*")
+
+
+def _wrapped_line(text: str, start: int, end: int) -> bool:
+    """A line break inside a sentence of hard-wrapped copy ("The turnout was⏎84.5 per
+    cent."): one break (not a blank line) after a lowercase word or a comma, before a
+    lowercase word, or before a number when the line broken is a long line of prose
+    (short lines ending in a word are a list: "3 morts⏎12 blessés")."""
+    breaks = text[start:end]
+    if breaks.count("\n") + breaks.count("\r") - breaks.count("\r\n") != 1:
+        return False
+    last = text[start - 1] if start else ""
+    if not (last.islower() or last == ","):
+        return False
+    nxt = text[_LINE_START.match(text, end).end():][:1]
+    if nxt.islower():
+        return True
+    line_start = max(text.rfind("\n", 0, start), text.rfind("\r", 0, start)) + 1
+    return nxt.isdigit() and start - line_start >= _WRAPPED_LINE
 
 
 def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:

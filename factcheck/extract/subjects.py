@@ -224,6 +224,32 @@ def _sentence_subject_en(text: str, start: int) -> str:
     return singular_en(head) if head and head[0].isalpha() else ""
 
 
+# "turnout was 84.6 percent", "the death toll rose to 12", "unemployment stood at 5.2%"
+_EN_COPULA_BEFORE = re.compile(
+    r"([A-Za-z][A-Za-z'-]*)\s+(?:was|is|were|are|stood\s+at|stands\s+at|reached|rose\s+to|fell\s+to|"
+    r"climbed\s+to|dropped\s+to|totall?ed|came\s+to|amounted\s+to)\s+"
+    r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:under|over)\s+|some\s+|roughly\s+|"
+    r"more\s+than\s+|less\s+than\s+|at\s+least\s+)?[$£€]?\s*$")
+
+
+_EN_HEAD_OF_PP = re.compile(r"([A-Za-z][A-Za-z'-]*)\s+(?:of|in|for|at|among)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][A-Za-z'-]*\s+){0,2}$")
+
+
+def _copula_subject_en(before: str) -> str:
+    """The noun a linking verb ties to the figure, whatever opens the sentence ("After a
+    long campaign, turnout was 84.6 percent" → turnout)."""
+    m = _EN_COPULA_BEFORE.search(before)
+    if not m:
+        return ""
+    word = m.group(1).lower()
+    head = _EN_HEAD_OF_PP.search(before, 0, m.start(1))  # "turnout in the referendum was"
+    if head and head.group(1).lower() not in _EN_STOP | _EN_VERBS | _EN_PREPS:
+        word = head.group(1).lower()
+    if word in _EN_STOP or word in _EN_VERBS or word in _EN_PREPS or word.endswith("'s") or _is_modifier_en(word):
+        return ""
+    return singular_en(word)
+
+
 def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
     """Subject of an English quantity from the words around it (no parse available)."""
     after = text[end:end + 60]
@@ -231,6 +257,11 @@ def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
     # "nine-member board", "52-year-old driver"
     if text[end:end + 1] == "-" and words:
         return singular_en(words[0]), singular_en(words[0])
+    before = text[max(0, start - 40):start]
+    if re.match(r"\s*[,.;:)]", after):  # "turnout was 84.6 percent, a record": the linking verb's noun
+        linked = _copula_subject_en(before)
+        if linked:
+            return linked, linked
     i = 0
     if words and words[0].lower() == "of":
         i = 1  # "1.2 tonnes of cocaine"
@@ -253,9 +284,8 @@ def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
                 and not _EN_NOUN_AFTER_VERB_SUFFIX.search(lc) and (cand[0].islower() or i == 0 and not unit):
             return singular_en(cand), singular_en(cand)
     # "a street value of £96 million", "the tax rate by 4.5%"
-    before = text[max(0, start - 40):start]
     m = re.search(r"([A-Za-z]+)\s+(?:of|by|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)
     if m and m.group(1).lower() not in _EN_STOP and m.group(1).lower() not in _EN_VERBS:
         return singular_en(m.group(1)), singular_en(m.group(1))
-    head = _sentence_subject_en(text, start)
+    head = _copula_subject_en(before) or _sentence_subject_en(text, start)
     return head, head

@@ -73,6 +73,20 @@ def test_pipeline_sentence_spans_cover_the_text():
     assert [text[a:b] for a, b in spans] == ["Première phrase.", "Deuxième phrase !", "Troisième « phrase ».", "Fin"]
 
 
+@pytest.mark.parametrize(("text", "sentences"), [
+    # hard-wrapped prose: a line broken after a word, before a lowercase word or a number
+    ("The final count was announced at dawn, and the turnout was\n71.2 per cent. Next one.",
+     ["The final count was announced at dawn, and the turnout was\n71.2 per cent.", "Next one."]),
+    ("Le bilan fait état de trois morts et\nde douze blessés.", ["Le bilan fait état de trois morts et\nde douze blessés."]),
+    # a list of short lines, a title, a blank line: still breaks
+    ("Bilan\n3 morts\n12 blessés", ["Bilan", "3 morts", "12 blessés"]),
+    ("Un titre sans point\nLe texte commence ici.", ["Un titre sans point", "Le texte commence ici."]),
+    ("Un paragraphe qui se termine sans point et\n\nun autre.", ["Un paragraphe qui se termine sans point et", "un autre."]),
+])
+def test_pipeline_sentence_spans_join_wrapped_lines(text, sentences):
+    assert [text[a:b] for a, b in sentence_spans(text)] == sentences
+
+
 def test_pipeline_two_processes_give_the_same_claims():
     articles = [load_text(POST, path=f"post-{i}.md") for i in range(3)]
     one = extract_articles(articles, n_process=1)

@@ -37,6 +37,11 @@ ENGLISH = [
     ("The council approved a $1.84 billion operating budget.", "$1.84 billion", "budget"),
     ("The 52-year-old driver was unhurt.", "52-year-old", "driver"),
     ("Unemployment fell to 3.9% in April.", "3.9%", "unemployment"),
+    # a linking verb ties the figure to its noun, whatever opens the sentence
+    ("After a long night of counting, turnout was 71.2 percent, officials said.", "71.2 percent", "turnout"),
+    ("By June, inflation stood at 4.1%, a two-year high.", "4.1%", "inflation"),
+    ("Late on Sunday, the death toll rose to 14, police said.", "14", "toll"),
+    ("As polls closed, turnout in the regional election was 61 percent.", "61 percent", "turnout"),
 ]
 
 
