@@ -433,3 +433,14 @@ def test_hard_wrapped_copy_and_a_linking_verb_still_name_what_is_measured(tmp_pa
                "After a night of counting, turnout in the regional referendum was 73 percent, officials said.",
                lang="en")
     assert [sorted(c.text for c in f.claims) for f in _pairs(r)] == [["71.2 per cent", "73 percent"]]
+
+
+def test_a_table_of_towns_in_one_article_gives_each_town_its_own_figures(tmp_path):
+    """Organisers' and police counts town by town: two towns' figures are two facts, even
+    when one looks like the other with a zero more."""
+    r = _story(tmp_path,
+               "Les chiffres de la mobilisation, ville par ville :\n"
+               "Rennes : 32 000 (CGT) / 9 000 selon la police\n"
+               "Brest : 90 000 (CGT) / 21 000 selon la police\n"
+               "Vannes : 14 000 (CGT) / 5 000 selon la police\n")
+    assert _pairs(r) == []

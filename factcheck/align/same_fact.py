@@ -91,9 +91,17 @@ def _later(a: Claim, b: Claim, fa: Features, fb: Features) -> tuple[Claim, Featu
 
 def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim, texts: Mapping[str, str]) -> bool:
     """Two different places, neither named in the other figure's article (its sentence when
-    the article's folded text is not in ``texts``, see ``align.article_texts``)."""
+    the article's folded text is not in ``texts``, see ``align.article_texts``). In one
+    article, two places that are the figures' own (their sentence's or their table row's:
+    "Nice : 25 000 / 7 000 selon la police" and "Lille : 70 000"), not the one its title
+    gives them all, are two places: an article names both."""
     if not fa.place or not fb.place or fa.place == fb.place:
         return False
+    if fa.scope and fa.scope == fb.scope:
+        return False  # both bound to one place ("l'Italie (115 000 morts)", "l'Italie 115 900")
+    if a.article_key == b.article_key:
+        titled = fold(a.article.place) if a.article is not None and a.article.place else ""
+        return titled not in (fa.place, fb.place)
     text_a, text_b = texts.get(a.article_key), texts.get(b.article_key)
     text_a = text_a if text_a is not None else fold(fa.sentence)
     text_b = text_b if text_b is not None else fold(fb.sentence)

@@ -7,6 +7,7 @@ cue words that change its meaning ("nouveaux", "autres", "au total", "s'est alou
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Sequence
@@ -217,3 +218,45 @@ def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions:
     if nearest.date is not None and nearest.date_end is not None:  # a week: its middle day
         return nearest.date + (nearest.date_end - nearest.date) / 2
     return nearest.date
+
+
+# A line that opens on a short capitalised label and a colon, with a figure after it: a
+# row of a table ("Rennes : 32 000 (CGT) / 9 000 selon la police").
+_ROW = re.compile(r"^[ \t]*(?:[-•*–][ \t]*)?(?P<label>[A-ZÀ-Ý][\w'’ -]{0,40}?)[ \t]*:[ \t]+(?=[^\n]*\d)",
+                  re.MULTILINE)
+_BLANK_LINES = re.compile(r"\s*")
+
+
+def table_row_places(text: str, claims: Sequence) -> dict[int, str]:
+    """Claim index → the place its table row names, for tables whose rows are places.
+
+    Organisers' and police counts are often printed town by town, one line each. The
+    parser may cut such a line anywhere and find the town for one figure only; a reader
+    gives every figure of the line to its town. A run of two rows or more is a table, and
+    its labels are places when the parser saw one of them as the place of a figure of its
+    own row ("Bilan : 3 morts" and "Blessés : 12" are rows too, but not places).
+    """
+    rows = [(m.start(), text.find("\n", m.end()) % (len(text) + 1), m.group("label").strip())
+            for m in _ROW.finditer(text)]
+    rows = [(a, b if b >= a else len(text), label) for a, b, label in rows if len(label.split()) <= 5]
+    tables: list[list[tuple[int, int, str]]] = []
+    for row in rows:
+        if tables and _BLANK_LINES.match(text, tables[-1][-1][1]).end() == row[0]:
+            tables[-1].append(row)
+        else:
+            tables.append([row])
+    tables = [table for table in tables if len(table) >= 2]
+    starts = [row[0] for table in tables for row in table]
+    flat = [(row, n) for n, table in enumerate(tables) for row in table]
+    members: dict[int, list[tuple[int, str]]] = {}  # table → (claim index, its row's label)
+    for k, c in enumerate(claims):
+        i = bisect.bisect_right(starts, c.start) - 1
+        if i >= 0 and c.start < flat[i][0][1]:
+            (_, _, label), n = flat[i]
+            members.setdefault(n, []).append((k, label))
+    out: dict[int, str] = {}
+    for found in members.values():
+        if any(claims[k].place and claims[k].place.casefold() == label.casefold() for k, label in found):
+            out.update(found)
+    return out
+

@@ -390,8 +390,11 @@ def _add_article_context(article: Article, claims: list[Claim], times: list[Time
     for claim in claims:
         by_sentence.setdefault(claim.sentence_start, []).append(claim)
     periods = sorted((t.start, t.end) for t in times if t.kind == "period")
+    row_places = context.table_row_places(text, claims)
     out = []
-    for claim in claims:
+    for k, claim in enumerate(claims):
+        if k in row_places:
+            claim = dataclasses.replace(claim, place=row_places[k])
         start, end, sentence_start = claim.start, claim.end, claim.sentence_start
         k = bisect.bisect_right(periods, (start, math.inf)) - 1
         if claim.kind == "count" and k >= 0 and end <= periods[k][1]:

@@ -66,3 +66,24 @@ def test_context_place_is_a_place(text, expected):
 
     doc = nlp_for("fr")(text, disable=["factcheck_claims"])
     assert place(doc[:], text, "fr") == expected
+
+
+def _row_claims(text, figures_with_places):
+    from types import SimpleNamespace
+    return [SimpleNamespace(start=text.index(fig), place=place) for fig, place in figures_with_places]
+
+
+def test_table_rows_give_their_town_to_every_figure_of_the_row():
+    from factcheck.extract.context import table_row_places
+    text = "Ville par ville :\nRennes : 32 000 (CGT) / 9 000 selon la police\nBrest : 90 000 (CGT) / 21 000\n\nFin."
+    claims = _row_claims(text, [("32 000", "Rennes"), ("9 000 selon", ""), ("90 000", ""), ("21 000", "")])
+    assert table_row_places(text, claims) == {0: "Rennes", 1: "Rennes", 2: "Brest", 3: "Brest"}
+
+
+def test_table_rows_whose_labels_are_not_places_keep_their_figures_places():
+    from factcheck.extract.context import table_row_places
+    text = "Bilan :\nMorts : 3 selon la préfecture\nBlessés : 12 dont 4 graves\n"
+    claims = _row_claims(text, [("3 selon", ""), ("12 dont", ""), ("4 graves", "")])
+    assert table_row_places(text, claims) == {}
+    single = "Rennes : 32 000 manifestants selon la CGT.\nLe cortège a défilé dans le calme."
+    assert table_row_places(single, _row_claims(single, [("32 000", "Rennes")])) == {}
