@@ -137,7 +137,9 @@ def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     if fa.day and fb.day:
         return fa.day != fb.day
     x, y = a.article, b.article
-    rx, ry = (x.date_range() if x is not None else None), (y.date_range() if y is not None else None)
+    # a known day against an article dated to the month: outside that month is another day
+    rx = (fa.day, fa.day) if fa.day else (x.date_range() if x is not None else None)
+    ry = (fb.day, fb.day) if fb.day else (y.date_range() if y is not None else None)
     return rx is not None and ry is not None and (rx[1] < ry[0] or ry[1] < rx[0])
 
 
