@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from factcheck import yamlfile
 from factcheck.errors import ConfigError
 from factcheck.fingerprint import claim_key, file_name, finding_key, normalise
 from factcheck.models import Finding
@@ -78,7 +79,7 @@ def load(path: str) -> Baseline:
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the baseline ({exc})") from None
     try:
-        data = json.loads(text) if p.suffix == ".json" else yaml.safe_load(text)
+        data = json.loads(text) if p.suffix == ".json" else yamlfile.load(text)
     except (json.JSONDecodeError, yaml.YAMLError) as exc:
         raise ConfigError(f"{path}: invalid baseline file: {str(exc).splitlines()[0]}") from None
     if data is None:

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-import yaml
 
+from factcheck import yamlfile
 from factcheck.align.subjects import content_words, fold, fold_word
 from factcheck.extract.context import TABLE_FIGURES
 from factcheck.extract.numbers import APPROX_NOUNS, find_atoms
@@ -30,7 +30,7 @@ def lexicon() -> dict[str, Any]:
     language's ``factcheck/lang/<code>/align.yaml`` (``data[key][lang]``), patterns compiled.
     A table a language lacks falls back to French (``_patterns``)."""
     path = resources.files("factcheck") / "data" / "align.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    data = yamlfile.load(path.read_text(encoding="utf-8"))
     for lang, table in language_tables("align.yaml").items():
         for key, value in table.items():
             data.setdefault(key, {})[lang] = value

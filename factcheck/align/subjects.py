@@ -17,8 +17,8 @@ from collections import defaultdict
 from importlib import resources
 from typing import Iterable, Mapping
 
-import yaml
 
+from factcheck import yamlfile
 from factcheck.models import Claim
 
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*", re.UNICODE)
@@ -63,7 +63,7 @@ before also just more most some such only other
 
 def _load_synonyms() -> dict[str, str]:
     path = resources.files("factcheck") / "data" / "synonyms.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    data = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     table: dict[str, str] = {}
     for canon, words in data.items():
         key = fold(str(canon))

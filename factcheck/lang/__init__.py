@@ -16,7 +16,7 @@ import functools
 from importlib import resources
 from typing import Any
 
-import yaml
+from factcheck import yamlfile
 
 
 @functools.lru_cache(maxsize=None)
@@ -32,5 +32,5 @@ def language_tables(name: str) -> dict[str, dict[str, Any]]:
     for code in codes():
         path = resources.files("factcheck") / "lang" / code / name
         if path.is_file():
-            out[code] = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+            out[code] = yamlfile.load(path.read_text(encoding="utf-8")) or {}
     return out

@@ -13,13 +13,13 @@ from typing import Any
 
 import yaml
 
+from factcheck import yamlfile
 from factcheck.errors import InputError
 
 _OPEN = re.compile(r"---[ \t]*(?:\r\n|\n|\r)")
 _CLOSE_LINE = r"(?:---|\.\.\.)[ \t]*(?:\r\n|\n|\r|$)"
 _CLOSE = re.compile("^" + _CLOSE_LINE, re.MULTILINE)  # searched in the text with every \r made \n
 _CLOSE_AT = re.compile(_CLOSE_LINE)
-_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _PARTIAL_DATE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{1,2}))?")
 FIELDS = ("id", "title", "source", "date", "lang", "story")
@@ -55,7 +55,7 @@ def split(text: str, label: str) -> tuple[dict[str, Any], int, int]:
         )
     source = text[opening.end() : closing.start()]
     try:
-        data = yaml.load(source, Loader=_LOADER)
+        data = yamlfile.load(source)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = 2 + (mark.line if mark is not None else 0)  # PyYAML counts \r\n, \n and \r as we do

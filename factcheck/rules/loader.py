@@ -18,6 +18,7 @@ from typing import Any, Iterable
 
 import yaml
 
+from factcheck import yamlfile
 from factcheck.errors import RuleFileError
 from factcheck.models import SEVERITIES, Example, Rule
 from factcheck.rules.kinds import KINDS
@@ -68,7 +69,7 @@ class _Checker:
 
 
 def _py(node: yaml.Node) -> Any:
-    return yaml.safe_load(yaml.serialize(node))
+    return yamlfile.load(yaml.serialize(node))
 
 
 def _examples(chk: _Checker, node: yaml.Node) -> tuple[tuple[Example, ...], tuple[Example, ...]]:
@@ -119,7 +120,7 @@ def load_rule_file(path: str | os.PathLike[str]) -> Rule:
     except (OSError, UnicodeDecodeError) as exc:
         raise RuleFileError(f"{chk.shown}:1: cannot read rule file ({exc})") from None
     try:
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        root = yamlfile.compose(text)
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         line = mark.line + 1 if mark is not None else 1
