@@ -556,6 +556,8 @@ def row_against(n_stories: int, per_story: int, seed: int, copies: list[int], dr
             if copies_n > 1:
                 _replicate(path, copies_n)
             grow = time.perf_counter() - t
+            if hasattr(os, "sync"):
+                os.sync()  # the store just written goes to disk now, not during the timed runs
             with ClaimStore.open(path, readonly=True) as store:
                 n_articles, n_claims = store.counts()
             api.check_draft(texts[0], store=path)  # first call: lazy imports, SQLite page cache
