@@ -456,3 +456,13 @@ def test_a_window_count_of_one_day_and_a_total_of_a_later_month_are_snapshots(tm
                "Au total, 1,6 million de personnes ont consulté un médecin pour une grippe, selon le réseau de surveillance.",
                dates=["2024-02", "2024-02"])
     assert _pairs(r) == []
+
+
+def test_a_bound_after_a_comma_and_a_state_told_with_alors_are_read_as_such(tmp_path):
+    """"Au moins, neuf morts" is a lower bound; "il y avait alors six morts" is the toll at
+    an earlier moment of the story: neither contradicts "au moins 11 morts" later."""
+    r = _story(tmp_path,
+               "Au moins, neuf personnes sont mortes dans l'effondrement de l'immeuble, selon les pompiers.",
+               "Les secours sont arrivés vers 5 heures. Il y avait alors six morts dans l'effondrement de l'immeuble.",
+               "Au moins 11 personnes sont mortes dans l'effondrement de l'immeuble, selon les pompiers.")
+    assert [f for f in _pairs(r) if f.rule_name == "bound-conflict"] == []

@@ -85,9 +85,9 @@ _DE_RE = re.compile(r"(?:d'|d’|de" + _SP + r"+|des" + _SP + r"+|of" + _SP + r"
 
 # Looking back from a number: bounds and approximation markers.
 _QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
-    ("min", re.compile(r"(?:pas moins d(?:e|'|’)|plus d(?:e|'|’)|au moins|au minimum|au-delà d(?:e|'|’)|"
+    ("min", re.compile(r"(?:pas moins d(?:e|'|’)|plus d(?:e|'|’)|au moins(?:\s*,)?|au minimum|au-delà d(?:e|'|’)|"
                        r"supérieure? à|dépass\w* (?:les |la |le )?|excéd\w* (?:les )?|"
-                       r"more than|at least|over|upwards of|in excess of|exceeding|above|"
+                       r"more than|at least(?:\s*,)?|over|upwards of|in excess of|exceeding|above|"
                        r"a minimum of|surpass\w* )\s*$", re.IGNORECASE)),
     ("max", re.compile(r"(?:moins d(?:e|'|’)|jusqu'à|jusqu’à|au plus|au maximum|pas plus d(?:e|'|’)|"
                        r"inférieure? à|pourrai(?:en)?t atteindre (?:les )?|"

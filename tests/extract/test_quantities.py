@@ -146,6 +146,8 @@ def test_quantities_bound_is_not_a_sign():
 
 @pytest.mark.parametrize("text, surface, value, qualifier", [
     ("Plus de 80 policiers étaient présents.", "80", 80, "min"),
+    ("Au moins, 12 personnes sont mortes.", "12", 12, "min"),  # the bound survives a comma
+    ("Au moins, il reste 12 places.", "12", 12, "exact"),      # but not a clause
     ("Près de 3 000 agents sont en grève.", "3 000", 3000, "approx"),
     ("Moins de 300 pompiers sur place.", "300", 300, "max"),
 ])
