@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
-
 from factcheck import yamlfile
 from factcheck.align.subjects import content_words, fold, fold_word
 from factcheck.extract.context import TABLE_FIGURES

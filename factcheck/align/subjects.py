@@ -17,7 +17,6 @@ from collections import defaultdict
 from importlib import resources
 from typing import Iterable, Mapping
 
-
 from factcheck import yamlfile
 from factcheck.models import Claim
 

@@ -236,9 +236,11 @@ def table_row_places(text: str, claims: Sequence) -> dict[int, str]:
     its labels are places when the parser saw one of them as the place of a figure of its
     own row ("Bilan : 3 morts" and "Blessés : 12" are rows too, but not places).
     """
-    rows = [(m.start(), text.find("\n", m.end()) % (len(text) + 1), m.group("label").strip())
-            for m in _ROW.finditer(text)]
-    rows = [(a, b if b >= a else len(text), label) for a, b, label in rows if len(label.split()) <= 5]
+    rows: list[tuple[int, int, str]] = []
+    for m in _ROW.finditer(text):
+        end = text.find("\n", m.end())
+        if len(m.group("label").split()) <= 5:
+            rows.append((m.start(), len(text) if end < 0 else end, m.group("label").strip()))
     tables: list[list[tuple[int, int, str]]] = []
     for row in rows:
         if tables and _BLANK_LINES.match(text, tables[-1][-1][1]).end() == row[0]:
@@ -259,4 +261,3 @@ def table_row_places(text: str, claims: Sequence) -> dict[int, str]:
         if any(claims[k].place and claims[k].place.casefold() == label.casefold() for k, label in found):
             out.update(found)
     return out
-
