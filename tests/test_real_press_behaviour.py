@@ -466,3 +466,12 @@ def test_a_bound_after_a_comma_and_a_state_told_with_alors_are_read_as_such(tmp_
                "Les secours sont arrivés vers 5 heures. Il y avait alors six morts dans l'effondrement de l'immeuble.",
                "Au moins 11 personnes sont mortes dans l'effondrement de l'immeuble, selon les pompiers.")
     assert [f for f in _pairs(r) if f.rule_name == "bound-conflict"] == []
+
+
+def test_the_noun_of_an_act_names_what_its_count_underwent(tmp_path):
+    """"L'incendie a entraîné l'évacuation de 340 personnes" counts the evacuated, as "410
+    personnes ont été évacuées" does: the verb that causes the act is not the event."""
+    r = _story(tmp_path,
+               "Mardi soir, près de Cazeneuve, l'incendie a entraîné l'évacuation de 340 personnes, selon la préfecture.",
+               "Mardi soir, près de Cazeneuve, 410 personnes ont été évacuées, selon la préfecture.")
+    assert [sorted(c.text for c in f.claims) for f in _pairs(r)] == [["340", "410"]]
