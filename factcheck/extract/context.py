@@ -199,6 +199,9 @@ def dates_the_telling(text: str, start: int, lang: str) -> bool:
     return bool(text) and reported.search(text, max(0, start - 40), start) is not None
 
 
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\s[–—-]\s")
+
+
 def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions: list, anchor: dt.date | None,
              text: str = "", lang: str = "fr") -> dt.date | None:
     """The day the claim refers to: the nearest day named in its sentence (not a day that
@@ -212,6 +215,13 @@ def when_for(claim_start: int, sentence_start: int, sentence_end: int, mentions:
             and sentence_start <= m.start < sentence_end and not dates_the_telling(text, m.start, lang)]
     if not near:
         return None
+    # a day in the figure's own clause before one across a comma: in "Après la tempête de la
+    # nuit de mercredi à jeudi, 523 000 foyers sont privés d'électricité ce vendredi", the
+    # opening clause dates the storm, not the count
+    if text:
+        own = [m for m in near if not _CLAUSE_BREAK.search(
+            text, *((claim_start, m.start) if m.start >= claim_start else (m.end, claim_start)))]
+        near = own or near
     # the nearest day, even one that cannot be dated ("mardi dernier" in an article dated to
     # the month only): a farther day of the sentence is another fact's ("soit plus que le 19 janvier")
     nearest = min(near, key=lambda m: abs(m.start - claim_start))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from factcheck.extract.context import attribution, cues
@@ -87,3 +89,18 @@ def test_table_rows_whose_labels_are_not_places_keep_their_figures_places():
     assert table_row_places(text, claims) == {}
     single = "Rennes : 32 000 manifestants selon la CGT.\nLe cortège a défilé dans le calme."
     assert table_row_places(single, _row_claims(single, [("32 000", "Rennes")])) == {}
+
+
+def test_when_prefers_a_day_in_the_figures_own_clause():
+    from factcheck.extract.context import when_for
+    from factcheck.extract.dates import find_times
+    text = ("Après l'orage de la nuit de lundi à mardi, 41 000 foyers restaient privés de courant "
+            "ce mercredi matin.")
+    anchor = dt.date(2024, 5, 8)  # a Wednesday
+    times = find_times(text, "fr", anchor)
+    start = text.index("41 000")
+    assert when_for(start, 0, len(text), times, anchor, text, "fr") == anchor
+    # with no day in its own clause, the day across the comma still dates it
+    text = "Mardi, 41 000 foyers restaient privés de courant."
+    times = find_times(text, "fr", anchor)
+    assert when_for(text.index("41 000"), 0, len(text), times, anchor, text, "fr") == dt.date(2024, 5, 7)
