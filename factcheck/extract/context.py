@@ -149,21 +149,29 @@ def _shares_period(kind: str, start: int, end: int, between: list[tuple[int, int
     return all(_COORDINATED.fullmatch(text, a_end, b_start) for (_, a_end), (b_start, _) in zip(spans, spans[1:]))
 
 
+_SUPERLATIVE_BEFORE = {lang: re.compile(t["superlative_before"], re.IGNORECASE)
+                       for lang, t in _TABLES.items() if "superlative_before" in t}
+
+
 def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_end: int, mentions: list,
                figures: Sequence[tuple[int, int, str]] = (), kind: str = "",
-               text: str = "") -> tuple[str, int | None, int | None, float | None]:
+               text: str = "", lang: str = "fr") -> tuple[str, int | None, int | None, float | None]:
     """The period ("depuis deux ans") in the claim's sentence that the claim is counted over.
 
     ``figures`` are the sentence's other figures as (start, end, kind), in ``text``. A
     period is shared by coordinated figures of one kind ("depuis un an, 150 actions et 12
     interpellations"), but not across another figure otherwise: in "3 544 100 inscrits,
     en baisse de 5,5 % d'un trimestre à l'autre (-9,7 % sur un an)" the year is the span
-    of the last change only.
+    of the last change only. A period after a superlative is the superlative's ("deux
+    incendies, dont l'un est le plus important depuis vingt ans").
     """
     best = None
+    superlative = _SUPERLATIVE_BEFORE.get(lang)
     for m in mentions:
         if m.kind not in ("period",) or m.days is None:
             continue
+        if superlative is not None and text and superlative.search(text, max(0, m.start - 70), m.start):
+            continue  # "le plus important depuis vingt ans": the superlative's period
         if not (sentence_start <= m.start < sentence_end):
             continue
         if m.start <= claim_start and claim_end <= m.end:

@@ -406,7 +406,7 @@ def _add_article_context(article: Article, claims: list[Claim], times: list[Time
         mates = by_sentence[sentence_start]  # a table's cells do not share periods: not read there
         figures = [(c.start, c.end, c.kind) for c in mates if c is not claim] if len(mates) <= context.TABLE_FIGURES else []
         period, period_start, period_end, period_days = context.period_for(start, end, sentence_start, sent_end, near,
-                                                                           figures, claim.kind, text)
+                                                                           figures, claim.kind, text, article.lang)
         # a day may open the sentence before the parser's cut ("Samedi, dans son premier bilan, …")
         before = times[bisect.bisect_left(starts, max(0, sentence_start - 120)):bisect.bisect_left(starts, sent_end)]
         when = context.when_for(start, sentence_start, sent_end, before, article.date, text, article.lang)

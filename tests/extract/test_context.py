@@ -104,3 +104,15 @@ def test_when_prefers_a_day_in_the_figures_own_clause():
     text = "Mardi, 41 000 foyers restaient privés de courant."
     times = find_times(text, "fr", anchor)
     assert when_for(text.index("41 000"), 0, len(text), times, anchor, text, "fr") == dt.date(2024, 5, 7)
+
+
+@pytest.mark.parametrize(("text", "figure", "lang"), [
+    ("Le département fait face à deux incendies, dont l'un est le plus important depuis vingt ans.", "deux", "fr"),
+    ("Crews fought two fires, one of them the worst in the county in thirty years.", "two", "en"),
+])
+def test_a_period_after_a_superlative_is_not_the_figures(text, figure, lang):
+    from factcheck.extract.context import period_for
+    from factcheck.extract.dates import find_times
+    times = find_times(text, lang, dt.date(2024, 7, 13))
+    start = text.index(figure)
+    assert period_for(start, start + len(figure), 0, len(text), times, (), "count", text, lang)[0] == ""
