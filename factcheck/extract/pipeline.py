@@ -206,13 +206,14 @@ def _cut_backward(text: str, pos: int, limit: int) -> tuple[int, bool]:
     return pos, True
 
 
-def has_word(text: str) -> bool:
-    """Two letters in a row somewhere in ``text``: a word for the model to read."""
+def word_count(text: str) -> int:
+    """The words of ``text`` for the model to read: runs with two letters in a row."""
+    n = 0
     for m in _LETTERS.finditer(text):
         run = m.group()
         if any(a.isalpha() and b.isalpha() for a, b in zip(run, run[1:])):
-            return True
-    return False
+            n += 1
+    return n
 
 
 def default_processes(n_items: int) -> int:
@@ -276,12 +277,13 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
                                                              bisect.bisect_left(starts, end)] if m.end <= end]
             k = bisect.bisect_right(lists, (start, len(text))) - 1
             in_list = k >= 0 and start < lists[k][1]
-            if len(inside) <= context.TABLE_FIGURES and not in_list and has_word(piece):
+            if len(inside) <= context.TABLE_FIGURES and not in_list and len(inside) <= 2 * word_count(piece):
                 items.append((piece, inside, (ai, start, cut_start, cut_end)))
                 continue
-            # A piece without a word (a run of figures and signs) has nothing for the model to
-            # read; a table (more than TABLE_FIGURES figures) or a list of short lines would
-            # cost a parse for every few characters.
+            # A piece with fewer words than half its figures (a run of figures and signs, a
+            # row of a numeric table) has nothing for the model to read; a table (more than
+            # TABLE_FIGURES figures) or a list of short lines would cost a parse for every few
+            # characters.
             unparsed.append((piece, (ai, start, cut_start, cut_end)))
             unparsed_mentions.append(inside)
     if n_process is None:

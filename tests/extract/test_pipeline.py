@@ -160,3 +160,18 @@ def test_pipeline_pieces_of_adjacent_numbers_lose_none():
     text = "x" * 3000 + " " + "(5 kg)" * 400  # one long "sentence", numbers with no blank between them
     claims = extract_articles([_article(text)])
     assert len(claims) == 400 and all(text[c.start:c.end] == "5 kg" for c in claims)
+
+
+def test_pipeline_a_row_of_figures_with_a_word_is_read_without_the_parser(monkeypatch):
+    """A line of many figures and one word (a numeric table's row) is read by the quantity
+    grammar alone: the parser has nothing to read there, and would cost a parse a line."""
+    from factcheck.extract import pipeline
+
+    row = "12 14 17 19 23 kg 31 37 41 43 47 53\n"
+    article = load_text(row * 30, path="rows.md", fmt="md", lang="fr")
+    parsed = []
+    original = pipeline.with_mentions
+    monkeypatch.setattr(pipeline, "with_mentions", lambda doc, found: parsed.append(doc.text) or original(doc, found))
+    claims = extract_articles([article])
+    assert parsed == []
+    assert len(claims) >= 30 and all(c.sentence for c in claims)
