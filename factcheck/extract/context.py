@@ -153,6 +153,13 @@ _SUPERLATIVE_BEFORE = {lang: re.compile(t["superlative_before"], re.IGNORECASE)
                        for lang, t in _TABLES.items() if "superlative_before" in t}
 
 
+def after_superlative(text: str, start: int, lang: str) -> bool:
+    """A superlative just before ``start`` ("le plus important depuis", "the worst in"): a
+    period there measures the superlative, not a figure."""
+    superlative = _SUPERLATIVE_BEFORE.get(lang)
+    return superlative is not None and superlative.search(text, max(0, start - 70), start) is not None
+
+
 def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_end: int, mentions: list,
                figures: Sequence[tuple[int, int, str]] = (), kind: str = "",
                text: str = "", lang: str = "fr") -> tuple[str, int | None, int | None, float | None]:
@@ -166,11 +173,10 @@ def period_for(claim_start: int, claim_end: int, sentence_start: int, sentence_e
     incendies, dont l'un est le plus important depuis vingt ans").
     """
     best = None
-    superlative = _SUPERLATIVE_BEFORE.get(lang)
     for m in mentions:
         if m.kind not in ("period",) or m.days is None:
             continue
-        if superlative is not None and text and superlative.search(text, max(0, m.start - 70), m.start):
+        if text and after_superlative(text, m.start, lang):
             continue  # "le plus important depuis vingt ans": the superlative's period
         if not (sentence_start <= m.start < sentence_end):
             continue

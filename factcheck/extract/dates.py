@@ -341,6 +341,12 @@ _EN_AMOUNT_UNIT = re.compile(
     r"several|some|many|dozens\s+of|half\s+an?|an?)(?P<half1>\s+and\s+a\s+half)?\s*)?"
     rf"\b(?P<unit>{_EN_UNIT_WORDS})\b(?P<half>\s+and\s+a\s+half)?(?P<ago>\s+ago\b)?")
 
+# After an amount of time, a word that makes it a step from another moment of the story
+# ("une heure plus tard", "two days later"), not a window a figure is counted over.
+_SHIFT_AFTER = {
+    "fr": re.compile(r"\s+(?:plus\s+(?:tard|tôt)|auparavant)\b"),
+    "en": re.compile(r"\s+(?:later|earlier|afterwards|beforehand)\b"),
+}
 _FR_AGO_CUES = {"il y a", "voilà", "voici", "cela fait", "ça fait"}
 _FR_SPAN_CUES = {
     "depuis", "pendant", "durant", "en", "sur", "sous", "dans", "pour", "d'ici", "au cours des",
@@ -981,6 +987,8 @@ def _h_fr_amount_unit(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
         value += 0.5 if m["half"] else 0
         value += int(m["min"]) / 60 if m["min"] else 0
     last, after = _norm(m["last"]), _norm(m["after"])
+    if _SHIFT_AFTER["fr"].match(ctx.low, m.end()):
+        return  # "une heure plus tard": a step in the story's time, not a window
     if cue in _FR_AGO_CUES:
         kind = "ago"
     elif cue in _FR_SPAN_CUES or last or after or (is_hour and not vague):
@@ -1016,6 +1024,8 @@ def _h_en_amount_unit(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
     if value is not None and (m["half1"] or m["half"]):
         value += 0.5
     unit = _unit_of(m["unit"], _EN_UNITS)
+    if _SHIFT_AFTER["en"].match(ctx.low, m.end()):
+        return  # "an hour later": a step in the story's time, not a window
     if m["ago"]:
         kind = "ago"
     elif cue or last or pre["the"]:

@@ -552,3 +552,13 @@ def test_find_times_at_the_ends_of_the_calendar(anchor, lang):
 def test_find_times_refuses_durations_beyond_any_calendar(text):
     for m in find_times(text, "en" if "over" in text else "fr", D(2023, 12, 13)):
         assert m.days is None or m.days < 1e100
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("Une heure plus tard, deux incendies démarrent.", "fr"),
+    ("Trois jours auparavant, la digue avait cédé.", "fr"),
+    ("An hour later, two fires broke out.", "en"),
+    ("Two days earlier, the dam had failed.", "en"),
+])
+def test_dates_a_step_in_the_storys_time_is_not_a_window(text: str, lang: str) -> None:
+    assert [m for m in find_times(text, lang, FRI) if m.kind == "period"] == []

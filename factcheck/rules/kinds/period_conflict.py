@@ -37,6 +37,7 @@ from typing import Iterable
 from factcheck.align import Candidate, claim_features
 from factcheck.align.features import story_of
 from factcheck.align.subjects import content_words
+from factcheck.extract.context import after_superlative
 from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 from factcheck.rules.values import lang_of, pair_subject
@@ -65,6 +66,8 @@ def period_of(claim: Claim, same_sentence: list[Claim]) -> tuple[float | None, s
         fd = claim_features(d)
         if fd.offset < 0 or not _PERIOD_INTRO.search(fd.sentence[max(0, fd.offset - 30):fd.offset]):
             continue
+        if after_superlative(fd.sentence, fd.offset, d.lang or "fr"):
+            continue  # "le plus important depuis vingt ans": the superlative's span
         dist = abs(fd.offset - f.offset)
         if dist <= 120 and (best is None or dist < best[0]):
             best = (dist, d)
