@@ -394,9 +394,9 @@ def _add_article_context(article: Article, claims: list[Claim], times: list[Time
     periods = sorted((t.start, t.end) for t in times if t.kind == "period")
     row_places = context.table_row_places(text, claims)
     out = []
-    for k, claim in enumerate(claims):
-        if k in row_places:
-            claim = dataclasses.replace(claim, place=row_places[k])
+    for index, claim in enumerate(claims):
+        if index in row_places:
+            claim = dataclasses.replace(claim, place=row_places[index])
         start, end, sentence_start = claim.start, claim.end, claim.sentence_start
         k = bisect.bisect_right(periods, (start, math.inf)) - 1
         if claim.kind == "count" and k >= 0 and end <= periods[k][1]:

@@ -230,8 +230,6 @@ _EN_COPULA_BEFORE = re.compile(
     r"climbed\s+to|dropped\s+to|totall?ed|came\s+to|amounted\s+to)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:under|over)\s+|some\s+|roughly\s+|"
     r"more\s+than\s+|less\s+than\s+|at\s+least\s+)?[$£€]?\s*$")
-
-
 _EN_HEAD_OF_PP = re.compile(r"([A-Za-z][A-Za-z'-]*)\s+(?:of|in|for|at|among)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][A-Za-z'-]*\s+){0,2}$")
 
 
