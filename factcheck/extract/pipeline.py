@@ -206,14 +206,18 @@ def _cut_backward(text: str, pos: int, limit: int) -> tuple[int, bool]:
     return pos, True
 
 
-def word_count(text: str) -> int:
-    """The words of ``text`` for the model to read: runs with two letters in a row."""
-    n = 0
+def has_words(text: str, n: int) -> bool:
+    """At least ``n`` words in ``text`` for the model to read (runs with two letters in a
+    row); stops reading at the ``n``-th."""
+    if n <= 0:
+        return True
     for m in _LETTERS.finditer(text):
         run = m.group()
         if any(a.isalpha() and b.isalpha() for a, b in zip(run, run[1:])):
-            n += 1
-    return n
+            n -= 1
+            if n == 0:
+                return True
+    return False
 
 
 def default_processes(n_items: int) -> int:
@@ -277,7 +281,7 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
                                                              bisect.bisect_left(starts, end)] if m.end <= end]
             k = bisect.bisect_right(lists, (start, len(text))) - 1
             in_list = k >= 0 and start < lists[k][1]
-            if len(inside) <= context.TABLE_FIGURES and not in_list and len(inside) <= 2 * word_count(piece):
+            if len(inside) <= context.TABLE_FIGURES and not in_list and has_words(piece, max(1, (len(inside) + 1) // 2)):
                 items.append((piece, inside, (ai, start, cut_start, cut_end)))
                 continue
             # A piece with fewer words than half its figures (a run of figures and signs, a
