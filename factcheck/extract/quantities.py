@@ -101,6 +101,7 @@ _QUALIFIERS: list[tuple[str, re.Pattern[str]]] = [
                           r"an estimated|estimated at|estimated|circa|approx\.?|an? approximate)\s*$",
                           re.IGNORECASE)),
 ]
+_QUALIFIER_ENDS = ("'", "’", ",", ".")  # besides a letter, the last character a qualifier can end on
 _BETWEEN = re.compile(r"(?:entre|between)" + _SP + r"+$", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"^" + _SP + r"*(?:-|–|—|à|et|ou|to|and|or)" + _SP + r"*$", re.IGNORECASE)
 _CHANGE_VERB = re.compile(r"(?:pass\w*|augment\w*|baiss\w*|grimp\w*|chut\w*|recul\w*|bondi\w*|évolu\w*|"
@@ -273,6 +274,9 @@ def _currency_before(text: str, atom: Atom) -> str | None:
 
 def _qualifier(text: str, start: int) -> str:
     window = text[max(0, start - 40):start]
+    last = window.rstrip()[-1:]
+    if not (last.isalpha() or last in _QUALIFIER_ENDS):
+        return "exact"  # every qualifier ends on a word, an elision or "au moins,": not read for nothing
     for name, pattern in _QUALIFIERS:
         if pattern.search(window):
             return name

@@ -150,9 +150,20 @@ def test_quantities_bound_is_not_a_sign():
     ("Au moins, il reste 12 places.", "12", 12, "exact"),      # but not a clause
     ("Près de 3 000 agents sont en grève.", "3 000", 3000, "approx"),
     ("Moins de 300 pompiers sur place.", "300", 300, "max"),
+    ("Il en reste près d'1 million.", "1 million", 1e6, "approx"),  # an elision ends the qualifier
+    ("Parmi eux, 3 à Lyon.", "3", 3, "exact"),
 ])
 def test_quantities_qualifiers(text, surface, value, qualifier):
     check(text, "fr", surface, value, "", qualifier)
+
+
+@pytest.mark.parametrize("text, surface, value, qualifier", [
+    ("It holds approx. 40 boats.", "40", 40, "approx"),  # an abbreviation's dot ends the qualifier
+    ("They counted at least, 12 boats.", "12", 12, "min"),
+    ("Of these, 40 were new.", "40", 40, "exact"),
+])
+def test_quantities_qualifiers_en(text, surface, value, qualifier):
+    check(text, "en", surface, value, "", qualifier)
 
 
 def test_quantities_range_is_one_item():
