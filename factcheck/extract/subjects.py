@@ -24,6 +24,14 @@ average total time times rise fall year month week day hour minute lot rest leas
 """.split())
 
 
+# Nouns that only hold a count of their complement ("le nombre de blessés s'élève à 12",
+# "the number of missing rose to 40"): the complement is what the figure counts.
+_CONTAINERS = frozenset("nombre total number count tally".split())
+# Nouns for anyone, which a container's complement names more precisely ("the number of
+# missing stood at 13 people", "le nombre de disparus s'élève à 13 personnes").
+_GENERIC = frozenset("personne individu people person persons".split())
+
+
 def _lemma(token: Token) -> str:
     lemma = token.lemma_ or token.text
     return lemma.lower() if not token.text.isupper() else token.text
@@ -31,6 +39,7 @@ def _lemma(token: Token) -> str:
 
 def _compound(token: Token) -> tuple[str, str]:
     """The lemma, joined with a hyphenated continuation ("sapeurs-pompiers" → sapeur-pompier)."""
+    token = _contained(token) or token  # "portant à six le nombre de blessés" counts blessés
     doc = token.doc
     lemma = _lemma(token)
     i = token.i
@@ -62,6 +71,8 @@ def _is_measure_word(word: str) -> bool:
 
 def _span_head(span: Span) -> Token:
     for tok in span:
+        if tok.dep_ == "fixed" and len(span) > 1:
+            continue  # "de 1 240" read as a fixed phrase: "1" hangs on "de", not on the number
         if tok.head.i < span.start or tok.head.i >= span.end or tok.head.i == tok.i:
             return tok
     return span.root
@@ -84,6 +95,7 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
         return "", ""
     head = _span_head(span)
     nxt = doc[span.end] if span.end < len(doc) else None
+    contained = _container_complement_fr(head)
     if not unit:
         # 1. the noun the number counts: "trois nouveaux policiers", "mille deux cents adhérents"
         i = span.end
@@ -92,8 +104,13 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
         if i < len(doc) and (_good_noun(doc[i]) or (i == span.end and doc[i].pos_ == "ADJ" and doc[i].is_alpha
                                                    and _lemma(doc[i]) not in _NOT_SUBJECTS and len(doc[i]) > 3
                                                    and not doc[i].text.endswith("ment"))):
+            if contained is not None and _lemma(doc[i]) in _GENERIC:
+                return _compound(contained)
             return _compound(doc[i])
-        if head.head.i >= span.end and head.dep_ in ("nummod", "det") and _good_noun(head.head):
+        if contained is not None and (nxt is None or nxt.pos_ in ("ADP", "PUNCT", "ADV", "CCONJ")):
+            return _compound(contained)
+        if head.head.i >= span.end and (head.dep_ in ("nummod", "det") and _good_noun(head.head)
+                                        or _contained(head.head) is not None):  # "portant à 28 le nombre de blessés"
             return _compound(head.head)
         if nxt is not None and nxt.text.endswith("ment") and (span.end + 1 == len(doc) or doc[span.end + 1].is_punct):
             return "", ""  # "dont quatre grièvement": an adverb the tagger took for a noun
@@ -135,6 +152,37 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
             break
         gov = gov.head
     return "", ""
+
+
+def _contained(token: Token) -> Token | None:
+    """What a container noun holds: "nombre de blessés" → blessés (None for any other noun)."""
+    if _lemma(token) not in _CONTAINERS:
+        return None
+    for child in token.children:
+        cases = [c.text.lower() for c in child.children if c.dep_ == "case"]
+        if (child.dep_ == "nmod" and child.i > token.i and child.is_alpha and child.pos_ in ("NOUN", "PROPN", "ADJ", "VERB")
+                and cases and cases[0] in _UNIT_LINKS):
+            return child
+    return None
+
+
+def _container_complement_fr(number: Token) -> Token | None:
+    """The complement of the container noun the number is the value of: "le nombre de
+    blessés s'élève à 12", "le nombre de morts est de 14", "le total des dons atteint
+    3 000" → blessés, morts, dons."""
+    if number.dep_ == "nummod":
+        number = number.head  # "s'élève à 13 personnes": the noun phrase is the verb's complement
+    verb = number.head
+    if verb.i != number.i and verb.pos_ in ("VERB", "AUX") and number.dep_ in ("obj", "obl:mod", "obl:arg", "obl"):
+        holders = verb.children
+    elif any(c.dep_ == "cop" for c in number.children):
+        holders = number.children  # "est de 14": the number heads its copula clause
+    else:
+        return None
+    for subj in holders:
+        if subj.dep_ in ("nsubj", "nsubj:pass") and subj.i < number.i:
+            return _contained(subj)
+    return None
 
 
 _EN_STOP = frozenset("""
@@ -212,25 +260,46 @@ def _sentence_subject_en(text: str, start: int) -> str:
     """Head of the sentence's first noun phrase: "Property taxes on a home will rise" → tax."""
     dot = text.rfind(". ", 0, start)
     sent_start = dot + 2 if dot >= 0 else 0
-    words = _EN_WORD.findall(text[sent_start:start])
-    head = ""
-    for w in words:
-        lw = w.lower()
+    head = None
+    for w in _EN_WORD.finditer(text, sent_start, start):
+        lw = w.group().lower()
         if lw in _EN_VERBS or lw in _EN_PREPS or _EN_NOUN_AFTER_VERB_SUFFIX.search(lw) and head:
             break
-        if lw in _EN_STOP or w.endswith("'s"):
+        if lw in _EN_STOP or lw.endswith("'s"):
             continue
         head = w
-    return singular_en(head) if head and head[0].isalpha() else ""
+    if head is None:
+        return ""
+    if head.group().lower() in _CONTAINERS:  # "The number of missing ..." counts the missing
+        return _contained_en(text[:start], head.end()) or singular_en(head.group())
+    return singular_en(head.group())
 
 
 # "turnout was 84.6 percent", "the death toll rose to 12", "unemployment stood at 5.2%"
 _EN_COPULA_BEFORE = re.compile(
     r"([A-Za-z][A-Za-z'-]*)\s+(?:was|is|were|are|stood\s+at|stands\s+at|reached|rose\s+to|fell\s+to|"
-    r"climbed\s+to|dropped\s+to|totall?ed|came\s+to|amounted\s+to)\s+"
+    r"climbed\s+to|dropped\s+to|totall?ed|came\s+to|amounted\s+to|"
+    r"(?:has|have|had)\s+(?:now\s+|since\s+|already\s+)?(?:risen|climbed|fallen|dropped|grown|jumped|reached|"
+    r"increased|decreased)(?:\s+to)?)\s+"
     r"(?:about\s+|around\s+|nearly\s+|almost\s+|just\s+(?:under|over)\s+|some\s+|roughly\s+|"
     r"more\s+than\s+|less\s+than\s+|at\s+least\s+)?[$£€]?\s*$")
 _EN_HEAD_OF_PP = re.compile(r"([A-Za-z][A-Za-z'-]*)\s+(?:of|in|for|at|among)\s+(?:the\s+|a\s+|an\s+)?(?:[A-Za-z][A-Za-z'-]*\s+){0,2}$")
+
+
+_EN_CONTAINER_OF = re.compile(r"\b(?:" + "|".join(sorted(_CONTAINERS)) + r")\s+of\b", re.IGNORECASE)
+_EN_CONTAINED = re.compile(r"\s+of\s+(?:the\s+)?([A-Za-z][A-Za-z'-]*)(?:\s+([A-Za-z][A-Za-z'-]*))?")
+
+
+def _contained_en(text: str, end: int) -> str:
+    """What the container noun ending at ``end`` holds: "number of missing" → missing,
+    "number of people injured" → injured ("" when no "of" follows)."""
+    m = _EN_CONTAINED.match(text, end)
+    if not m:
+        return ""
+    word, nxt = m.group(1).lower(), (m.group(2) or "").lower()
+    if word in _GENERIC and nxt and nxt not in _EN_VERBS | _EN_PREPS | _EN_STOP:
+        word = nxt
+    return "" if word in _EN_STOP | _EN_VERBS | _EN_PREPS else singular_en(word)
 
 
 def _copula_subject_en(before: str) -> str:
@@ -241,6 +310,8 @@ def _copula_subject_en(before: str) -> str:
         return ""
     word = m.group(1).lower()
     head = _EN_HEAD_OF_PP.search(before, 0, m.start(1))  # "turnout in the referendum was"
+    if head and head.group(1).lower() in _CONTAINERS:  # "the number of missing has risen to"
+        return _contained_en(before, head.end(1)) or singular_en(head.group(1))
     if head and head.group(1).lower() not in _EN_STOP | _EN_VERBS | _EN_PREPS:
         word = head.group(1).lower()
     if word in _EN_STOP or word in _EN_VERBS or word in _EN_PREPS or word.endswith("'s") or _is_modifier_en(word):
@@ -280,6 +351,10 @@ def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
         lc = cand.lower()
         if lc not in _EN_STOP and lc not in _EN_PREPS and lc not in _EN_VERBS and lc not in _EN_AFTER_ADJ \
                 and not _EN_NOUN_AFTER_VERB_SUFFIX.search(lc) and (cand[0].islower() or i == 0 and not unit):
+            if singular_en(cand) in _GENERIC and _EN_CONTAINER_OF.search(before):
+                linked = _copula_subject_en(before)  # "the number of missing stood at 13 people"
+                if linked and linked not in _GENERIC:
+                    return linked, linked
             return singular_en(cand), singular_en(cand)
     # "a street value of £96 million", "the tax rate by 4.5%"
     m = re.search(r"([A-Za-z]+)\s+(?:of|by|totalling|totaling)\s+(?:about\s+|around\s+|nearly\s+|some\s+)?$", before)

@@ -17,6 +17,12 @@ FRENCH = [
     ("Le chauffeur, âgé de 58 ans, a été entendu.", "58 ans", "chauffeur"),
     ("Le bilan fait état de onze blessés, dont quatre grièvement.", "quatre", "blessé"),
     ("Le chômage recule à 7,1 % au troisième trimestre.", "7,1 %", "chômage"),
+    # a container noun ("le nombre de", "le total des") holds what the figure counts
+    ("Le nombre de victimes s'élève désormais à 9, selon la gendarmerie.", "9", "victime"),
+    ("Le nombre d'adhérents est de 1 240.", "1 240", "adhérent"),
+    ("Le nombre de sinistrés a atteint 310 familles.", "310", "famille"),
+    ("Le nombre de rescapés est passé à 17 personnes.", "17", "rescapé"),
+    ("La tempête a fait de nouveaux dégâts, portant à 28 le nombre de blessés.", "28", "blessé"),
 ]
 
 
@@ -42,6 +48,12 @@ ENGLISH = [
     ("By June, inflation stood at 4.1%, a two-year high.", "4.1%", "inflation"),
     ("Late on Sunday, the death toll rose to 14, police said.", "14", "toll"),
     ("As polls closed, turnout in the regional election was 61 percent.", "61 percent", "turnout"),
+    # a container noun ("the number of", "the tally of") holds what the figure counts
+    ("The number of evacuees has now risen to 2,300.", "2,300", "evacuee"),
+    ("By noon the number of stranded stood at 85 people.", "85", "stranded"),
+    ("The tally of arrests reached 61, officials said.", "61", "arrest"),
+    ("The number of people rescued climbed to 19.", "19", "rescued"),
+    ("The crowd was 300 people.", "300", "person"),
 ]
 
 
