@@ -475,3 +475,43 @@ def test_the_noun_of_an_act_names_what_its_count_underwent(tmp_path):
                "Mardi soir, près de Cazeneuve, l'incendie a entraîné l'évacuation de 340 personnes, selon la préfecture.",
                "Mardi soir, près de Cazeneuve, 410 personnes ont été évacuées, selon la préfecture.")
     assert [sorted(c.text for c in f.claims) for f in _pairs(r)] == [["340", "410"]]
+
+
+def _titled(tmp_path, title, body, lang="fr"):
+    story = tmp_path / "story"
+    story.mkdir(exist_ok=True)
+    (story / "a.md").write_text(f'---\ntitle: "{title}"\nsource: "Journal"\ndate: 2024-05-02\nlang: {lang}\n---\n\n{body}\n',
+                                encoding="utf-8")
+    return check([story])
+
+
+def test_the_town_of_the_story_is_not_a_part_of_it(tmp_path):
+    # the title places the whole story in Lille: "à Lille" names no part of it, and the
+    # body's figure without a place is the same count, rounded
+    r = _titled(tmp_path, "Inondations à Lille : des centaines d'habitants évacués",
+                "Au total, 1 265 habitants ont été évacués mardi à Lille pendant la nuit, selon la préfecture.\n\n"
+                "La décrue a commencé mercredi. Les secours ont évacué 1 200 habitants pendant la nuit, "
+                "a précisé la préfecture.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC105"]
+
+
+def test_a_town_inside_a_national_story_is_still_a_part(tmp_path):
+    r = _titled(tmp_path, "Grève des enseignants : forte mobilisation",
+                "Selon le syndicat, la grève a mobilisé 1,2 million de personnes. Les chiffres divergeaient - "
+                "à Lyon, le syndicat annonçait ainsi 120 000 manifestants.")
+    assert _pairs(r) == []
+
+
+def test_a_pluperfect_in_reported_speech_is_not_an_earlier_value(tmp_path):
+    # "a annoncé samedi que … avaient saisi": the tense follows the saying, the figure is current
+    r = _story(tmp_path,
+               "Le ministère a annoncé samedi que les douaniers avaient saisi 1,4 tonne de cocaïne sur un cargo.",
+               "Les douaniers ont saisi 1,2 tonne de cocaïne sur un cargo, selon le ministère.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_pluperfect_of_another_moment_is_still_an_earlier_value(tmp_path):
+    r = _story(tmp_path,
+               "Les douaniers ont saisi 1,4 tonne de cocaïne sur un cargo, selon le ministère.",
+               "Les douaniers ont saisi 1,4 tonne de cocaïne sur un cargo. Ils avaient saisi 1,2 tonne de cocaïne sur un cargo.")
+    assert _pairs(r) == []

@@ -261,7 +261,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
         different = f"place ({fa.scope} / {fb.scope})"
     if not different and fa.article_key == fb.article_key and bool(fa.scope) != bool(fb.scope):
-        different = f"one article's figure for {fa.scope or fb.scope} and its figure without that place"
+        scoped, unscoped = (fa, fb) if fa.scope else (fb, fa)
+        # "à Paris" in an article whose place is Paris names the whole story, not a part of it
+        if not (unscoped.place and _same_scope(scoped.scope, unscoped.place)):
+            different = f"one article's figure for {scoped.scope} and its figure without that place"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
     if not different and _place_differs(fa, fb, a, b, texts or {}) and not (subject == "event" and _a_country(fa, fb)):
