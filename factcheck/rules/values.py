@@ -63,14 +63,19 @@ def trailing_zeros(value: float) -> int:
     return z
 
 
-def half_unit(value: float) -> float:
-    """Half the unit of the last significant digit of a written value (8 M → 0.5 M, 4.5 → 0.05)."""
+def last_digit(value: float) -> int:
+    """The power of ten of a written value's last significant digit: 8300 → 2, 2.25 → -2."""
     if value == 0:
-        return 0.5
+        return 0
     text = f"{abs(value):.12g}"
     if "." in text and "e" not in text:
-        return 0.5 * 10 ** -len(text.split(".")[1])
-    return 0.5 * 10 ** trailing_zeros(value)
+        return -len(text.split(".")[1])
+    return trailing_zeros(value)
+
+
+def half_unit(value: float) -> float:
+    """Half the unit of the last significant digit of a written value (8 M → 0.5 M, 4.5 → 0.05)."""
+    return 0.5 * 10 ** last_digit(value)
 
 
 def fmt_number(value: float, lang: str = "fr") -> str:
@@ -108,5 +113,5 @@ def lang_of(*claims: Claim) -> str:
     return "fr"
 
 
-__all__ = ["MAGNITUDE", "Features", "interval", "gap", "written_digits", "significant_digits", "trailing_zeros",
+__all__ = ["MAGNITUDE", "Features", "interval", "gap", "written_digits", "significant_digits", "trailing_zeros", "last_digit",
            "half_unit", "fmt_number", "subject_label", "pair_subject", "ordered", "lang_of"]

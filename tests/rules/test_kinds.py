@@ -388,3 +388,17 @@ def test_kinds_sum_mismatch_an_item_going_on_after_a_preposition_does_not_end_th
     s = "Les quatre bus ont été touchés : deux sont renversés sur la route, un est bloqué sur la route et sur le pont et un est resté intact."
     claims = [fr(s, "quatre", 4, subject="bus"), fr(s, "deux", 2, subject="bus", occurrence=0)]
     assert run("FC109", *claims) == []
+
+
+@pytest.mark.parametrize("figure, surface, fires", [
+    (2.2, "2,2 tonnes", True),    # 2,25 cut to the tenth, 2 % apart
+    (2.3, "2,3 tonnes", True),    # 2,25 rounded up to the tenth
+    (2.25, "2,25 tonnes", False),  # the same figure
+    (2.1, "2,1 tonnes", False),   # not 2,25 at any precision: another figure (value_conflict's)
+    (2.0, "2 tonnes", False),     # a whole number is round only with zeros: 11 % apart anyway
+])
+def test_kinds_rounding_a_decimal_figure_with_fewer_decimals(figure, surface, fires):
+    a = fr("Les douaniers ont saisi 2,25 tonnes de cocaïne.", "2,25 tonnes", 2.25, "tonne", subject="cocaïne")
+    b = fr(f"Les douaniers ont saisi {surface} de cocaïne.", surface, figure, "tonne", subject="cocaïne",
+           path="story/b.md")
+    assert bool(run("FC105", a, b)) is fires

@@ -19,7 +19,8 @@ Parameters
     min_score: same-fact score the pair needs.
     max_rel: largest relative difference treated as rounding.
     min_rel: smallest difference that misleads (127 000 for 127 200 is ordinary rounding).
-    min_zeros: how many trailing zeros make a figure "round".
+    min_zeros: how many trailing zeros make a whole figure "round". A figure with
+        decimals is round to its last decimal: 2,2 t is 2,25 t cut to the tenth.
     magnitude_is_rounded: a round figure written with a magnitude word ("1,6 million",
         "£2bn") reads as rounded, like one with "environ": not reported.
     truncation: also report a figure cut rather than rounded (5 200 t for 5 253 t, where
@@ -30,12 +31,12 @@ Parameters
 
 from __future__ import annotations
 
-import math
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.values import MAGNITUDE, fmt_number, lang_of, pair_subject, trailing_zeros
+from factcheck.rules.values import MAGNITUDE, fmt_number, lang_of, last_digit, pair_subject
 
 
 class Rounding(Kind):
@@ -52,14 +53,19 @@ class Rounding(Kind):
             return None
         if a.qualifier != "exact" or b.qualifier != "exact" or a.unit != b.unit or a.value == b.value:
             return None
-        za, zb = trailing_zeros(a.value), trailing_zeros(b.value)
+        za, zb = last_digit(a.value), last_digit(b.value)
         rnd, other = (a, b) if za > zb else (b, a)
         z = max(za, zb)
-        if z < self.params["min_zeros"] or z == min(za, zb):
+        if 0 <= z < self.params["min_zeros"] or z == min(za, zb):
+            return None  # a whole number is round when it ends in zeros; 2,2 t is 2,25 t to the tenth
+        # in decimal, as written: 2,25 rounds half up to 2,3 and is cut to 2,2
+        step, written, target = Decimal(1).scaleb(z), Decimal(repr(other.value)), Decimal(repr(rnd.value))
+        try:
+            rounded = written.quantize(step, ROUND_HALF_UP) == target
+            # cut instead of rounded (5 200 for 5 253, $250m for $258m) misleads even in millions
+            cut = self.params["truncation"] and written.quantize(step, ROUND_DOWN) == target
+        except InvalidOperation:  # more digits than any press figure has
             return None
-        rounded = round(other.value, -z) == rnd.value
-        # cut instead of rounded (5 200 for 5 253, $250m for $258m) misleads even in millions
-        cut = self.params["truncation"] and math.trunc(other.value / 10 ** z) * 10 ** z == rnd.value
         if not (rounded or cut):
             return None
         if rounded and self.params["magnitude_is_rounded"] and MAGNITUDE.search(rnd.text):
