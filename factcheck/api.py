@@ -41,6 +41,7 @@ def check(
     known_rules: Sequence[Rule] | None = None,
     story: str = "folder",
     against: str | os.PathLike[str] | None = None,
+    revisions: bool = False,
 ) -> Report:
     """Check articles (files or folders) against each other and themselves.
 
@@ -50,7 +51,9 @@ def check(
     only the findings that cite at least one changed article. ``progress(stage, n_articles)``
     is called as each stage starts (extract, align, rules, report). Pair findings whose
     same-fact confidence is below ``min_confidence`` are dropped. Files over ``max_bytes``
-    (default 20 MB) are refused.
+    (default 20 MB) are refused. Two figures that differ between articles about different
+    days of an evolving count (a toll, an area burned) are likely revisions, not errors:
+    ``Report.hidden["revisions"]`` counts them, and ``revisions`` reports them as info.
 
     Suppression comments may name rules by id or name; one that names none of
     ``known_rules`` (default: ``rules``; pass every loaded rule when ``rules`` is a
@@ -86,7 +89,7 @@ def check(
     return _check_articles(articles, rules, warnings=warnings, errors=errors or [], n_process=n_process,
                            suppress=suppress, baseline=baseline, changed=changed, progress=progress,
                            min_confidence=min_confidence, story=story, against=against,
-                           started=started, clock=clock)
+                           revisions=revisions, started=started, clock=clock)
 
 
 def check_draft(
@@ -143,6 +146,7 @@ def _check_articles(
     min_confidence: float = 0.0,
     story: str = "folder",
     against: str | os.PathLike[str] | None = None,
+    revisions: bool = False,
 ) -> Report:
     """Loaded articles → claims → stories (→ the archive's claims) → pairs → findings → filters."""
     from factcheck.align import align
@@ -184,7 +188,11 @@ def _check_articles(
         findings = drafts_findings(findings, drafts)
     if changed is not None:  # first, so that the hidden counts are of findings that would be reported
         findings = only_changed(findings, changed)
-    hidden = {"suppressed": 0, "baseline": 0}
+    hidden = {"suppressed": 0, "baseline": 0, "revisions": 0}
+    if not revisions:
+        kept = [f for f in findings if not f.revision]
+        hidden["revisions"] = len(findings) - len(kept)
+        findings = kept
     if suppress:
         kept = apply_suppressions(findings)
         hidden["suppressed"] = len(findings) - len(kept)

@@ -444,6 +444,11 @@ class Finding:
     why: tuple[str, ...] = ()         # the evidence that paired the claims
 
     @property
+    def revision(self) -> bool:
+        """Two figures of articles about different days: the later one may be a revision."""
+        return any(w.startswith("revision:") for w in self.why)
+
+    @property
     def confidence_label(self) -> str:
         """"confidence 0.83", for formats that carry only text."""
         return f"confidence {self.confidence:.2f}"
@@ -468,7 +473,8 @@ class Report:
     claims: list[Claim]
     findings: list[Finding]
     input_errors: list[str] = field(default_factory=list)   # files that could not be read, one line each
-    hidden: dict[str, int] = field(default_factory=dict)    # findings dropped: {"suppressed": n, "baseline": n}
+    hidden: dict[str, int] = field(default_factory=dict)    # findings dropped: {"suppressed": n, "baseline": n,
+    #                                                                            "revisions": n}
     warnings: list[str] = field(default_factory=list)       # e.g. a suppression comment naming no rule
     started: dt.datetime | None = None                      # when the run began (UTC)
     seconds: float | None = None                            # how long it took, wall clock
@@ -493,7 +499,8 @@ class Report:
             "articles": len(self.articles),
             "claims": len(self.claims),
             "findings": self.counts(),
-            "hidden": {"suppressed": self.hidden.get("suppressed", 0), "baseline": self.hidden.get("baseline", 0)},
+            "hidden": {"suppressed": self.hidden.get("suppressed", 0), "baseline": self.hidden.get("baseline", 0),
+                       "revisions": self.hidden.get("revisions", 0)},
             "undated": [a.label for a in self.undated()],
             "partly_dated": [a.label for a in self.partly_dated()],
             "input_errors": len(self.input_errors),

@@ -63,7 +63,8 @@ def _merge(reports: list[Report]) -> Report:
     return Report(articles=articles, claims=[c for r in reports for c in r.claims],
                   findings=[f for r in reports for f in r.findings],
                   warnings=[w for r in reports for w in r.warnings],
-                  hidden={"suppressed": sum(r.hidden.get("suppressed", 0) for r in reports), "baseline": 0},
+                  hidden={"suppressed": sum(r.hidden.get("suppressed", 0) for r in reports), "baseline": 0,
+                          "revisions": sum(r.hidden.get("revisions", 0) for r in reports)},
                   started=first.started, seconds=sum(r.seconds or 0.0 for r in reports))
 
 

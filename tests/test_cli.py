@@ -230,7 +230,7 @@ def test_cli_summary_counts_undated_articles_and_hidden_findings(tmp_path, capsy
     summary = json.loads(capsys.readouterr().out)["summary"]
     total = sum(summary["findings"].values())
     assert total >= 1
-    assert summary["hidden"] == {"suppressed": 0, "baseline": 0}
+    assert summary["hidden"] == {"suppressed": 0, "baseline": 0, "revisions": 0}
     assert summary["undated"] == ["story/b.md"] and summary["partly_dated"] == ["story/c.md"]
     assert main(["check", "story"]) == 1
     last = capsys.readouterr().out.strip().splitlines()[-1]
@@ -238,7 +238,8 @@ def test_cli_summary_counts_undated_articles_and_hidden_findings(tmp_path, capsy
     # the baseline hides every finding it lists
     assert main(["check", "story", "--baseline", "base.yaml", "--format", "json"]) == 0
     summary = json.loads(capsys.readouterr().out)["summary"]
-    assert summary["hidden"] == {"suppressed": 0, "baseline": total} and sum(summary["findings"].values()) == 0
+    assert summary["hidden"] == {"suppressed": 0, "baseline": total, "revisions": 0}
+    assert sum(summary["findings"].values()) == 0
     # a comment in b.md suppresses what cites its paragraph
     b = story / "b.md"
     b.write_text(b.read_text().replace("Les douaniers", "<!-- factcheck: ignore -->\nLes douaniers"))
@@ -283,3 +284,18 @@ def test_cli_unknown_rule_in_suppression_comment_warns_with_file_and_line(tmp_pa
     assert warning.startswith(f"factcheck: warning: {story.as_posix()}/b.md:{line}: unknown rule '{ref}'")
     assert hint in warning
     assert json.loads(captured.out)["summary"]["hidden"]["suppressed"] == 0
+
+
+def test_cli_revisions_are_counted_and_shown_on_request(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    story = tmp_path / "story"
+    story.mkdir()
+    for name, date, toll in (("a.md", "2024-05-02", "neuf"), ("b.md", "2024-05-04", "onze")):
+        (story / name).write_text(f"---\ntitle: Crue\ndate: {date}\nlang: fr\n---\n\n"
+                                  f"Les inondations ont fait {toll} morts dans la vallée.\n", encoding="utf-8")
+    assert main(["check", "story"]) == 0
+    last = capsys.readouterr().out.strip().splitlines()[-1]
+    assert "0 findings" in last and "1 likely revision not shown (--revisions)" in last
+    assert main(["check", "story", "--revisions", "--format", "json", "--fail-on", "info"]) == 1
+    data = json.loads(capsys.readouterr().out)
+    assert [f["severity"] for f in data["findings"]] == ["info"] and data["summary"]["hidden"]["revisions"] == 0

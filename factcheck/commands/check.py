@@ -102,6 +102,9 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     add_input_arguments(p)
     p.add_argument("--min-confidence", type=float, default=0.0, metavar="P",
                    help="drop pair findings whose same-fact confidence is below P (0 to 1; default 0)")
+    p.add_argument("--revisions", action="store_true",
+                   help="also report, as info, figures that differ between articles about different days "
+                        "of an evolving count (likely revisions; counted in the summary otherwise)")
     add_jobs_argument(p)
     p.set_defaults(run=run)
 
@@ -249,7 +252,7 @@ def run(args: argparse.Namespace) -> int:
                                suppress=not args.no_suppress, baseline=base, changed=changed, progress=progress,
                                n_process=args.jobs, min_confidence=args.min_confidence, max_bytes=cfg.max_bytes,
                                on_input_error=input_error_printer(args), known_rules=all_rules,
-                               story=cfg.story or "folder", against=args.against)
+                               story=cfg.story or "folder", against=args.against, revisions=args.revisions)
     for warning in report.warnings:
         print(f"factcheck: warning: {warning}", file=sys.stderr)
     if args.verbose:
@@ -271,9 +274,9 @@ def remote_report(args: argparse.Namespace, cfg, rules: list[Rule], base) -> Rep
     check filters (the selected rules, --min-confidence, the baseline)."""
     from factcheck.remote import check_remote
 
-    if args.against or args.changed_since or args.no_suppress:
+    if args.against or args.changed_since or args.no_suppress or args.revisions:
         raise InputError("--server checks drafts against the server's store: it does not combine with "
-                         "--against, --changed-since or --no-suppress")
+                         "--against, --changed-since, --no-suppress or --revisions")
     report = check_remote(args.server, args.paths, lang=cfg.lang, max_bytes=cfg.max_bytes)
     selected = {r.id for r in rules}
     report.findings = [f for f in report.findings if f.rule_id in selected

@@ -1,7 +1,7 @@
 """``--format json``: one JSON object with every finding and the claims it cites.
 
 ``summary``: ``articles``, ``claims``, ``findings`` (per severity), ``hidden`` (findings
-dropped by suppression comments and by the baseline), ``undated`` and ``partly_dated``
+dropped by suppression comments, by the baseline, and likely revisions not shown), ``undated`` and ``partly_dated``
 (articles without a full publication date), ``input_errors`` (files that could not be read).
 """
 

@@ -59,6 +59,8 @@ def summary_line(report: Report) -> str:
     hidden = report.summary()["hidden"]
     if hidden["suppressed"] or hidden["baseline"]:
         line += (f"; hidden: {hidden['suppressed']} by suppressions, {hidden['baseline']} by the baseline")
+    if hidden["revisions"]:
+        line += f"; {_n(hidden['revisions'], 'likely revision')} not shown (--revisions)"
     notes = []
     if report.undated():
         notes.append(_n(len(report.undated()), "article") + " without a date")
