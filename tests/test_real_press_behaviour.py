@@ -519,3 +519,11 @@ def test_a_pluperfect_of_another_moment_is_still_an_earlier_value(tmp_path):
                "Les douaniers ont saisi 1,4 tonne de cocaïne sur un cargo, selon le ministère.",
                "Les douaniers ont saisi 1,4 tonne de cocaïne sur un cargo. Ils avaient saisi 1,2 tonne de cocaïne sur un cargo.")
     assert _pairs(r) == []
+
+
+def test_what_had_been_prepared_for_this_event_is_current(tmp_path):
+    # the pluperfect looks ahead to "cette journée": 180 rallies planned is today's count
+    r = _story(tmp_path,
+               "Selon la CGT, 180 rassemblements avaient été déclarés pour cette journée de grève.",
+               "Pour la journée de grève, 145 rassemblements ont été déclarés, selon la CGT.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

@@ -368,8 +368,9 @@ def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) 
         return "forecast"
     if any_match("previous_patterns", lang, " ".join((lead, before, after))):
         return "previous"
-    if any_match("pluperfect_patterns", lang, " ".join((before, after))) and not any_match(
-            "reported_speech_patterns", lang, before):
+    if (any_match("pluperfect_patterns", lang, " ".join((before, after)))
+            and not any_match("reported_speech_patterns", lang, before)
+            and not any_match("this_event_patterns", lang, " ".join((before, after)))):
         return "previous"
     return ""
 
