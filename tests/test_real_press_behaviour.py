@@ -527,3 +527,21 @@ def test_what_had_been_prepared_for_this_event_is_current(tmp_path):
                "Selon la CGT, 180 rassemblements avaient été déclarés pour cette journée de grève.",
                "Pour la journée de grève, 145 rassemblements ont été déclarés, selon la CGT.")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_each_articles_only_turnout_is_the_votes_turnout(tmp_path):
+    r = _story(tmp_path,
+               "Les électeurs de la commune ont approuvé la fusion. La participation a atteint 71,2 %.",
+               "La fusion des deux communes a été approuvée dimanche par référendum, avec une participation de 68,4 %.",
+               dates=["2024-05-05", "2024-05-05"])
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_turnout_at_a_time_of_day_in_one_town_or_a_spread_is_not_the_votes(tmp_path):
+    r = _story(tmp_path,
+               "Les électeurs ont approuvé la fusion. À 17 heures, la participation atteignait 52,3 %.",
+               "La fusion a été approuvée dimanche par référendum, avec une participation de 68,4 %.",
+               "La fusion a été approuvée. À Brévans, la participation a atteint 80,1 %.",
+               "La fusion a été approuvée. Selon les bureaux, la participation a oscillé entre 55 et 75 %.",
+               dates=["2024-05-05"] * 4)
+    assert _pairs(r) == []

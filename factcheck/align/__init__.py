@@ -62,19 +62,26 @@ def _specific(claim: Claim) -> bool:
 def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> set[int]:
     """The counts that are their article's only figure for an outcome of the event (the
     dead, the injured, the evacuated: the ``outcomes`` table, "32 blessés", "onze
-    personnes ont trouvé la mort"): one value however often repeated, parts ("dont huit
-    pompiers"), earlier values and narrower measures aside, and a value no article of the
-    story gives as an earlier one. When two articles of a story each give one such toll
-    for the same day, a reader takes them for the same fact. Resources and stocks
-    (firefighters engaged, tonnes stored) grow through a day and are not outcomes."""
-    outcomes = {name for table in lexicon()["outcomes"].values() for name, _ in table}
+    personnes ont trouvé la mort"), and the percentages that are their article's only
+    share of a ``sole_shares`` measure (a vote's turnout): one value however often
+    repeated, parts ("dont huit pompiers"), earlier values and narrower measures aside,
+    and a value no article of the story gives as an earlier one. When two articles of a
+    story each give one such figure for the same day, a reader takes them for the same
+    fact. Resources and stocks (firefighters engaged, tonnes stored) grow through a day
+    and are not outcomes; a turnout given at a time of day, or for one place, is not the
+    vote's share."""
+    lex = lexicon()
+    outcomes = {name for table in lex["outcomes"].values() for name, _ in table}
+    shares = lex["sole_shares"]
     values: dict[tuple[str, str], set[float]] = defaultdict(set)
     keyed: dict[int, tuple[str, str]] = {}
     for k, f in feats.items():
         c = claims[k]
         subject = index.key(c)
-        if c.unit or subject not in outcomes:
-            continue
+        share = (subject in shares and c.unit == "percent" and c.qualifier == "exact" and f.clock < 0
+                 and not (f.scope or f.region))  # an estimate's bounds ("entre 65 et 68 %") are not the share
+        if not (share or subject in outcomes and not c.unit):
+            continue  # a local turnout ("à Lyon", "in Glasgow") is one of many: not the vote's
         if f.role or f.other or f.new or f.modifier or c.text.strip().lower() in _ARTICLE_LIKE:
             continue
         key = (f.article_key, f"{c.dimension}:{subject}")

@@ -48,6 +48,7 @@ def lexicon() -> dict[str, Any]:
     data["families"] = frozenset(data["sources"])
     data["not_place"] = {lang: frozenset(words) for lang, words in data["not_places"].items()}
     data["evolving"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["evolving_subjects"].items()}
+    data["sole_shares"] = frozenset(fold(w) for words in data["sole_shares"].values() for w in words)
     data["light"] = frozenset(fold(v) for v in data["light_verbs"])
     data["family"] = {fold(v): i for i, fam in enumerate(data["verb_families"]) for v in fam}
     return data

@@ -32,9 +32,13 @@ def _frame(sentence: str, number: str, lang: str = "fr", date: dt.date | None = 
     ("Rankings: the Netherlands 8 400, the Belgium 7 900.", "7 900", "belgium"),
     ("Les écarts étaient grands - à Toulon, le syndicat comptait 9 000 grévistes - selon nos informations.",
      "9 000", "toulon"),
+    # a place named with its kind
+    ("Dans la région Bretagne, la participation s'élève à 41,2 %.", "41,2 %", "bretagne"),
+    ("Dans la commune de Villeurbanne, 800 foyers restaient sans courant.", "800", "villeurbanne"),
+    ("In the state of Oregon, 120 homes were evacuated.", "120", "oregon"),
 ])
 def test_frames_scope_is_the_place_bound_to_the_number(sentence, number, scope):
-    lang = "en" if sentence.startswith(("Across", "Rankings")) else "fr"
+    lang = "en" if sentence.startswith(("Across", "Rankings", "In the")) else "fr"
     assert _frame(sentence, number, lang)[0] == scope
 
 
@@ -161,6 +165,8 @@ def test_frames_a_change_has_a_direction_and_a_span(sentence, number, lang, chan
     ("As of 6 p.m., 12,000 homes had no power.", "12,000", "en", 1080),
     ("As of 6 PM, 12,000 homes had no power.", "12,000", "en", 1080),
     ("Au total, 412 000 foyers étaient privés d'électricité.", "412 000", "fr", -1),
+    ("À 17 heures, la participation atteignait 38,2 %.", "38,2 %", "fr", 1020),
+    ("À 2 heures de route, 300 foyers restaient sans courant.", "300", "fr", -1),  # a distance in time
 ])
 def test_frames_time_of_day(sentence, number, lang, clock):
     from factcheck.align.features import frame_clock
