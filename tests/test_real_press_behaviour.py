@@ -545,3 +545,18 @@ def test_a_turnout_at_a_time_of_day_in_one_town_or_a_spread_is_not_the_votes(tmp
                "La fusion a été approuvée. Selon les bureaux, la participation a oscillé entre 55 et 75 %.",
                dates=["2024-05-05"] * 4)
     assert _pairs(r) == []
+
+
+def test_a_total_over_several_boats_is_not_one_boats_figure(tmp_path):
+    # 3,1 t over two lorries is a total; 2,8 t in the first lorry is a part of it
+    r = _story(tmp_path,
+               "Les douaniers ont saisi 2,8 tonnes de résine de cannabis dans un camion frigorifique.",
+               "En une semaine, les douaniers ont saisi 3,1 tonnes de résine de cannabis dans deux camions.")
+    assert _pairs(r) == []
+
+
+def test_the_same_seizure_twice_is_still_compared(tmp_path):
+    r = _story(tmp_path,
+               "Les douaniers ont saisi 2,8 tonnes de résine de cannabis dans un camion frigorifique.",
+               "Dans un camion frigorifique, les douaniers ont saisi 3,1 tonnes de résine de cannabis.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

@@ -21,6 +21,7 @@ from factcheck.extract.context import TABLE_FIGURES
 from factcheck.extract.numbers import APPROX_NOUNS, find_atoms
 from factcheck.lang import language_tables
 from factcheck.models import Claim
+from factcheck.units import lookup
 
 
 @functools.lru_cache(maxsize=1)
@@ -100,6 +101,7 @@ class Features:
     restriction: str = ""         # a threshold narrowing who is counted ("moins de 25 ans"), folded
     outcome: str = ""             # what its clause says befell those counted ("ont été blessés" → blessé);
                                   # for a part ("30 blessés, dont six pompiers"), what befell the whole
+    aggregate: str = ""           # the several things the figure is summed over ("sur deux bateaux" → bateau)
 
     def to_record(self) -> dict[str, Any]:
         """What the claim alone decides, as JSON-ready data (sets sorted, so that a record
@@ -138,7 +140,7 @@ _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
     "attribute": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
-    "change": 0, "span": "", "clock": -1, "category": "", "restriction": "", "outcome": ""}
+    "change": 0, "span": "", "clock": -1, "category": "", "restriction": "", "outcome": "", "aggregate": ""}
 
 
 def story_of(claim: Claim) -> str:
@@ -443,6 +445,16 @@ def frame_clock(text: str, lang: str) -> int:
     return -1
 
 
+def frame_aggregate(text: str, lang: str) -> str:
+    """What the figure sums over when its clause names several of them ("2,5 tonnes saisies
+    sur deux bateaux", "in three raids") → the noun, folded; "" for a figure about one."""
+    for p in _patterns("aggregate_patterns", lang):
+        for m in p.finditer(text):
+            if lookup(m.group("what"), lang) is None:  # "sur 15 kilomètres" is a length, not 15 things
+                return fold(m.group("what"))
+    return ""
+
+
 def frame_category(text: str, lang: str) -> str:
     """The letters of a statistical category named in the text ("catégorie A" → "A")."""
     for p in _patterns("category_patterns_cased", lang):
@@ -596,4 +608,5 @@ def features(claim: Claim) -> Features:
         restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:], after_clause[:50], lang),
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,
                               frame_role(before_clause, after_clause, lead, before, lang), lang),
+        aggregate=frame_aggregate(" ".join((before_clause, after_clause)), lang),
     )

@@ -255,6 +255,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = f"another category ({fa.category} / {fb.category})"
     if not different and fa.restriction != fb.restriction:
         different = f"another population ({fa.restriction or '-'} / {fb.restriction or '-'})"
+    if not different and bool(fa.aggregate) != bool(fb.aggregate):
+        different = f"a total over several {fa.aggregate or fb.aggregate} vs a figure for one"
     if not different and a.base_value == -b.base_value != 0 and (
             fa.change == fb.change != 0 or (a.unit == "percent" and 0 in (fa.change, fb.change))):
         different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"

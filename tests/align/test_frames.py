@@ -208,3 +208,18 @@ def test_frames_the_unharmed_are_another_measure():
     assert _frame("Quatre passagers sont sortis indemnes de la cabine.", "Quatre")[3] == "indem"
     assert _frame("Two climbers walked away unharmed.", "Two", "en")[3] == "unhar"
     assert _frame("Quatre passagers sont sortis de la cabine.", "Quatre")[3] == ""
+
+
+@pytest.mark.parametrize("text, lang, aggregate", [
+    ("les douaniers ont saisi au total sur trois voiliers", "fr", "voilier"),
+    ("saisies en deux opérations distinctes", "fr", "operation"),
+    ("des inondations dans 12 communes", "fr", "commune"),
+    ("une enquête menée sur deux ans", "fr", ""),          # a span of time
+    ("un bouchon sur 15 kilomètres", "fr", ""),            # a length
+    ("found aboard two trawlers", "en", "trawler"),
+    ("seized on three occasions", "en", ""),
+])
+def test_frames_a_total_over_several_things(text, lang, aggregate):
+    from factcheck.align.features import frame_aggregate
+
+    assert frame_aggregate(text, lang) == aggregate
