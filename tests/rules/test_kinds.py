@@ -194,6 +194,18 @@ def test_kinds_sum_mismatch_counts_singular_items():
     assert run("FC109", *_enumeration(39, "30 élèves, huit parents et le chauffeur", [("30", 30), ("huit", 8)])) == []
 
 
+@pytest.mark.parametrize("total, parts, fires", [
+    (2600, [("1 400", 1400), ("900", 900), ("300", 300)], False),   # 2 600 for 2 600
+    (2600, [("1 400", 1400), ("800", 800), ("150", 150)], True),    # 2 350: 250 apart, three hundreds rounded
+    (6000, [("2 300", 2300), ("2 400", 2400), ("1 200", 1200)], False),  # 5 900: each part rounded to the hundred
+    (6000, [("2 300", 2300), ("2 400", 2400), ("900", 900)], True),      # 5 600: beyond any rounding
+])
+def test_kinds_sum_mismatch_rounded_counts_add_up_to_their_precision(total, parts, fires):
+    text = ", ".join(f"{t} {w}" for (t, _), w in zip(parts, ("élèves", "parents", "adultes")))
+    claims = _enumeration(total, text, parts)
+    assert bool(run("FC109", *claims)) is fires
+
+
 def test_kinds_sum_mismatch_long_lists_are_tables_not_sums():
     # 14 parts: more than max_parts (12) is a table flattened into a sentence, not checked
     s = "Le bus transportait 200 personnes : " + ", ".join(f"{n} élèves" for n in range(1, 15)) + "."

@@ -22,6 +22,11 @@ Use instead
 
 Parameters
     approx_tol: relative tolerance when the total or a part is approximate.
+    round_from: counts written with this many trailing zeros or more (780 000, 1 200) are
+        rounded, each by up to half the finest step among them: parts and total rounded to
+        the thousand may be a few thousand apart ("780 000 foyers : 286 000, 220 000,
+        195 000 et 78 000"). Counts written to the unit ("38 randonneurs : 25 adultes, 11
+        enfants") must add up exactly.
     detail_openers: sentence openers that introduce a breakdown of the previous total.
     max_parts: a breakdown of more parts than this is a table, not a sum stated in prose;
         it is not checked (and a sentence of hundreds of figures costs no more than a few).
@@ -37,7 +42,7 @@ from factcheck.align.features import article_key, lexicon, locate
 from factcheck.align.subjects import subject_forms, synonyms
 from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
-from factcheck.rules.values import fmt_number, half_unit
+from factcheck.rules.values import fmt_number, half_unit, last_digit
 
 _SINGULAR_ITEM = re.compile(r"^\s*(?:et\s+|and\s+)?(?:le|la|l['’]|un|une|the|a|an|son|sa|leur|his|her|their)\s*\w",
                             re.IGNORECASE)
@@ -63,7 +68,7 @@ _CONTINUES = re.compile(r"^\s*(?:sur|dans|à|au|aux|en|de|du|des|vers|par|on|in|
 
 class SumMismatch(Kind):
     name = "sum_mismatch"
-    PARAMS = {"approx_tol": 0.05, "max_parts": 12,
+    PARAMS = {"approx_tol": 0.05, "max_parts": 12, "round_from": 2,
               "detail_openers": ["dans le détail", "en détail", "parmi eux", "parmi elles", "of this", "of these",
                                  "of the total", "broken down", "this includes", "ce montant se répartit",
                                  "cette somme se répartit", "ils se répartissent", "elles se répartissent"]}
@@ -212,7 +217,10 @@ class SumMismatch(Kind):
         s = sum(p.base_value for p in parts) + len(items)
         t = total.base_value
         if total.dimension == "count" and not approx:
-            tol = 1e-9
+            # the round figures of one breakdown are written to one step, the finest among
+            # them (780 000 beside 286 000 is 780 thousand): each may be off by half of it
+            rounded = [last_digit(c.value) for c in (total, *parts) if last_digit(c.value) >= self.params["round_from"]]
+            tol = 1e-9 + (len(rounded) * 0.5 * 10 ** min(rounded) if rounded else 0.0)
         else:
             tol = sum(half_unit(p.value) * (p.base_value / p.value if p.value else 1) for p in parts)
             tol += half_unit(total.value) * (total.base_value / total.value if total.value else 1)
