@@ -23,6 +23,8 @@ Parameters
         decimals is round to its last decimal: 2,2 t is 2,25 t cut to the tenth.
     magnitude_is_rounded: a round figure written with a magnitude word ("1,6 million",
         "£2bn") reads as rounded, like one with "environ": not reported.
+    compound_is_rounded: a round figure that makes a compound adjective ("the 300-year
+        union", "a 1,000-strong crowd") describes; it is not given as a count.
     truncation: also report a figure cut rather than rounded (5 200 t for 5 253 t, where
         rounding gives 5 300), magnitude word or not.
     min_rel_cut: the smallest difference reported for a cut figure (115 000 for 115 900 is
@@ -31,6 +33,7 @@ Parameters
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal, InvalidOperation
 
 from factcheck.align import Candidate
@@ -39,11 +42,15 @@ from factcheck.rules.kinds.base import Kind
 from factcheck.rules.values import MAGNITUDE, fmt_number, lang_of, last_digit, pair_subject
 
 
+# a figure joined to the word it qualifies by a hyphen: "300-year", "1,000-strong"
+_COMPOUND = re.compile(r"\d-[^\W\d_]")
+
+
 class Rounding(Kind):
     name = "rounding"
     pairwise = True
     priority = 40
-    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True, "truncation": True,
+    PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True, "compound_is_rounded": True, "truncation": True,
               "min_rel_cut": 0.005}
     PLACEHOLDERS = frozenset({"a", "b", "subject", "diff"})
 
@@ -70,6 +77,8 @@ class Rounding(Kind):
             return None
         if rounded and self.params["magnitude_is_rounded"] and MAGNITUDE.search(rnd.text):
             return None  # "1,6 million" for 1 617 989 is read as rounded: no reader is misled
+        if self.params["compound_is_rounded"] and _COMPOUND.search(rnd.text):
+            return None  # "the 300-year union", "a 1,000-strong crowd": a round description
         rel = abs(a.value - b.value) / max(abs(a.value), abs(b.value))
         if rel > self.params["max_rel"] or rel < self.params["min_rel_cut" if cut and not rounded else "min_rel"]:
             return None
