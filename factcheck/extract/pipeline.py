@@ -29,7 +29,7 @@ import itertools
 import math
 import os
 import re
-from typing import Iterator, Sequence
+from typing import Iterable, Iterator, Sequence
 
 import spacy
 from spacy.language import Language
@@ -314,15 +314,23 @@ _LINE = re.compile(r"[^\r\n]*")
 
 
 def _lists(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of the lists of ``text``: runs of short lines (``SHORT_LINE`` characters at
-    most, blank ones included) holding more than ``TABLE_FIGURES`` figures (``starts``). Each
-    line would be parsed on its own, at a cost per document that lines of a few characters
-    make larger than the cost of their text; press copy has no such run."""
+    """(start, end) of the lists of ``text``: runs of short lines or short sentences
+    (``SHORT_LINE`` characters at most, blank lines included) holding more than
+    ``TABLE_FIGURES`` figures (``starts``). Each line or sentence would be parsed on its
+    own, at a cost per document that pieces of a few characters make larger than the cost
+    of their text; press copy has no such run."""
+    lines = ((m.start(), m.end()) for m in _LINE.finditer(text))
+    return sorted(_short_runs(text, lines, starts) + _short_runs(text, sentence_spans(text), starts))
+
+
+def _short_runs(text: str, spans: Iterable[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:
+    """The runs of consecutive ``spans`` of ``SHORT_LINE`` characters at most that hold more
+    than ``TABLE_FIGURES`` figures."""
     out: list[tuple[int, int]] = []
     run: tuple[int, int] | None = None
-    for m in _LINE.finditer(text):
-        if len(m.group().strip()) <= SHORT_LINE:
-            run = (run[0] if run else m.start(), m.end())
+    for a, b in spans:
+        if len(text[a:b].strip()) <= SHORT_LINE:
+            run = (run[0] if run else a, b)
             continue
         if run is not None:
             out.append(run)

@@ -175,3 +175,20 @@ def test_pipeline_a_row_of_figures_with_a_word_is_read_without_the_parser(monkey
     claims = extract_articles([article])
     assert parsed == []
     assert len(claims) >= 30 and all(c.sentence for c in claims)
+
+
+def test_pipeline_a_run_of_tiny_sentences_with_figures_is_read_without_the_parser(monkeypatch):
+    """Thirty sentences of a word and a figure each ("lot . 7.") are a list, not prose: the
+    parser would cost a document every few characters. A few short sentences in prose
+    are still parsed."""
+    from factcheck.extract import pipeline
+
+    parsed = []
+    original = pipeline.with_mentions
+    monkeypatch.setattr(pipeline, "with_mentions", lambda doc, found: parsed.append(doc.text) or original(doc, found))
+    article = load_text("Le stock. " + "lot . 7. " * 30, path="lots.md", fmt="md", lang="fr")
+    claims = extract_articles([article])
+    assert parsed == [] and len(claims) == 30
+    prose = load_text("Bilan. Trois morts. Cinq blessés. Le feu est maîtrisé.", path="p.md", fmt="md", lang="fr")
+    claims = extract_articles([prose])
+    assert len(parsed) == 2 and [c.subject for c in claims] == ["mort", "blessé"]
