@@ -137,19 +137,19 @@ def _trimmed(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
         yield start, end
 
 
-def _work_items(text: str, lang: str, times: list[TimeMention],
-                mentions: list[Mention] | None = None) -> list[tuple[int, int, bool, bool]]:
+def _work_items(text: str, lang: str, times: list[TimeMention], mentions: list[Mention] | None = None,
+                sentences: Iterable[tuple[int, int]] | None = None) -> list[tuple[int, int, bool, bool]]:
     """The pieces of ``text`` worth parsing, as (start, end, cut_at_start, cut_at_end): the
-    sentences that hold at least one quantity (``mentions``, else one scan of the whole
-    text), long ones in pieces. ``cut_at_*`` tells where a piece was cut inside a word (no
-    blank to cut at)."""
+    sentences (``sentences``, else ``sentence_spans``) that hold at least one quantity
+    (``mentions``, else one scan of the whole text), long ones in pieces. ``cut_at_*``
+    tells where a piece was cut inside a word (no blank to cut at)."""
     if mentions is None:
         mentions = scan(text, lang, blocked_spans(times))
     if not mentions:
         return []
     items: list[tuple[int, int, bool, bool]] = []
     i = 0
-    for a, b in sentence_spans(text):
+    for a, b in sentence_spans(text) if sentences is None else sentences:
         while i < len(mentions) and mentions[i].start < a:
             i += 1
         j = i
@@ -273,8 +273,9 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
         text = views[id(article)].text
         mentions = scan(text, lang, blocked_spans(times[id(article)]))
         starts = [m.start for m in mentions]
-        lists = _lists(text, starts)
-        for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)], mentions):
+        sentences = list(sentence_spans(text))  # read once: the lists and the work items both walk them
+        lists = _lists(text, starts, sentences)
+        for start, end, cut_start, cut_end in _work_items(text, lang, times[id(article)], mentions, sentences):
             piece = text[start:end]
             # the scan of the whole text has read the piece's quantities: not read again
             inside = [_shifted(m, -start) for m in mentions[bisect.bisect_left(starts, start):
@@ -313,14 +314,14 @@ def _extract_language(articles: list[Article], lang: str, views: dict[int, _View
 _LINE = re.compile(r"[^\r\n]*")
 
 
-def _lists(text: str, starts: list[int]) -> list[tuple[int, int]]:
-    """(start, end) of the lists of ``text``: runs of short lines or short sentences
+def _lists(text: str, starts: list[int], sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of the lists of ``text``: runs of short lines or of short ``sentences``
     (``SHORT_LINE`` characters at most, blank lines included) holding more than
     ``TABLE_FIGURES`` figures (``starts``). Each line or sentence would be parsed on its
     own, at a cost per document that pieces of a few characters make larger than the cost
     of their text; press copy has no such run."""
     lines = ((m.start(), m.end()) for m in _LINE.finditer(text))
-    return sorted(_short_runs(text, lines, starts) + _short_runs(text, sentence_spans(text), starts))
+    return sorted(_short_runs(text, lines, starts) + _short_runs(text, sentences, starts))
 
 
 def _short_runs(text: str, spans: Iterable[tuple[int, int]], starts: list[int]) -> list[tuple[int, int]]:

@@ -95,8 +95,8 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
         return "", ""
     head = _span_head(span)
     nxt = doc[span.end] if span.end < len(doc) else None
-    contained = _container_complement_fr(head)
     if not unit:
+        contained = _container_complement_fr(head)
         # 1. the noun the number counts: "trois nouveaux policiers", "mille deux cents adhérents"
         i = span.end
         while i < len(doc) and i - span.end < 2 and doc[i].pos_ == "ADJ" and i + 1 < len(doc) and doc[i + 1].pos_ == "NOUN":

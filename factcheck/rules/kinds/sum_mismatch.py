@@ -219,7 +219,7 @@ class SumMismatch(Kind):
         if total.dimension == "count" and not approx:
             # the round figures of one breakdown are written to one step, the finest among
             # them (780 000 beside 286 000 is 780 thousand): each may be off by half of it
-            rounded = [last_digit(c.value) for c in (total, *parts) if last_digit(c.value) >= self.params["round_from"]]
+            rounded = [d for c in (total, *parts) if (d := last_digit(c.value)) >= self.params["round_from"]]
             tol = 1e-9 + (len(rounded) * 0.5 * 10 ** min(rounded) if rounded else 0.0)
         else:
             tol = sum(half_unit(p.value) * (p.base_value / p.value if p.value else 1) for p in parts)
