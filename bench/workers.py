@@ -314,7 +314,8 @@ def row_ray(n_stories: int, per_story: int, seed: int, jobs: list[int]) -> dict:
     return out
 
 
-def _http(method: str, url: str, body: dict | None = None, timeout: float = 300) -> tuple[int, dict | list]:
+def _http(method: str, url: str, body: dict | None = None, timeout: float = 300) -> tuple[int, dict | list, str]:
+    """(status, decoded JSON body, the ``X-Factcheck-Check`` header or "")."""
     import urllib.error
     import urllib.request
 
@@ -323,12 +324,12 @@ def _http(method: str, url: str, body: dict | None = None, timeout: float = 300)
                                  headers={"Content-Type": "application/json"} if data else {})
     try:
         with urllib.request.urlopen(req, timeout=timeout) as r:
-            return r.status, json.loads(r.read())
+            return r.status, json.loads(r.read()), r.headers.get("X-Factcheck-Check", "")
     except urllib.error.HTTPError as exc:
         try:
-            return exc.code, json.loads(exc.read())
+            return exc.code, json.loads(exc.read()), ""
         except ValueError:
-            return exc.code, {}
+            return exc.code, {}, ""
 
 
 def row_serve(n_stories: int, per_story: int, seed: int, requests: int = 200, concurrency: int = 8,
@@ -398,20 +399,17 @@ def _serve_load(store_path: str, root: str, drafts: list[str], workers: int | No
 
         def one(i: int) -> tuple[float, int, int]:
             start = time.perf_counter()
-            status, body = _http("POST", url + "/api/check?detail=report",
-                                 {"text": drafts[i % len(drafts)], "name": f"draft-{i}.md"})
+            status, body, check_id = _http("POST", url + "/api/check",
+                                           {"text": drafts[i % len(drafts)], "name": f"draft-{i}.md"})
             latency = time.perf_counter() - start
-            findings = len(body.get("document", {}).get("findings", [])) if status == 200 else 0
+            findings = len(body.get("findings", [])) if status == 200 else 0
             errors = status != 200
             if errors:
                 failures.append(f"check {status}: {str(body.get('error', ''))[:120]}")
             if status == 200 and findings and i % decide_every == 0:
-                from factcheck.fingerprint import fingerprint
-                from factcheck.report.wire import from_wire
-
-                key = fingerprint(from_wire(body["report"]).findings[0])
-                d_status, _ = _http("POST", url + "/api/decisions", {"check": body["check"], "finding": key,
-                                                                  "status": "accepted", "reviewer": f"bench {i}"})
+                key = body["findings"][0]["fingerprint"]
+                d_status, _, _ = _http("POST", url + "/api/decisions", {"check": check_id, "finding": key,
+                                                                     "status": "accepted", "reviewer": f"bench {i}"})
                 if d_status != 200:
                     errors += 1
                     failures.append(f"decision {d_status}")
@@ -422,7 +420,7 @@ def _serve_load(store_path: str, root: str, drafts: list[str], workers: int | No
         with ThreadPoolExecutor(concurrency) as pool:
             results = list(pool.map(one, range(requests)))
         elapsed = time.perf_counter() - t
-        _, stored = _http("GET", url + "/api/decisions")
+        _, stored, _ = _http("GET", url + "/api/decisions")
         present = decided & {d["key"] for d in stored}
     finally:
         server.terminate()  # uvicorn finishes the requests still queued first, then stops the workers
