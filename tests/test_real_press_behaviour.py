@@ -91,6 +91,23 @@ def test_toll_on_another_day_is_a_revision_counted_not_reported(tmp_path):
     assert r.hidden["revisions"] == 0
 
 
+def test_toll_told_a_day_later_about_the_same_crash_is_a_revision(tmp_path):
+    # the later article names no day of its own for the toll: it is the toll on the day it
+    # was published, even though the crash was the day before
+    story = _write_story(tmp_path,
+                         "The train struck a truck on Monday, killing three people near the crossing.",
+                         "The train hit a truck on Monday near the crossing. The collision left four people dead, officials said.",
+                         dates=["2022-06-27", "2022-06-28"], lang="en")
+    r = check([story])
+    assert r.findings == [] and r.hidden["revisions"] == 1
+    # told the same day, the two tolls conflict
+    (tmp_path / "same").mkdir()
+    same_day = _write_story(tmp_path / "same", "The train struck a truck on Monday, killing three people near the crossing.",
+                            "The train hit a truck on Monday near the crossing. The collision left four people dead, officials said.",
+                            dates=["2022-06-27", "2022-06-27"], lang="en")
+    assert [f.rule_name for f in check([same_day]).findings] == ["value-conflict"]
+
+
 def test_weekday_written_after_its_date(tmp_path):
     r = _story(tmp_path, "Le premier rassemblement remonte au 9 mars 2023 pour le premier samedi de mobilisation.")
     assert [f.rule_name for f in r.findings] == ["weekday-date"]  # 9 March 2023 was a Thursday

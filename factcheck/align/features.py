@@ -44,6 +44,8 @@ def lexicon() -> dict[str, Any]:
     data["generic"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["generic_subjects"].items()}
     data["spans"] = {lang: [(span, re.compile(p, re.IGNORECASE)) for span, pats in table.items() for p in pats]
                      for lang, table in data["spans"].items()}
+    data["countries_named"] = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, data["countries"]), key=len, reverse=True))
+                                         + r")\b")
     data["countries"] = frozenset(fold(c) for c in data["countries"])
     data["source_family"] = {fold(w): fam for fam, words in data["sources"].items() for w in words}
     data["families"] = frozenset(data["sources"])
@@ -53,6 +55,11 @@ def lexicon() -> dict[str, Any]:
     data["light"] = frozenset(fold(v) for v in data["light_verbs"])
     data["family"] = {fold(v): i for i, fam in enumerate(data["verb_families"]) for v in fam}
     return data
+
+
+def countries_named(text: str) -> frozenset[str]:
+    """The countries of the lexicon that ``text`` names, as written there ("Spain", "UK")."""
+    return frozenset(m.group() for m in lexicon()["countries_named"].finditer(text))
 
 
 def _patterns(name: str, lang: str) -> list[re.Pattern[str]]:

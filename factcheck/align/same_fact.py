@@ -146,6 +146,18 @@ def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
 RECALLED_DAYS = 30  # a day named this long before another article was written is a recalled event
 
 
+def _told_on_different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    """A running figure stands as of the day it is told: a toll whose sentence names no
+    day of its own ("the collision left four people dead") is its article's toll on the
+    day it was published, even when the event was the day before. Two such figures from
+    articles published on different (known) days may be one toll at two moments."""
+    x, y = a.article, b.article
+    if x is None or y is None or x.date_precision != "day" or y.date_precision != "day" or x.date == y.date:
+        return False
+    later = fb if y.date > x.date else fa
+    return later.when is None
+
+
 def _named_days_apart(a: Claim, b: Claim, fa: Features, fb: Features, gap: int) -> bool:
     """The two figures are about days more than ``gap`` apart, at least one named in its own
     sentence and the other named in its sentence or its article's text ("Le 19 janvier
@@ -173,11 +185,13 @@ def _same_moment(fa: Features, fb: Features) -> bool:
 
 
 def _evolving(c: Claim, f: Features) -> bool:
-    """A toll, an evacuation count, a burned area: a figure that moves while reported."""
+    """A toll, an evacuation count, a burned area: a figure that moves while reported (its
+    noun, its window, or what its clause says befell those counted: "killing three people")."""
     evolving = lexicon()["evolving"]
     lang = c.lang if c.lang in evolving else "fr"
     head, _ = subject_forms(c)
-    return head in evolving[lang] or any_match("evolving_patterns", lang, f.window)
+    return (head in evolving[lang] or fold(f.outcome) in evolving["fr"]
+            or any_match("evolving_patterns", lang, f.window))
 
 
 def _same_group(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex) -> bool:
@@ -358,7 +372,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and a.base_value != b.base_value and _windows_of_other_amounts(a, b, fa, fb, sentence_values):
         update = "two windows of different amounts (en cinq semaines, 1 million / en sept semaines, 1,6 million)"
     revision = ""
-    if (not update and first.base_value != last.base_value and _different_days(a, b, fa, fb)
+    if (not update and first.base_value != last.base_value
+            and (_different_days(a, b, fa, fb) or _told_on_different_days(a, b, fa, fb))
             and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)):
         revision = "about different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,

@@ -25,7 +25,7 @@ from factcheck.extract.context import dates_the_telling
 from factcheck.extract.dates import TimeMention, find_times
 from factcheck.lang import language_tables
 
-__all__ = ["Moment", "find_moments", "clock_minutes", "event_labels"]
+__all__ = ["Moment", "find_moments", "clock_minutes", "event_labels", "sentence_bounds"]
 
 _MAX_GAP = 80          # characters between a clock time and the event word it dates, at most
 _MAX_DAY_GAP = 40      # the same for a named day, which must also be in the event's clause
@@ -49,6 +49,8 @@ class Moment:
     whole_hour: bool = True # written without minutes ("7 h", not "7 h 30")
     day: dt.date | None = None   # a clock time's day named in its sentence; a day's date
     night: bool = False     # a day named with its evening or night ("mardi soir"): a day's slack
+    dated: bool = False     # a day written as a calendar date ("mercredi 11 septembre"), not a
+    #                         weekday or "today" read against the publication date
 
 
 @functools.lru_cache(maxsize=1)
@@ -61,7 +63,8 @@ def _tables() -> dict[str, dict[str, Any]]:
             "labels": {name: spec["label"] for name, spec in table["events"].items()},
             **{key: [re.compile(p, re.IGNORECASE) for p in table[key]]
                for key in ("negation_patterns", "bound_patterns", "range_after_patterns", "approx_patterns",
-                           "day_skip_before_patterns", "day_skip_after_patterns", "day_night_patterns")},
+                           "day_skip_before_patterns", "day_skip_after_patterns", "day_night_patterns",
+                           "state_patterns")},
         }
     return out
 
@@ -128,7 +131,20 @@ def clock_minutes(text: str, lang: str) -> tuple[int, bool] | None:
     return (hour % 24) * 60 + (minutes or 0), minutes is None
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+# A line that opens on a time or a day and a colon or a dash is an entry of a live report,
+# dated by it ("10h02 : le préfet indique…", "Lundi 5 février - Point à 16h00"): the stamp
+# dates the telling, not the event the entry reports.
+_LINE_OPENING = re.compile(r"(?:^|\n)[ \t*#>_•-]*$")
+_STAMP_AFTER = re.compile(r"[*_]*\s*(?:[:|–—]|-\s)")
+
+
+def _entry_stamp(text: str, start: int, end: int) -> bool:
+    return (_LINE_OPENING.search(text, max(0, start - 12), start) is not None
+            and _STAMP_AFTER.match(text, end) is not None)
+
+
+def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    """Offsets of the sentence (or line) around ``text[start:end]``."""
     left = max((m.end() for m in _SENTENCE_END.finditer(text, max(0, start - 400), start)), default=max(0, start - 400))
     right = _SENTENCE_END.search(text, end)
     return left, right.start() + 1 if right else len(text)
@@ -174,16 +190,17 @@ def _day_moment(text: str, lang: str, table: dict[str, Any], t: TimeMention) -> 
     """A named day in the clause of an event word, as that event's day."""
     before = text[max(0, t.start - 60):t.start]
     after = text[t.end:t.end + 30]
-    if (any(p.search(before) for p in (*table["bound_patterns"], *table["day_skip_before_patterns"]))
+    if (any(p.search(before) for p in (*table["bound_patterns"], *table["day_skip_before_patterns"],
+                                       *table["state_patterns"]))
             or any(p.search(after) for p in table["day_skip_after_patterns"])
-            or dates_the_telling(text, t.start, lang)):
+            or dates_the_telling(text, t.start, lang) or _entry_stamp(text, t.start, t.end)):
         return None
-    lo, hi = _sentence_bounds(text, t.start, t.end)
+    lo, hi = sentence_bounds(text, t.start, t.end)
     event = _nearest_event(text, t.start, t.end, lo, hi, table, _MAX_DAY_GAP, same_clause=True)
     if event is None:
         return None
     night = any(p.search(t.text) for p in table["day_night_patterns"])
-    return Moment(t.start, t.end, t.text, None, event[0], day=t.date, night=night)
+    return Moment(t.start, t.end, t.text, None, event[0], day=t.date, night=night, dated=t.kind == "date")
 
 
 def _clock_moments(text: str, lang: str, table: dict[str, Any], times: list[TimeMention],
@@ -198,10 +215,12 @@ def _clock_moments(text: str, lang: str, table: dict[str, Any], times: list[Time
         if not approx and (any(p.search(before) for p in table["bound_patterns"])
                            or any(p.search(after) for p in table["range_after_patterns"])):
             continue
+        if any(p.search(before) for p in table["state_patterns"]) or _entry_stamp(text, t.start, t.end):
+            continue
         read = clock_minutes(t.text, lang)
         if read is None:
             continue
-        lo, hi = _sentence_bounds(text, t.start, t.end)
+        lo, hi = sentence_bounds(text, t.start, t.end)
         event = _nearest_event(text, t.start, t.end, lo, hi, table)
         if event is None:
             continue

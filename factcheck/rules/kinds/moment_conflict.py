@@ -14,9 +14,16 @@ What it checks
 
     Not compared: times on days named differently, bounds and spans ("avant 7 h", "entre
     1 h et 6 h", "dans la nuit de lundi à mardi"), the day after an event, a day that
-    dates the telling ("a annoncé mardi que"), negated events ("pas encore maîtrisé à
-    3 h"), and an event that one article itself times or dates twice (two fires, two
-    collisions: the event is not unique).
+    dates the telling ("a annoncé mardi que"), the stamp of a live report's entry
+    ("10h02 : le préfet indique…"), a time that dates a count ("as of 9 p.m."), a day
+    that dates a purpose ("arriveront mardi pour enquêter sur la collision"), negated
+    events ("pas encore maîtrisé à 3 h"), an event that one article itself times or
+    dates twice (two fires, two collisions: the event is not unique), and a moment whose
+    sentence names a country the other article never names (another event abroad, a
+    "related news" line). Two days are compared only when one is written as a calendar
+    date ("mercredi 11 septembre") or both articles were published the same day: a
+    weekday or "today" is read against its article's publication date, which a wire
+    filed in another time zone or an updated page may give as another day.
 
 Why it matters
     A time of day or a day is a fact a reader may rely on (a timeline, an alert, an
@@ -44,7 +51,8 @@ import os
 from collections import defaultdict
 from typing import Iterable
 
-from factcheck.extract.moments import Moment, event_labels, find_moments
+from factcheck.align.features import countries_named
+from factcheck.extract.moments import Moment, event_labels, find_moments, sentence_bounds
 from factcheck.models import Article, Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 
@@ -111,9 +119,23 @@ class MomentConflict(Kind):
             day_a, day_b = _day(a, art_a), _day(b, art_b)
             if a.minutes is not None and day_a is not None and day_b is not None and day_a != day_b:
                 continue  # two times on two days
+            if a.minutes is None and not (a.dated or b.dated or _told_same_day(art_a, art_b)):
+                continue  # two weekdays read against two publication dates
+            if _abroad(a, art_a, art_b) or _abroad(b, art_b, art_a):
+                continue
             lang = art_a.lang if art_a.lang in ("fr", "en") else "en"
             label = event_labels(lang).get(event, event)
             yield self.finding((_claim(art_a, a), _claim(art_b, b)), lang, a=a.text, b=b.text, event=label)
+
+
+def _told_same_day(x: Article, y: Article) -> bool:
+    return x.date is not None and x.date == y.date and x.date_precision == y.date_precision == "day"
+
+
+def _abroad(m: Moment, article: Article, other: Article) -> bool:
+    """The moment's sentence names a country the other article never names."""
+    lo, hi = sentence_bounds(article.text, m.start, m.end)
+    return any(c not in countries_named(other.text) for c in countries_named(article.text[lo:hi]))
 
 
 @functools.lru_cache(maxsize=4096)
