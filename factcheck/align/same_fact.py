@@ -185,13 +185,16 @@ def _same_moment(fa: Features, fb: Features) -> bool:
 
 
 def _evolving(c: Claim, f: Features) -> bool:
-    """A toll, an evacuation count, a burned area: a figure that moves while reported (its
-    noun, its window, or what its clause says befell those counted: "killing three people")."""
+    """A toll, an evacuation count, a burned area: a figure that moves while reported."""
     evolving = lexicon()["evolving"]
     lang = c.lang if c.lang in evolving else "fr"
     head, _ = subject_forms(c)
-    return (head in evolving[lang] or fold(f.outcome) in evolving["fr"]
-            or any_match("evolving_patterns", lang, f.window))
+    return head in evolving[lang] or any_match("evolving_patterns", lang, f.window)
+
+
+def _toll(f: Features) -> bool:
+    """What its clause says befell those counted is a toll ("killing three people")."""
+    return fold(f.outcome) in lexicon()["evolving"]["fr"]
 
 
 def _same_group(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex) -> bool:
@@ -372,9 +375,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and a.base_value != b.base_value and _windows_of_other_amounts(a, b, fa, fb, sentence_values):
         update = "two windows of different amounts (en cinq semaines, 1 million / en sept semaines, 1,6 million)"
     revision = ""
+    evolving = _evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive
     if (not update and first.base_value != last.base_value
-            and (_different_days(a, b, fa, fb) or _told_on_different_days(a, b, fa, fb))
-            and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)):
+            and ((evolving and _different_days(a, b, fa, fb))
+                 or ((evolving or _toll(fa) or _toll(fb)) and _told_on_different_days(a, b, fa, fb)))):
         revision = "about different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
                      fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support),
