@@ -37,6 +37,10 @@ def transposed(x: str, y: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and x[diff[0]] == y[diff[1]] and x[diff[1]] == y[diff[0]]
 
 
+def _integer_digits(value: float) -> int:
+    return len(str(int(abs(value))))
+
+
 class DigitError(Kind):
     name = "digit_error"
     pairwise = True
@@ -53,7 +57,8 @@ class DigitError(Kind):
         da, db = written_digits(a.value), written_digits(b.value)
         lang = lang_of(a, b)
         how = ""
-        if transposed(da, db):
+        if transposed(da, db) and _integer_digits(a.value) == _integer_digits(b.value):
+            # the decimal separator stays in place: 6,12 / 6,21, not 1,3 / 31
             how = "chiffres inversés" if lang == "fr" else "two digits swapped"
         elif len(max(da, db, key=len)) >= 3 and significant_digits(a.value) == significant_digits(b.value) and \
                 round(max(a.value, b.value) / min(a.value, b.value), 9) == 10:

@@ -59,6 +59,12 @@ def _after_pair_word(sentence: str, offset: int) -> bool:
     return sentence[max(0, k - 6):k].lower().endswith(_PAIR_WORDS)
 
 
+def _counts_of_other_things(x: Claim, y: Claim) -> bool:
+    """Two bare counts of different nouns ("trois usines", "850 salariés"): neither is the
+    other's earlier value, part or whole."""
+    return not x.unit and not y.unit and bool(x.subject) and bool(y.subject) and x.subject != y.subject
+
+
 class PercentMismatch(Kind):
     name = "percent_mismatch"
     PARAMS = {"abs_tol": 1.0, "approx_tol": 0.05}
@@ -145,6 +151,8 @@ class PercentMismatch(Kind):
         pair = from_to = self._from_to(sentence, groups, p_offset, cache)
         if pair is None:
             pair = next((g for g in groups.values() if len(g) == 2), None)
+            if pair is not None and _counts_of_other_things(*pair):
+                return None  # "des trois usines (850 salariés)": two counts, not a before and after
         if pair is None:
             return None
         x, y = pair
