@@ -7,6 +7,7 @@ loaded articles the claims come from) give the texts a place is looked for in.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Collection
 from dataclasses import replace
@@ -14,7 +15,7 @@ from typing import Iterable
 
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
-from factcheck.align.features import Features, article_key, features, lexicon
+from factcheck.align.features import Features, article_key, features, lexicon, locate
 from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
@@ -57,6 +58,37 @@ def _specific(claim: Claim) -> bool:
     """A figure unlikely to recur by chance in one article: a measure, or a count of 100+
     ("cinq policiers" may well name two groups of five in one story)."""
     return bool(claim.unit) or abs(claim.value) >= 100
+
+
+# What stands between an amount and its conversion into another currency: "£450m ($568m)".
+_CONVERSION_GAP = re.compile(r"\s*\(\s*(?:about|around|some|roughly|environ|soit|près de)?\s*", re.IGNORECASE)
+CONVERSION_TOLERANCE = 0.05  # two conversions of one amount at two days' rates
+
+
+def _conversions(claims: list[Claim]) -> set[int]:
+    """The money figures given with their conversion into another currency, in parentheses
+    ("in excess of $570 million (£450 million)"), both sides: one is the other at some
+    day's exchange rate, so neither is exact to the unit."""
+    by_sentence: dict[tuple[str, int], list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        if c.kind == "money" and c.sentence:
+            by_sentence[(c.article_key, c.sentence_start)].append(k)
+    out: set[int] = set()
+    for members in by_sentence.values():
+        members.sort(key=lambda k: claims[k].start)
+        for i, j in zip(members, members[1:]):
+            a, b = claims[i], claims[j]
+            sentence, offset = locate(a)
+            _, b_offset = locate(b)
+            if (a.unit != b.unit and offset >= 0 and b_offset > offset
+                    and _CONVERSION_GAP.fullmatch(sentence, offset + len(a.text), b_offset)):
+                out.update((i, j))
+    return out
+
+
+def _one_amount_two_currencies(a: Claim, b: Claim) -> bool:
+    """The same amount in two currencies: compared, for the currency slip rule."""
+    return a.kind == b.kind == "money" and a.value == b.value
 
 
 def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> set[int]:
@@ -163,18 +195,22 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         if subject:
             said[(feats[k].article_key, subject)].add(round(c.base_value, 6))
     sole = _sole_figures(claims, feats, index)
+    converted = _conversions(claims)
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
         if (a.path, a.start, a.end) == (b.path, b.start, b.end):
             continue
-        if a.dimension != b.dimension:
+        if a.dimension != b.dimension and not _one_amount_two_currencies(a, b):
             continue
         cand = score_pair(a, b, feats[i], feats[j], index, frozen, texts)
         fa, fb = feats[i], feats[j]
         if (i in sole and j in sole and not cand.same_article and cand.subject in ("same", "synonym")
                 and fa.day is not None and fa.day == fb.day):
             cand = replace(cand, support=(*cand.support, "sole"))
+        if (not cand.different and (i in converted or j in converted) and a.unit == b.unit
+                and abs(a.value - b.value) <= CONVERSION_TOLERANCE * max(abs(a.value), abs(b.value))):
+            cand = replace(cand, different="an amount converted from another currency (exchange rates differ)")
         if (not cand.same_article and not cand.different and a.base_value != b.base_value
                 and _specific(a) and _specific(b)):
             sa, sb = index.key(a), index.key(b)

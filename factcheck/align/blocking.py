@@ -70,6 +70,8 @@ def keys(claim: Claim, index: SubjectIndex) -> Iterator[tuple[str, ...]]:
     elif claim.kind == "duration" and event_verb(claim):
         yield ("e", story, dim, event_verb(claim))  # "il est tombé en six heures": how long it took
     yield ("d", story, dim, digit_key(claim.value))
+    if claim.kind == "money":  # one amount in two currencies (£450m / $450 million)
+        yield ("c", story, "money", f"{claim.value:.9g}")
     if abs(claim.value) >= 100:
         yield ("r", story, dim, f"{claim.base_value:.0e}")
         yield ("t", story, dim, _leading(claim.base_value))

@@ -20,7 +20,11 @@ def _sort_key(f: Finding) -> tuple:
             tuple((c.path, c.start, c.end) for c in f.claims))
 
 
-def _mention_key(c: Claim) -> tuple:
+def _mention_key(c: Claim, kind: str) -> tuple:
+    """What makes two mentions one figure for a rule: its value, and its hedge too except
+    for a slip of the unit (« plus de 450 millions » slips the same way as « 450 millions »)."""
+    if kind == "unit_slip":
+        return (round(c.base_value, 6), c.dimension)
     return (round(c.base_value, 6), c.dimension, c.qualifier)
 
 
@@ -34,7 +38,7 @@ def merge_mentions(findings: list[Finding]) -> list[Finding]:
         if len(f.claims) != 2:
             key: tuple = ("single", id(f))
         else:
-            key = (f.rule_id, tuple(sorted((_mention_key(c) for c in f.claims), key=repr)))
+            key = (f.rule_id, tuple(sorted((_mention_key(c, f.kind) for c in f.claims), key=repr)))
         if key not in groups:
             groups[key] = []
             order.append(key)

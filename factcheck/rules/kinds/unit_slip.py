@@ -16,8 +16,10 @@ Use instead
     Go back to the source and copy its unit; write the value once, in one unit.
 
 Parameters
-    mode: ``unit`` (units differ) or ``magnitude`` (same unit, values a power of 1 000 apart;
-        when only one figure has a magnitude word, both must name the same thing).
+    mode: ``unit`` (units differ), ``magnitude`` (same unit, values a power of 1 000 apart;
+        when only one figure has a magnitude word, both must name the same thing) or
+        ``currency`` (the same amount, at least two significant digits, in two currencies,
+        in two articles: £450m / $450 million).
     min_score: same-fact score the pair needs (0–1).
     min_ratio: smallest ratio between the two values that counts as a slip.
 """
@@ -46,6 +48,12 @@ class UnitSlip(Kind):
             return None
         if significant_digits(a.value) != significant_digits(b.value):
             return None
+        if self.params["mode"] == "currency":
+            if (a.kind != "money" or b.kind != "money" or a.unit == b.unit or a.value != b.value
+                    or len(significant_digits(a.value)) < 2 or cand.same_article):
+                return None
+            lang = lang_of(a, b)
+            return self.finding((a, b), lang, a=a.text, b=b.text, subject=pair_subject(a, b, lang), factor="1")
         va, vb = abs(a.base_value), abs(b.base_value)
         if va == 0 or vb == 0:
             return None

@@ -1,0 +1,37 @@
+"""FC114: one amount in two currencies across the articles of a story."""
+
+from factcheck.api import check
+
+
+def _story(tmp_path, *bodies):
+    story = tmp_path / "story"
+    story.mkdir()
+    for i, body in enumerate(bodies):
+        (story / f"{chr(97 + i)}.md").write_text(
+            f'---\ntitle: "Article {i}"\ndate: 2024-02-23\nlang: en\n---\n\n{body}\n', encoding="utf-8")
+    return check([story])
+
+
+def test_the_same_amount_in_two_currencies_is_one_finding_listing_every_mention(tmp_path):
+    r = _story(tmp_path,
+               "Officers seized cocaine with an estimated street value of £450m at the port.",
+               "The cocaine seized at the port was worth more than £450 million, the agency said.",
+               "Officials valued the cocaine seized at the port at more than $450 million.")
+    slips = [f for f in r.findings if f.rule_id == "FC114"]
+    assert len(slips) == 1
+    assert sorted(c.text for c in slips[0].claims) == ["$450 million", "£450 million", "£450m"]
+
+
+def test_a_conversion_in_another_currency_is_no_slip(tmp_path):
+    r = _story(tmp_path,
+               "Officers seized cocaine with an estimated street value of £450m ($568 million) at the port.",
+               "Officials valued the cocaine seized at the port at £450 million.")
+    assert [f for f in r.findings if f.rule_id == "FC114"] == []
+
+
+def test_two_conversions_of_one_amount_do_not_conflict(tmp_path):
+    # both dollar figures convert the same £450m, at two days' rates
+    r = _story(tmp_path,
+               "The cocaine had an estimated value in excess of $570 million (£450 million), the agency said.",
+               "It had an estimated value of £450 million ($568 million) based on street prices.")
+    assert r.findings == []
