@@ -577,3 +577,26 @@ def test_the_same_seizure_twice_is_still_compared(tmp_path):
                "Les douaniers ont saisi 2,8 tonnes de résine de cannabis dans un camion frigorifique.",
                "Dans un camion frigorifique, les douaniers ont saisi 3,1 tonnes de résine de cannabis.")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_two_parts_of_one_whole_conflict(tmp_path):
+    # the same whole (227 injured) in both articles, and its seriously injured part differs;
+    # "graves" and "grièvement" name one measure, "a-t-il ajouté" says nothing of the event,
+    # and "dans d'autres incidents" places the figure, it does not count other people
+    r = _story(tmp_path,
+               "Selon le ministre, 227 personnes ont été blessées dont sept gravement dans d'autres incidents.",
+               "Au total, 227 personnes ont été blessées, dont six grièvement, a-t-il ajouté.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_parts_of_two_different_wholes_do_not_conflict(tmp_path):
+    r = _story(tmp_path,
+               "La manifestation a fait 227 blessés dont sept gravement, selon le ministre.",
+               "Le lendemain, on comptait 409 blessés, dont quatorze grièvement, selon le ministre.")
+    assert _pairs(r) == []
+    # even when nothing else tells the two snapshots apart
+    (tmp_path / "plain").mkdir()
+    r = _story(tmp_path / "plain",
+               "Selon le ministre, 227 personnes ont été blessées dont sept gravement dans les blocages.",
+               "Selon le ministre, plus de 400 personnes ont été blessées dont quatorze gravement dans les blocages.")
+    assert _pairs(r) == []

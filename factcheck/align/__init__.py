@@ -86,6 +86,22 @@ def _conversions(claims: list[Claim]) -> set[int]:
     return out
 
 
+def _wholes(claims: list[Claim], feats: dict[int, Features]) -> dict[int, float]:
+    """Each part's whole: the figure of the same dimension just before it in its sentence
+    ("227 blessés, dont sept grièvement" → 227)."""
+    out: dict[int, float] = {}
+    for k, f in feats.items():
+        if f.role != "part":
+            continue
+        c = claims[k]
+        before = [x for x in (k - 1, k - 2) if 0 <= x < len(claims) and claims[x].article_key == c.article_key
+                  and claims[x].sentence_start == c.sentence_start and claims[x].start < c.start
+                  and claims[x].dimension == c.dimension]
+        if before:
+            out[k] = round(claims[before[0]].base_value, 6)
+    return out
+
+
 def _one_amount_two_currencies(a: Claim, b: Claim) -> bool:
     """The same amount in two currencies: compared, for the currency slip rule."""
     return a.kind == b.kind == "money" and a.value == b.value
@@ -196,6 +212,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             said[(feats[k].article_key, subject)].add(round(c.base_value, 6))
     sole = _sole_figures(claims, feats, index)
     converted = _conversions(claims)
+    wholes = _wholes(claims, feats)
     out = []
     for i, j in pairs:
         a, b = claims[i], claims[j]
@@ -208,6 +225,12 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         if (i in sole and j in sole and not cand.same_article and cand.subject in ("same", "synonym")
                 and fa.day is not None and fa.day == fb.day):
             cand = replace(cand, support=(*cand.support, "sole"))
+        if (not cand.same_article and i in wholes and wholes.get(i) == wholes.get(j) and wholes[i]
+                and cand.subject in ("same", "synonym") and fa.modifier == fb.modifier):
+            # two parts of one same whole: "227 blessés, dont sept grièvement" / "227, dont six grièvement"
+            cand = replace(cand, support=(*cand.support, "whole"))
+        elif not cand.different and i in wholes and j in wholes and wholes[i] != wholes[j]:
+            cand = replace(cand, different=f"parts of two different wholes ({wholes[i]:g} / {wholes[j]:g})")
         if (not cand.different and (i in converted or j in converted) and a.unit == b.unit
                 and abs(a.value - b.value) <= CONVERSION_TOLERANCE * max(abs(a.value), abs(b.value))):
             cand = replace(cand, different="an amount converted from another currency (exchange rates differ)")

@@ -41,6 +41,8 @@ def lexicon() -> dict[str, Any]:
             data[key] = {lang: [re.compile(p) for p in pats] for lang, pats in data[key].items()}
     data["outcomes"] = {lang: [(fold(name), re.compile(p, re.IGNORECASE)) for name, pats in table.items() for p in pats]
                         for lang, table in data["outcomes"].items()}
+    data["modifiers"] = {lang: [(name, re.compile(p, re.IGNORECASE)) for name, pats in table.items() for p in pats]
+                         for lang, table in data["modifiers"].items()}
     data["generic"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["generic_subjects"].items()}
     data["spans"] = {lang: [(span, re.compile(p, re.IGNORECASE)) for span, pats in table.items() for p in pats]
                      for lang, table in data["spans"].items()}
@@ -399,12 +401,11 @@ def frame_new(before: str, after: str) -> bool:
 
 
 def frame_modifier(text: str, lang: str) -> str:
-    """A word that narrows what is counted ("huit blessés graves" is not "neuf blessés")."""
-    for p in _patterns("modifier_patterns", lang):
-        m = p.search(text)
-        if m:
-            return fold(m.group(0))[:5]
-    return ""
+    """The measure a word narrows the count to ("huit blessés graves" is not "neuf blessés";
+    "graves" and "grièvement" name one measure), by the ``modifiers`` table."""
+    table = lexicon()["modifiers"]
+    found = [(m.start(), name) for name, p in table.get(lang) or table["fr"] if (m := p.search(text))]
+    return fold(min(found)[1]) if found else ""
 
 
 def frame_phase(before: str, after: str, lead: str, lang: str) -> tuple[int, str]:

@@ -205,8 +205,12 @@ def test_frames_outcome_of_a_figure_and_of_a_part(sentence, number, role, outcom
 
 
 def test_frames_the_unharmed_are_another_measure():
-    assert _frame("Quatre passagers sont sortis indemnes de la cabine.", "Quatre")[3] == "indem"
-    assert _frame("Two climbers walked away unharmed.", "Two", "en")[3] == "unhar"
+    assert _frame("Quatre passagers sont sortis indemnes de la cabine.", "Quatre")[3] == "indemne"
+    assert _frame("Two climbers walked away unharmed.", "Two", "en")[3] == "indemne"
+    # one measure whatever the word: "graves", "grièvement", "en urgence absolue", "seriously"
+    assert {_frame(t, "douze", "fr")[3] for t in ("douze blessés graves.", "douze personnes grièvement blessées.",
+                                                   "douze personnes en urgence absolue.")} == {"grave"}
+    assert _frame("Twelve people were seriously injured.", "Twelve", "en")[3] == "grave"
     assert _frame("Quatre passagers sont sortis de la cabine.", "Quatre")[3] == ""
 
 

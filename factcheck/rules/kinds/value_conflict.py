@@ -29,7 +29,9 @@ Parameters
         "postes d'infirmiers"), window (words shared right around both numbers), outcome
         (a part that names the group the other counts, with the same outcome: "30 blessés,
         dont six pompiers" / "huit pompiers ont été blessés"), sole (each article's only
-        toll of one outcome for the same day: "32 blessés" / "37 blessés").
+        toll of one outcome for the same day: "32 blessés" / "37 blessés"), whole (two parts
+        of wholes of the same value: "227 blessés, dont sept grièvement" / "227 blessés,
+        dont six grièvement").
     max_ratio: figures further apart than this ratio are taken as different facts.
     max_ratio_large, large_from: the same for figures of ``large_from`` or more, where a
         slip changes digits (digit_error, rounding) rather than doubling a figure.
@@ -85,7 +87,7 @@ class ValueConflict(Kind):
     name = "value_conflict"
     pairwise = True
     priority = 60
-    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "outcome", "sole"],
+    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "outcome", "sole", "whole"],
               "max_ratio": 3.0, "max_ratio_large": 1.5, "large_from": 100}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
