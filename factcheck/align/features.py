@@ -18,6 +18,7 @@ from typing import Any
 from factcheck import yamlfile
 from factcheck.align.subjects import content_words, fold, fold_word
 from factcheck.extract.context import TABLE_FIGURES
+from factcheck.extract.dates import find_times
 from factcheck.extract.numbers import APPROX_NOUNS, find_atoms
 from factcheck.lang import language_tables
 from factcheck.models import Claim
@@ -209,12 +210,22 @@ def frame_text(sentence: str, offset: int, length: int, lang: str) -> tuple[str,
 def _sources(sentence: str, lang: str) -> tuple[tuple[tuple[int, int, str], ...], tuple[tuple[int, int, str], ...]]:
     """(attributions, known-source passive agents) of a sentence as (start, end, source):
     read once per sentence, not once per figure in it."""
-    said = tuple((m.start(), m.end(), m.group("src"))
+    said = tuple((m.start(), m.end(), _speaks_for(sentence, m.start("src"), lang) or m.group("src"))
                  for pattern in _patterns("attribution_patterns", lang) for m in pattern.finditer(sentence))
     agents = tuple((m.start(), m.end(), m.group("src"))
                    for pattern in _patterns("agent_patterns", lang) for m in pattern.finditer(sentence)
                    if source_family(m.group("src")) in lexicon()["families"])
     return said, agents
+
+
+def _speaks_for(sentence: str, start: int, lang: str) -> str:
+    """The organisation a named speaker speaks for ("Amtrak spokeswoman Kimberly Woods")."""
+    before = sentence[max(0, start - 80):start]
+    for pattern in _patterns("speaker_patterns", lang):
+        m = pattern.search(before)
+        if m:
+            return m.group("org")
+    return ""
 
 
 def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str:
@@ -292,7 +303,7 @@ def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
     return verb
 
 
-_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s\d|\.\s")
+_CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s(?!(?:1[89]\d\d|20\d\d)\b)\d|\.\s")  # a year is no figure: "fin 2021"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -495,14 +506,22 @@ def frame_restriction(before: str, after: str, lang: str) -> str:
     return ""
 
 
-def frame_year(before: str, after: str, lead: str, date: dt.date | None) -> int | None:
+def frame_year(before: str, after: str, lead: str, date: dt.date | None, lang: str = "fr") -> int | None:
     """A year named in the figure's clause (or the sentence's opening clause) that is not
-    the publication year: "En 2018, 252 kg avaient été saisis" is another year's fact."""
+    the publication year: "En 2018, 252 kg avaient été saisis" is another year's fact. A
+    month or a week named without its year is read against the publication date, as
+    dates are: "la dernière semaine de décembre" in January is last year's."""
     for text in (before, after, lead):
         for m in _YEAR.finditer(text):
             year = int(m.group(1))
             if date is None or year != date.year:
                 return year
+    if date is None:
+        return None
+    for text in (before, after, lead):
+        for t in find_times(text, lang, date, "day"):
+            if t.kind in ("date", "week", "month") and t.date is not None and t.date.year != date.year:
+                return t.date.year
     return None
 
 
@@ -603,7 +622,7 @@ def features(claim: Claim) -> Features:
         # the sentence's opening ("En France métropolitaine, …") scopes its figures too
         region=any_match("region_patterns", lang, " ".join((before_clause, after_clause, lead))),
         role=frame_role(before_clause, after_clause, lead, before, lang),
-        year=frame_year(before_clause, after_clause, lead, date),
+        year=frame_year(before_clause, after_clause, lead, date, lang),
         modifier=frame_modifier(after_clause[:40], lang),
         day=claim_day(claim),
         event_day=art.event_day if art is not None else None,

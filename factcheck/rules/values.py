@@ -27,8 +27,13 @@ def interval(claim: Claim, approx_tol: float, progressive: bool = False) -> tupl
         return -math.inf, v
     if q == "approx":
         d = abs(v) * approx_tol
+        if claim.value:  # "about 243" is hedged to a few units, "about 250" to tens
+            d = min(d, APPROX_STEPS * 10.0 ** last_digit(claim.value) * abs(v / claim.value))
         return v - d, v + d
     return v, v
+
+
+APPROX_STEPS = 5  # an approximate figure is within this many units of its last written digit
 
 
 def gap(a: tuple[float, float], b: tuple[float, float]) -> float:

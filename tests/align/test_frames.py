@@ -227,3 +227,32 @@ def test_frames_a_total_over_several_things(text, lang, aggregate):
     from factcheck.align.features import frame_aggregate
 
     assert frame_aggregate(text, lang) == aggregate
+
+
+@pytest.mark.parametrize("sentence, figure, source", [
+    ("The train was carrying about 243 passengers when it crashed, Amtrak spokeswoman Kimberly Woods said.", "243",
+     "amtrak"),
+    ("The train with 243 passengers hit the truck near the town, Amtrak, the U.S. national passenger carrier, said.",
+     "243", "amtrak"),
+    ("Approximately 275 passengers were on board, Amtrak said in its statement.", "275", "amtrak"),
+])
+def test_frames_a_spokesperson_or_an_apposition_speaks_for_the_organisation(sentence, figure, source):
+    from factcheck.align.features import local_attribution
+
+    assert local_attribution(sentence, sentence.find(figure), len(figure), "en") == source
+
+
+@pytest.mark.parametrize("before, after, date, year", [
+    ("", " lors de la dernière semaine de 2016", (2017, 1, 18), 2016),   # a year does not end the clause
+    ("", " fin 2021 (contre 6,4 milliards", (2020, 12, 15), 2021),
+    ("a atteint ", " lors de la dernière semaine de décembre", (2017, 1, 26), 2016),  # December, read in January
+    ("", " en mars", (2017, 1, 18), None),
+])
+def test_frames_the_year_a_figure_is_about(before, after, date, year):
+    import datetime as dt
+
+    from factcheck.align.features import clause_around, frame_year
+
+    sentence = f"{before}42 %{after}"
+    b, a, lead = clause_around(sentence, len(before), 4)
+    assert frame_year(b, a, lead, dt.date(*date), "fr") == year
