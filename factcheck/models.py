@@ -294,6 +294,8 @@ class Claim:
     end_column: int = 0
     article: ArticleInfo | None = field(default=None, repr=False)
     id: str = field(init=False, repr=False, compare=False)
+    # ``base_value``, computed on first read: a check reads it for every pair it scores
+    _base: float | None = field(default=None, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         for name in _FLOAT_FIELDS:
@@ -323,7 +325,11 @@ class Claim:
     @property
     def base_value(self) -> float:
         """The value in base units (kg, m, s, …), so 720 g and 0.72 kg compare equal."""
-        return _units().to_base(self.value, self.unit)
+        base = self._base
+        if base is None:
+            base = _units().to_base(self.value, self.unit)
+            object.__setattr__(self, "_base", base)
+        return base
 
     @property
     def base_high(self) -> float | None:
@@ -373,7 +379,7 @@ class Claim:
         ``Claim.from_record`` gives back an equal claim."""
         data: dict[str, Any] = {"id": self.id}
         for f in fields(self):
-            if f.name != "id":
+            if f.init:
                 data[f.name] = getattr(self, f.name)
         for name in _FLOAT_FIELDS:
             if data[name] is not None:

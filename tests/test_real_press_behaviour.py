@@ -108,6 +108,15 @@ def test_toll_told_a_day_later_about_the_same_crash_is_a_revision(tmp_path):
     assert [f.rule_name for f in check([same_day]).findings] == ["value-conflict"]
 
 
+def test_an_undated_article_is_told_on_no_day(tmp_path):
+    story = tmp_path / "story"
+    story.mkdir()
+    (story / "a.md").write_text("---\ndate: 2022-06-28\nlang: en\n---\n\nThe collision left four people dead.\n",
+                                encoding="utf-8")
+    (story / "b.md").write_text("The collision left three people dead, officials said.\n", encoding="utf-8")
+    assert check([story], lang="en") is not None
+
+
 def test_weekday_written_after_its_date(tmp_path):
     r = _story(tmp_path, "Le premier rassemblement remonte au 9 mars 2023 pour le premier samedi de mobilisation.")
     assert [f.rule_name for f in r.findings] == ["weekday-date"]  # 9 March 2023 was a Thursday

@@ -305,6 +305,10 @@ def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
 
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s(?!(?:1[89]\d\d|20\d\d)\b)\d|\.\s")  # a year is no figure: "fin 2021"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+# A month or a week named in a clause (French and English; abbreviations as ``dates`` reads them).
+_CALENDAR_WORD = re.compile(
+    r"\b(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|semaine|jan|feb|mar|apr|may|jun|jul|aug|"
+    r"sep|week)", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
@@ -519,6 +523,8 @@ def frame_year(before: str, after: str, lead: str, date: dt.date | None, lang: s
     if date is None:
         return None
     for text in (before, after, lead):
+        if not _CALENDAR_WORD.search(text):
+            continue  # no month or week named: nothing for the date reader (the common case)
         for t in find_times(text, lang, date, "day"):
             if t.kind in ("date", "week", "month") and t.date is not None and t.date.year != date.year:
                 return t.date.year

@@ -152,7 +152,8 @@ def _told_on_different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> b
     day it was published, even when the event was the day before. Two such figures from
     articles published on different (known) days may be one toll at two moments."""
     x, y = a.article, b.article
-    if x is None or y is None or x.date_precision != "day" or y.date_precision != "day" or x.date == y.date:
+    if (x is None or y is None or x.date is None or y.date is None or x.date == y.date
+            or x.date_precision != "day" or y.date_precision != "day"):
         return False
     later = fb if y.date > x.date else fa
     return later.when is None
@@ -375,10 +376,12 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and a.base_value != b.base_value and _windows_of_other_amounts(a, b, fa, fb, sentence_values):
         update = "two windows of different amounts (en cinq semaines, 1 million / en sept semaines, 1,6 million)"
     revision = ""
-    evolving = _evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive
-    if (not update and first.base_value != last.base_value
-            and ((evolving and _different_days(a, b, fa, fb))
-                 or ((evolving or _toll(fa) or _toll(fb)) and _told_on_different_days(a, b, fa, fb)))):
+    other_day = told_later = False
+    if not update and first.base_value != last.base_value:
+        other_day = _different_days(a, b, fa, fb)
+        told_later = not other_day and _told_on_different_days(a, b, fa, fb)
+    evolving = (other_day or told_later) and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)
+    if evolving or (told_later and (_toll(fa) or _toll(fb))):
         revision = "about different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
                      fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support),
