@@ -609,3 +609,11 @@ def test_parts_of_two_different_wholes_do_not_conflict(tmp_path):
                "Selon le ministre, 227 personnes ont été blessées dont sept gravement dans les blocages.",
                "Selon le ministre, plus de 400 personnes ont été blessées dont quatorze gravement dans les blocages.")
     assert _pairs(r) == []
+
+
+def test_tons_and_tonnes_of_the_same_figure_are_one_figure(tmp_path):
+    r = _story(tmp_path,
+               "The blast was caused by 2,750 tonnes of ammonium nitrate, an agricultural fertiliser, stored at the port.",
+               "The blast was caused by 2,750 tons of ammonium nitrate, an agricultural fertiliser, stored at the port.",
+               lang="en")
+    assert _pairs(r) == []

@@ -348,6 +348,13 @@ def clause_around(sentence: str, offset: int, length: int) -> tuple[str, str, st
     frames = [sentence[:comma]] if comma >= 0 else []
     if len(cuts) >= 2 and cuts[-1] - cuts[-2] < 40 and sentence[cuts[-1] - 1] == ",":
         frames.append(sentence[cuts[-2]:cuts[-1] - 1])
+    # a figure in parentheses belongs to what they follow: "les années 2019 (88,1 %)",
+    # "le record de 2002 (une abstention de 28,4 %)"
+    paren = head.rfind("(")
+    if paren >= 0 and ")" not in head[paren:] and offset - paren <= 60:
+        pre = head[:paren]
+        breaks = _clause_cuts(pre, len(pre))
+        frames.append(pre[breaks[-1] if breaks else max(0, len(pre) - 60):])
     return before, after, " ; ".join(frames)
 
 
@@ -515,11 +522,13 @@ def frame_year(before: str, after: str, lead: str, date: dt.date | None, lang: s
     the publication year: "En 2018, 252 kg avaient été saisis" is another year's fact. A
     month or a week named without its year is read against the publication date, as
     dates are: "la dernière semaine de décembre" in January is last year's."""
-    for text in (before, after, lead):
+    for own, text in ((True, before), (True, after), (False, lead)):
         for m in _YEAR.finditer(text):
             year = int(m.group(1))
             if date is None or year != date.year:
                 return year
+            if own:
+                return None  # its own clause names this year: "(contre 6,4 milliards fin 2020)"
     if date is None:
         return None
     for text in (before, after, lead):

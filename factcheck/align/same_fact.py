@@ -367,6 +367,9 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             seen_a = sentence_values.get((fa.article_key, fa.sentence), frozenset())
             if round(a.base_value, 6) in seen_b or round(b.base_value, 6) in seen_a:
                 update = "both values cited by one article"
+    if (not update and a.value == b.value and a.unit != b.unit and a.dimension == b.dimension
+            and a.base_value and 0.8 <= b.base_value / a.base_value <= 1.25):
+        update = "the same figure in two units of nearly one size (tons / tonnes)"
     if (not update and first.base_value != last.base_value and fa.clock >= 0 and fb.clock >= 0
             and fa.clock != fb.clock and fa.day == fb.day):
         update = "two snapshots at different times of day (à 7 h 30 / à 18 h 30)"

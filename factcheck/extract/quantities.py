@@ -12,7 +12,8 @@ What is deliberately *not* a quantity, and why:
 - clock times ("à 21 heures", "18 h 30", "7 p.m.", "10:27"): a point in the day, not a
   duration ("pendant 48 heures" is one);
 - identifiers and names ("CRS 82", "ligne 4", "A28", "Covid-19", "iPhone 11", "S&P 500",
-  "Section 427"): the number names a thing, two different values never contradict;
+  "Section 427", a town's département "Millas (66)"): the number names a thing, two
+  different values never contradict;
 - phone numbers and numbers inside URLs;
 - ordinals ("deuxième", "2e", "3rd"): a rank, not an amount ("trois cinquièmes" is a
   fraction, "un troisième suspect" is an ordinal);
@@ -291,9 +292,17 @@ def _prev_word(text: str, pos: int) -> tuple[str, str]:
 _GROUPED = re.compile(r"\d[ \u00a0\u202f.,]\d{3}(?!\d)")
 
 
+# "Millas (66)", "Vaulx-en-Velin (69)": a French town and its département's number.
+_TOWN_AND_DEPARTEMENT = re.compile(r"[A-ZÀ-Ý][\w'’-]*\s\((?:0[1-9]|[1-8]\d|9[0-5]|97[1-6])\)")
+
+
 def _is_identifier(text: str, atom: Atom, lang: str) -> bool:
     if atom.words or _GROUPED.search(text, atom.start, atom.end):
         return False  # "l'Italie 115 900": thousands groups make a quantity, never a name
+    if lang == "fr" and text[atom.start - 1:atom.start] == "(" and text[atom.end:atom.end + 1] == ")":
+        m = _TOWN_AND_DEPARTEMENT.search(text, max(0, atom.start - 40), atom.end + 1)
+        if m and m.end() == atom.end + 1:
+            return True
     before = text[max(0, atom.start - 2):atom.start]
     if _LETTER_BEFORE.search(before):
         return True  # Covid-19, A28

@@ -247,6 +247,9 @@ def test_frames_a_spokesperson_or_an_apposition_speaks_for_the_organisation(sent
     ("", " fin 2021 (contre 6,4 milliards", (2020, 12, 15), 2021),
     ("a atteint ", " lors de la dernière semaine de décembre", (2017, 1, 26), 2016),  # December, read in January
     ("", " en mars", (2017, 1, 18), None),
+    ("le taux dépasse celui des années 2019 (", "), 2018 (88,3 %)", (2023, 7, 7), 2019),  # in parentheses
+    ("le record de 2002 (une abstention de ", ") n'est pas atteint", (2022, 4, 11), 2002),
+    ("une dette de 7,05 milliards fin 2021 (contre ", " fin 2020)", (2020, 12, 15), None),  # its own year first
 ])
 def test_frames_the_year_a_figure_is_about(before, after, date, year):
     import datetime as dt

@@ -211,6 +211,8 @@ def test_quantities_english_dozen():
     ("Les secours sont arrivés à 21 heures.", "fr"),
     ("Le train de 7 h 42 a été supprimé.", "fr"),
     ("Les CRS 82 ont été déployés.", "fr"),
+    ("Une collision à Millas (66) ce jeudi matin.", "fr"),
+    ("Incendie à Vaulx-en-Velin (69) : les pompiers sur place.", "fr"),
     ("Un accident sur l'A28 ce matin.", "fr"),
     ("La ligne 4 est interrompue.", "fr"),
     ("Le Covid-19 circule encore.", "fr"),

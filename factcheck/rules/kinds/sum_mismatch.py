@@ -54,6 +54,22 @@ _STOP = re.compile(r"[.;!?]")
 _COLON = re.compile(r"^[^.;\d]{0,60}?:\s", re.IGNORECASE)
 
 
+# What joins the items of a list: "dont cinq enfants, deux adolescents et trois adultes".
+_LIST_JOIN = re.compile(r",|;|\+|\b(?:et|ou|and|or|plus)\b", re.IGNORECASE)
+
+
+def _listed_after(sentence: str, previous: Claim, claim: Claim) -> bool:
+    """``claim`` follows ``previous`` as the next item of one list: only a few words
+    between them, or a separator right before it ("cinq enfants, deux adolescents")."""
+    _, a = locate(previous)
+    _, b = locate(claim)
+    if a < 0 or b < 0:
+        return True
+    between = sentence[a + len(previous.text):b]
+    joins = list(_LIST_JOIN.finditer(between))
+    return len(between) <= 12 or bool(joins and len(between) - joins[-1].end() <= 15)
+
+
 def _head(claim: Claim) -> str:
     """What a figure counts, as a canonical noun; "" for a generic one ("personnes")."""
     head, _ = subject_forms(claim)
@@ -132,6 +148,8 @@ class SumMismatch(Kind):
                     break
                 if subset and (c.base_value > total.base_value or self._opens_parts(sentence, c, same[i + 1:])):
                     break
+                if subset and cut and not _listed_after(sentence, cut[-1], c):
+                    break  # "dix morts dont cinq enfants dans l'incendie d'un immeuble de sept étages"
                 cut.append(c)
             parts = cut
             if len(parts) + (0 if subset else 1) < 2 or not parts or len(parts) > self.params["max_parts"]:
