@@ -305,10 +305,11 @@ def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
 
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s(?!(?:1[89]\d\d|20\d\d)\b)\d|\.\s")  # a year is no figure: "fin 2021"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# A month or a week named in a clause (French and English; abbreviations as ``dates`` reads them).
+# A month or a week named in a clause (French and English), for the date reader to read.
 _CALENDAR_WORD = re.compile(
-    r"\b(?:janv|f[ée]vr|mars|avr|mai|juin|juil|ao[uû]t|sept|oct|nov|d[ée]c|semaine|jan|feb|mar|apr|may|jun|jul|aug|"
-    r"sep|week)", re.IGNORECASE)
+    r"\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|semaines?|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|weeks?)\b",
+    re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
