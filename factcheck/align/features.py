@@ -18,7 +18,7 @@ from typing import Any
 from factcheck import yamlfile
 from factcheck.align.subjects import content_words, fold, fold_word
 from factcheck.extract.context import TABLE_FIGURES
-from factcheck.extract.dates import find_times
+from factcheck.extract.dates import NAMES_A_MONTH_OR_WEEK, find_times
 from factcheck.extract.numbers import APPROX_NOUNS, find_atoms
 from factcheck.lang import language_tables
 from factcheck.models import Claim
@@ -305,11 +305,6 @@ def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
 
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s(?!(?:1[89]\d\d|20\d\d)\b)\d|\.\s")  # a year is no figure: "fin 2021"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-# A month or a week named in a clause (French and English), for the date reader to read.
-_CALENDAR_WORD = re.compile(
-    r"\b(?:janvier|f[ée]vrier|mars|avril|mai|juin|juillet|ao[uû]t|septembre|octobre|novembre|d[ée]cembre|semaines?|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|weeks?)\b",
-    re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=256)
@@ -533,7 +528,7 @@ def frame_year(before: str, after: str, lead: str, date: dt.date | None, lang: s
     if date is None:
         return None
     for text in (before, after, lead):
-        if not _CALENDAR_WORD.search(text):
+        if not NAMES_A_MONTH_OR_WEEK.search(text):
             continue  # no month or week named: nothing for the date reader (the common case)
         for t in find_times(text, lang, date, "day"):
             if t.kind in ("date", "week", "month") and t.date is not None and t.date.year != date.year:

@@ -25,7 +25,7 @@ from text_to_num import text2num
 
 from factcheck.extract.numbers import MAX_DIGITS, in_range
 
-__all__ = ["TimeMention", "find_times", "blocked_spans", "BLOCKING_KINDS"]
+__all__ = ["TimeMention", "find_times", "blocked_spans", "BLOCKING_KINDS", "NAMES_A_MONTH_OR_WEEK"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +120,10 @@ _FR_MONTH_FULL = rf"(?:{_alt(_FR_MONTHS_FULL)})\b"
 _FR_MONTH_ANY = rf"(?:(?:{_alt(_FR_MONTHS_FULL)})\b|(?:{_alt(_FR_MONTHS_ABBR)})\.)"
 _EN_MONTH_FULL = rf"(?:{_alt(_EN_MONTHS_FULL)})\b"
 _EN_MONTH_ANY = rf"(?:(?:{_alt(_EN_MONTHS_FULL)})\b|(?:{_alt(_EN_MONTHS_ABBR)})\b\.?)"
+# A month or a week named in full, in French or English: a text naming none holds no month,
+# week or date for ``find_times`` to read, and callers on a hot path may skip it.
+NAMES_A_MONTH_OR_WEEK = re.compile(rf"\b(?:{_alt(_FR_MONTHS_FULL)}|{_alt(_EN_MONTHS_FULL)}|semaines?|weeks?)\b",
+                                   re.IGNORECASE)
 _FR_DAY = r"(?P<day>1er|premier|[12]\d|3[01]|0?[1-9])(?!\d)"
 _EN_DAY = r"(?P<day>[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?(?!\d)"
 

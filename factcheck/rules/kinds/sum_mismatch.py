@@ -54,8 +54,9 @@ _STOP = re.compile(r"[.;!?]")
 _COLON = re.compile(r"^[^.;\d]{0,60}?:\s", re.IGNORECASE)
 
 
-# What joins the items of a list: "dont cinq enfants, deux adolescents et trois adultes".
-_LIST_JOIN = re.compile(r",|;|\+|\b(?:et|ou|and|or|plus)\b", re.IGNORECASE)
+# What joins the items of a list ("dont cinq enfants, deux adolescents et trois adultes"):
+# the separators of singular items, and the words of an alternative or an addition.
+_LIST_JOIN = re.compile(_SPLIT.pattern + r"|\+|\b(?:ou|or|plus)\b", re.IGNORECASE)
 
 
 def _listed_after(sentence: str, previous: Claim, claim: Claim) -> bool:
