@@ -128,6 +128,17 @@ def test_a_weekday_after_a_date_that_starts_another_time_is_not_its_weekday(tmp_
     assert [f.rule_name for f in r.findings] == []
 
 
+def test_a_weekday_that_starts_the_next_date_is_that_dates(tmp_path):
+    r = _story(tmp_path, "Prochaine réunion le 12 mars Mis en ligne le jeudi 7 mars 2024 à 10 h.",
+               "Next meeting on March 12\nPosted on Thursday, March 7, 2024.")
+    assert [f.rule_name for f in r.findings] == []
+
+
+def test_a_weekday_on_the_next_line_is_not_the_dates(tmp_path):
+    r = _story(tmp_path, "Le conseil se réunira le 12 mars\nsamedi, les agents seront en grève.")
+    assert [f.rule_name for f in r.findings] == []
+
+
 def test_month_only_date_in_front_matter(tmp_path):
     r = _story(tmp_path, "Les gendarmes ont saisi 3 kg de résine.", dates=["2019-08"])
     art = r.articles[0]

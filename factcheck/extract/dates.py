@@ -436,10 +436,11 @@ def _weekday_of(word: str | None) -> int | None:
 
 
 # A weekday written a few words after its date ("le 7 novembre 2018 pour le premier samedi"):
-# same clause, no other figure between.
+# same clause and line, no other figure between, and not the start of another date
+# ("le 31 janvier. Publié le vendredi 20 janvier": the weekday is the 20th's).
 _WEEKDAY_AFTER = {
-    "fr": re.compile(rf"[^.;!?\d«»]{{0,30}}?\b({_FR_WD})\b", re.IGNORECASE),
-    "en": re.compile(rf"[^.;!?\d]{{0,30}}?\b({_EN_WD})\b", re.IGNORECASE),
+    "fr": re.compile(rf"[^.;!?\d«»\n]{{0,30}}?\b({_FR_WD})\b(?!,?\s+(?:\d|1er\b|premier\b))", re.IGNORECASE),
+    "en": re.compile(rf"[^.;!?\d\n]{{0,30}}?\b({_EN_WD})\b(?!,?\s+(?:\d|the\s+\d|{_EN_MONTH_ANY}))", re.IGNORECASE),
 }
 
 
