@@ -81,11 +81,17 @@ def _specific_same_value(a: Claim, b: Claim) -> bool:
 
 
 def _later(a: Claim, b: Claim, fa: Features, fb: Features) -> tuple[Claim, Features, Claim, Features]:
-    """(earlier, later) by publication date, then by position in the text."""
+    """(earlier, later) by publication date; when the dates cannot tell (the same day, or
+    an article dated only to the month the other's day lies in), the figure told as the
+    latest ("rises to", "dernier bilan") is the later; then by position in the text."""
+    ra = a.article.date_range() if a.article is not None else None
+    rb = b.article.date_range() if b.article is not None else None
+    if ra and rb and (ra[1] < rb[0] or rb[1] < ra[0]):
+        return (a, fa, b, fb) if ra[1] < rb[0] else (b, fb, a, fa)
+    if fa.update != fb.update:
+        return (b, fb, a, fa) if fa.update else (a, fa, b, fb)
     ka = (fa.date or fb.date, a.path, a.start)
     kb = (fb.date or fa.date, b.path, b.start)
-    if fa.date and fb.date and fa.date != fb.date:
-        return (a, fa, b, fb) if fa.date < fb.date else (b, fb, a, fa)
     return (a, fa, b, fb) if ka <= kb else (b, fb, a, fa)
 
 
@@ -152,8 +158,16 @@ def _told_on_different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> b
     day it was published, even when the event was the day before. Two such figures from
     articles published on different (known) days may be one toll at two moments."""
     x, y = a.article, b.article
-    if (x is None or y is None or x.date is None or y.date is None or x.date == y.date
-            or x.date_precision != "day" or y.date_precision != "day"):
+    rx = x.date_range() if x is not None else None
+    ry = y.date_range() if y is not None else None
+    if rx is None or ry is None:
+        return False
+    # an article written more than a month after the other looks back: its toll is the
+    # one known by then, even told with the day of the event ("le 14 décembre, la
+    # collision faisait six morts", five years on)
+    if (ry[0] - rx[1]).days > RECALLED_DAYS or (rx[0] - ry[1]).days > RECALLED_DAYS:
+        return True
+    if x.date == y.date or x.date_precision != "day" or y.date_precision != "day":
         return False
     later = fb if y.date > x.date else fa
     return later.when is None
