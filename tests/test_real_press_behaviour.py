@@ -185,6 +185,43 @@ def test_the_day_a_statement_was_made_is_not_the_day_of_the_fact(tmp_path):
     assert [f.rule_id for f in _pairs(r)] == ["FC106"]
 
 
+def test_a_toll_told_years_later_with_the_day_of_the_event_is_a_revision(tmp_path):
+    # a look back written long after gives the toll known by then, even with the event's day
+    story = _write_story(tmp_path,
+                         "L'effondrement de l'immeuble, le 3 mars 2021, a fait cinq morts selon les pompiers.",
+                         "Le 3 mars 2021, l'effondrement de l'immeuble faisait sept morts. Le procès s'ouvre lundi.",
+                         dates=["2021-03-04", "2023-10"])
+    r = check([story])
+    assert _pairs(r) == [] and r.hidden["revisions"] == 1
+
+
+def test_two_tolls_each_told_as_rising_are_two_moments(tmp_path):
+    r = _story(tmp_path, "Flood death toll rises to 41 as rescuers search the valley.",
+               "Officials said the flood death toll rises to 44 after more bodies were found.", lang="en")
+    assert _pairs(r) == []
+    # the same figures told as plain tolls on the same day conflict
+    (tmp_path / "plain").mkdir()
+    r = check([_write_story(tmp_path / "plain", "The flood killed 41 people in the valley.",
+                            "The flood killed 44 people in the valley.", lang="en")])
+    assert [f.rule_name for f in _pairs(r)] == ["value-conflict"]
+
+
+def test_the_latest_toll_of_an_article_dated_to_the_month_is_the_later(tmp_path):
+    story = _write_story(tmp_path,
+                         "Les crues ont fait douze morts et six disparus dans le département.",
+                         "Quatorze morts, trois disparus : c'est le dernier bilan des crues dans le département.",
+                         dates=["2024-05-04", "2024-05"])
+    assert _pairs(check([story])) == []
+
+
+def test_a_headline_repeating_the_latest_toll_is_the_latest_toll(tmp_path):
+    story = _write_story(tmp_path,
+                         "Les crues ont fait douze morts et six disparus dans le département.",
+                         "Crues : trois disparus, trois retrouvés\n\nSelon le dernier bilan, quatorze morts et trois disparus sont recensés.",
+                         dates=["2024-05-04", "2024-05"])
+    assert _pairs(check([story])) == []
+
+
 def test_an_earlier_toll_recalled_for_the_same_day_still_conflicts(tmp_path):
     r = _story(tmp_path,
                "Selon la préfecture, le bilan provisoire de l'éboulement fait état de sept blessés.",

@@ -166,6 +166,25 @@ def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: S
                 feats[k] = replace(f, clock=clocks.pop())
 
 
+def _share_update_cues(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> None:
+    """An article tells its latest toll once as such ("Vingt morts, deux disparus, c'est le
+    dernier bilan") and repeats it bare (the headline "deux disparus, deux retrouvés"):
+    every mention of that figure for that subject in the article is the latest one. Small
+    counts too: the cue only says the figure may have replaced an earlier one.
+    ``feats`` is updated in place."""
+    groups: dict[tuple[str, str, str, float], list[int]] = defaultdict(list)
+    for k in feats:
+        c = claims[k]
+        subject = index.key(c)
+        if subject:
+            groups[(c.article_key, c.dimension, subject, round(c.base_value, 6))].append(k)
+    for members in groups.values():
+        if len(members) > 1 and any(feats[k].update for k in members):
+            for k in members:
+                if not feats[k].update:
+                    feats[k] = replace(feats[k], update=True)
+
+
 def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64,
           involving: Collection[str] | None = None, known: Known = NOTHING) -> list[Candidate]:
     """Candidate pairs of claims that may state the same fact, in a deterministic order.
@@ -194,6 +213,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             if k not in feats:
                 feats[k] = claim_features(claims[k])
     _share_time_frames(claims, feats, index)
+    _share_update_cues(claims, feats, index)
     sentence_values: dict[tuple[str, str], set[float]] = defaultdict(set)
     for k, c in enumerate(claims):
         f = feats.get(k)

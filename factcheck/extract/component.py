@@ -86,10 +86,24 @@ def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
     "8\u200b300 €" is 8 300 €; offsets are mapped back into ``doc.text``.
     """
     parsed = doc.has_annotation("DEP")
-    sents = list(doc.sents) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
+    sents = _mended(doc, list(doc.sents)) if (parsed or doc.has_annotation("SENT_START")) else [doc[:]]
     given = doc.user_data.pop(_MENTIONS_KEY, None)
     mentions = [Mention(*row) for row in given] if given is not None else None
     return _claims(doc.text, lang, [(s.start_char, s.end_char, s) for s in sents], doc if parsed else None, mentions)
+
+
+def _mended(doc: Doc, sents: list[Span]) -> list[Span]:
+    """The parser's sentences, with its cuts after a comma undone: "Vingt morts, deux
+    disparus, | c'est donc le dernier bilan" is one sentence, and what its end says (the
+    latest toll, a source) is said of the figures at its start."""
+    out: list[Span] = []
+    for s in sents:
+        prev = out[-1] if out else None
+        if prev is not None and prev.text.rstrip().endswith(",") and s.text[:1].islower():
+            out[-1] = doc[prev.start:s.end]
+        else:
+            out.append(s)
+    return out
 
 
 def claims_in_text(text: str, lang: str, mentions: list[Mention] | None = None) -> list[Claim]:

@@ -45,3 +45,18 @@ def test_component_french_without_parser_gives_values_not_subjects():
     nlp.add_pipe("factcheck_claims")
     [claim] = nlp("Les douaniers ont saisi 340 g de cocaïne.")._.claims
     assert (claim.value, claim.unit, claim.subject) == (340.0, "gram", "")
+
+
+def test_a_sentence_the_parser_ended_at_a_comma_runs_on():
+    # what the end of the sentence says ("the latest toll") is said of the figures at its start
+    from factcheck.extract.component import claims_in_doc
+
+    nlp = spacy.blank("fr")
+    doc = nlp("Vingt morts, trois disparus, c'est le dernier bilan des crues. Les secours restent mobilisés.")
+    cut = next(t.i for t in doc if t.text == "c'" or t.text.startswith("c'"))
+    second = next(t.i for t in doc if t.text == "Les")
+    for t in doc:
+        t.is_sent_start = t.i in (0, cut, second)
+    sentences = {c.text: c.sentence for c in claims_in_doc(doc, "fr")}
+    assert sentences["trois"].startswith("Vingt morts") and "dernier bilan" in sentences["trois"]
+    assert "secours" not in sentences["trois"]
