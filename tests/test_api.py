@@ -38,3 +38,11 @@ def test_api_article_place_comes_from_the_title(tmp_path):
     story = _story(tmp_path, [("Opération antidrogue à Marseille", "19")])
     report = check([story])
     assert report.articles[0].meta["place"] == "Marseille"
+
+
+def test_api_a_capitalised_adjective_after_a_colon_is_no_place(tmp_path):
+    # French titles capitalise the word after the colon; the parser may take it for a place
+    story = _story(tmp_path, [("Résultats du concours 2024 : Légère baisse des admis", "19"),
+                              ("Grève : Forte mobilisation à Lyon", "onze")])
+    places = [a.meta["place"] for a in check([story]).articles]
+    assert places == ["", "Lyon"]

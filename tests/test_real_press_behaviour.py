@@ -139,6 +139,15 @@ def test_a_weekday_on_the_next_line_is_not_the_dates(tmp_path):
     assert [f.rule_name for f in r.findings] == []
 
 
+def test_a_figure_written_with_its_sign_is_a_change_not_a_count(tmp_path):
+    r = _story(tmp_path, "Les effectifs bougent peu : + 120 étudiants en licence, - 41 étudiants en master et - 7 en doctorat. "
+                         "La faculté compte 41 étudiants en master.",
+               "La faculté compte 14 étudiants en master.")
+    [finding] = _pairs(r)
+    assert finding.rule_name == "digit-error"  # 41 / 14, the two counts
+    assert all("compte" in c.sentence for c in finding.claims)  # not the change "- 41"
+
+
 def test_month_only_date_in_front_matter(tmp_path):
     r = _story(tmp_path, "Les gendarmes ont saisi 3 kg de résine.", dates=["2019-08"])
     art = r.articles[0]

@@ -411,11 +411,26 @@ _NEW = re.compile(r"\bnouv(?:eaux|elles?|el|eau)\b(?!-)|\bsuppl[ée]mentaires?\b
 _WORDS = re.compile(r"\S+")
 
 
+# a sign written before a figure: "+ 198 admis", "(−3 %)", ", -32 inscrits"; a hyphen only
+# after a parenthesis or a comma (at the head of a line it is a list's bullet)
+_SIGN = re.compile(r"(?:\+|\u2212|(?:(?<=[(,;:])|(?<=[(,;:]\s)|(?<=\bet\s)|(?<=\band\s))-)\s?$")
+
+
 def frame_new(before: str, after: str) -> bool:
     """An increment: "nouveaux" or "additional" next to the number and its noun ("trois
     nouveaux policiers", "cinq agents supplémentaires", "an extra 40"), not anywhere in
     the sentence ("Selon ce nouveau bilan, six morts" is a total)."""
     return bool(_NEW.search(" ".join(_WORDS.findall(before)[-2:])) or _NEW.search(" ".join(_WORDS.findall(after)[:3])))
+
+
+def signed(claim: Claim, before: str) -> bool:
+    """A count written with its sign ("+ 198 bacheliers", "-32"): a change, not a total.
+    Not a share or an amount: "+20 %" is as often the level of a rate ("une surmortalité
+    de +20 %") as "hausse de 20 %" is, unsigned; and a temperature's sign is its value's.
+    ``before``: the sentence just before the figure."""
+    if claim.kind != "count":
+        return False
+    return claim.text[:1] in "+-\u2212" or bool(_SIGN.search(before))
 
 
 def frame_modifier(text: str, lang: str) -> str:
@@ -628,7 +643,7 @@ def features(claim: Claim) -> Features:
         daily=any_match("daily_patterns", lang, window),
         attribute=any_match("attribute_patterns", lang, before[-25:])
         or any_match("attribute_after_patterns", lang, after_num[:30]),
-        new=frame_new(before_clause, after_clause),
+        new=frame_new(before_clause, after_clause) or signed(claim, before),
         scope=frame_scope(before_clause, after_clause, lead, lang, sentence[max(0, offset - 60):offset] if offset >= 0 else ""),
         # the sentence's opening ("En France métropolitaine, …") scopes its figures too
         region=any_match("region_patterns", lang, " ".join((before_clause, after_clause, lead))),

@@ -94,12 +94,12 @@ def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
 
 def _mended(doc: Doc, sents: list[Span]) -> list[Span]:
     """The parser's sentences, with its cuts after a comma undone: "Vingt morts, deux
-    disparus, | c'est donc le dernier bilan" is one sentence, and what its end says (the
-    latest toll, a source) is said of the figures at its start."""
+    disparus, | c'est donc le dernier bilan" and "+ 120 inscrits, | - 41 en master" are
+    one sentence each, and what one part says (the latest toll, a sign) stays with it."""
     out: list[Span] = []
     for s in sents:
         prev = out[-1] if out else None
-        if prev is not None and prev.text.rstrip().endswith(",") and s.text[:1].islower():
+        if prev is not None and prev.text.rstrip().endswith(","):
             out[-1] = doc[prev.start:s.end]
         else:
             out.append(s)

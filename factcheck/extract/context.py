@@ -101,6 +101,10 @@ def predicate_fr(doc: Doc, start: int, end: int) -> str:
 _NOT_PLACES = {lang: frozenset(w.lower() for w in t.get("not_place_words") or ()) for lang, t in _TABLES.items()}
 
 
+# parts of speech a place's name is never made of alone (an adjective, a verb, an adverb)
+_NOT_NAME_POS = frozenset({"ADJ", "VERB", "ADV", "AUX", "PRON", "SCONJ", "CCONJ"})
+
+
 def place_name(ent: Span, lang: str) -> str:
     """The place an entity the parser calls LOC names, or "" when it names none: a common
     noun capitalised at the head of a title ("Incendies en Gironde : …") or a newsroom
@@ -112,6 +116,8 @@ def place_name(ent: Span, lang: str) -> str:
     opens = all(t.is_punct for t in ent.doc[ent.sent.start:ent.start])
     if opens and all(t.pos_ == "NOUN" for t in tokens):
         return ""  # capitalised only because it opens the sentence or the title
+    if all(t.pos_ in _NOT_NAME_POS for t in tokens):
+        return ""  # a capitalised word that names nothing ("Résultats : Légère baisse")
     if tokens[0].is_lower and len(tokens) > 2 and tokens[1].pos_ == "ADP":
         name = next((t for t in tokens[2:] if t.is_title or t.is_upper), None)
         if name is not None:
