@@ -88,6 +88,17 @@ _MONEY_LINKS = _UNIT_LINKS | {"en"}
 _AREA_UNITS = ("hectare", "acre", "meter ** 2", "kilometer ** 2", "are")
 
 
+def _counted_by(token: Token, after: int = -1) -> Token | None:
+    """What a number or a multiplier counts through "de" ("une centaine de sinistrés",
+    "2,5 millions de manifestants"): its noun complement after position ``after``."""
+    for child in token.children:
+        if child.i > max(after - 1, token.i) and child.dep_ in ("nmod", "obl:arg", "obl:mod") and _good_noun(child):
+            cases = [c.text.lower() for c in child.children if c.dep_ == "case"]
+            if cases and cases[0] in _UNIT_LINKS:
+                return child
+    return None
+
+
 def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
     """Subject of the quantity at character span [start, end) of a parsed French doc."""
     span = doc.char_span(start, end, alignment_mode="expand")
@@ -111,16 +122,19 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
             return _compound(contained)
         if head.head.i >= span.end and (head.dep_ in ("nummod", "det") and _good_noun(head.head)
                                         or _contained(head.head) is not None):  # "portant à 28 le nombre de blessés"
+            if _is_measure_word(head.head.text.lower()):  # "de 1,27 à 2,5 millions de manifestants"
+                counted = _counted_by(head.head)
+                return _compound(counted) if counted is not None else ("", "")
             return _compound(head.head)
         if nxt is not None and nxt.text.endswith("ment") and (span.end + 1 == len(doc) or doc[span.end + 1].is_punct):
             return "", ""  # "dont quatre grièvement": an adverb the tagger took for a noun
         if nxt is None or nxt.pos_ in ("ADP", "PUNCT", "ADV", "CCONJ") or nxt.pos_ == "VERB":
             # an approximate noun or multiplier: "une centaine de sinistrés", "1,2 million d'habitants"
-            for child in head.children:
-                if child.i >= span.end and child.dep_ in ("nmod", "obl:arg", "obl:mod") and _good_noun(child):
-                    cases = [c.text.lower() for c in child.children if c.dep_ == "case"]
-                    if cases and cases[0] in _UNIT_LINKS:
-                        return _compound(child)
+            # (in a range, the multiplier of its second bound: "entre 1,2 et 2,8 millions de manifestants")
+            for tok in (head, *(t for t in span if t.i != head.i and _is_measure_word(t.text.lower()))):
+                counted = _counted_by(tok, span.end)
+                if counted is not None:
+                    return _compound(counted)
             return "", ""  # elliptic ("dont quatre grièvement"): the caller may inherit a subject
     else:
         # 2. the complement right after a unit: "5,4 kg de résine", "8 300€ en liquide", "62 % des conducteurs"

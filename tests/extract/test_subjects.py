@@ -14,6 +14,9 @@ FRENCH = [
     ("Le conseil a voté un budget de 412 M€ pour l'hôpital.", "412 M€", "budget"),
     ("La moitié des 62 % des conducteurs a fait grève.", "62 %", "conducteur"),
     ("Une centaine de sinistrés ont dormi au gymnase.", "Une centaine", "sinistré"),
+    # a multiplier counts nothing: what it multiplies is counted, in a range's bounds too
+    ("Les cortèges ont réuni entre 1,1 et 2,6 millions de marcheurs.", "1,1 et 2,6 millions", "marcheur"),
+    ("L'écart allait de 1,4 à plus de 3 millions de visiteurs.", "1,4", "visiteur"),
     ("Le chauffeur, âgé de 58 ans, a été entendu.", "58 ans", "chauffeur"),
     ("Le bilan fait état de onze blessés, dont quatre grièvement.", "quatre", "blessé"),
     ("Le chômage recule à 7,1 % au troisième trimestre.", "7,1 %", "chômage"),
