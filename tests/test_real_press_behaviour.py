@@ -148,6 +148,14 @@ def test_a_figure_written_with_its_sign_is_a_change_not_a_count(tmp_path):
     assert all("compte" in c.sentence for c in finding.claims)  # not the change "- 41"
 
 
+def test_a_named_area_places_a_figure_apart_from_the_states(tmp_path):
+    r = _story(tmp_path,
+               "Heavy rain fell on the Tulsa area, where the storm has damaged as many as 400 homes.",
+               "More than 500 homes have been damaged in Oklahoma, officials said. Tulsa was hit hardest.",
+               lang="en")
+    assert _pairs(r) == []
+
+
 def test_month_only_date_in_front_matter(tmp_path):
     r = _story(tmp_path, "Les gendarmes ont saisi 3 kg de résine.", dates=["2019-08"])
     art = r.articles[0]

@@ -31,7 +31,10 @@ TABLE_FIGURES = 20  # margin: the slowest fuzz lines held ~24 figures
 
 _TABLES = language_tables("extract.yaml")
 _CUE_RE = {lang: {name: re.compile(p, re.IGNORECASE) for name, p in t["cues"].items()} for lang, t in _TABLES.items()}
-_PLACE_EN = re.compile(r"\b(?:in|at|near|off)\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)")
+# "in Texas", "near Mendon"; "on the Houston area", "across the Dallas metro": a named area
+_PLACE_EN = re.compile(r"\b(?:in|at|near|off)\s+((?:[A-Z][a-z]+)(?:\s[A-Z][a-z]+)?)"
+                       r"|\b(?:in|on|across|around|over|throughout)\s+the\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"
+                       r"(?=\s+(?:area|region|county|metro|district|valley)\b)")
 
 
 @dataclass(slots=True)
@@ -136,7 +139,7 @@ def place(sent: Span | None, sentence_text: str, lang: str) -> str:
     if lang == "en":
         m = _PLACE_EN.search(sentence_text)
         if m:
-            return m.group(1)
+            return m.group(1) or m.group(2)
     return ""
 
 
