@@ -239,6 +239,26 @@ def test_a_headline_repeating_the_latest_toll_is_the_latest_toll(tmp_path):
     assert _pairs(check([story])) == []
 
 
+def test_a_toll_another_article_gives_as_the_earlier_one_is_not_a_conflict(tmp_path):
+    first = "The landslide left four people dead in the village, officials said."
+    later = "At least six people died in the landslide in the village."
+    r = _story(tmp_path, first, later,
+               "Police said the toll had risen to six, after rescuers earlier confirmed four passengers had died.",
+               lang="en")
+    assert _pairs(r) == []
+    # without the article that tells the toll moved, the two tolls of one day conflict
+    (tmp_path / "two").mkdir()
+    r = check([_write_story(tmp_path / "two", first, later, lang="en")])
+    assert [f.rule_name for f in _pairs(r)] == ["bound-conflict"]
+
+
+def test_another_group_recalled_in_the_past_is_no_move_of_the_count(tmp_path):
+    r = _story(tmp_path,
+               "La caserne accueille quatre nouveaux pompiers. Six autres pompiers y avaient été affectés en mars.",
+               "La caserne accueille six pompiers supplémentaires.")
+    assert [f.rule_name for f in _pairs(r)] == ["value-conflict"]
+
+
 def test_an_earlier_toll_recalled_for_the_same_day_still_conflicts(tmp_path):
     r = _story(tmp_path,
                "Selon la préfecture, le bilan provisoire de l'éboulement fait état de sept blessés.",

@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from collections.abc import Collection
+from collections.abc import Callable, Collection
 from dataclasses import replace
 from typing import Iterable
 
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
-from factcheck.align.features import Features, article_key, features, lexicon, locate
-from factcheck.align.same_fact import Candidate, score_pair
+from factcheck.align.features import Features, article_key, features, lexicon, locate, story_of
+from factcheck.align.same_fact import Candidate, evolving, score_pair, toll
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
@@ -135,12 +135,69 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
         key = (f.article_key, f"{c.dimension}:{subject}")
         values[key].add(round(c.base_value, 6))
         keyed[k] = key
-    # a value some article of the story gives as an earlier or superseded one ("investigators
-    # earlier confirmed five", "la veille, 24 blessés") is a toll the story says has moved
-    superseded = {(f.story, round(claims[k].base_value, 6)) for k, f in feats.items()
-                  if f.role == "previous" or f.update}
+    superseded = _superseded(claims, feats, {_story_value(claims[k], feats[k]) for k in keyed}, _story_value)
     return {k for k, key in keyed.items() if len(values[key]) == 1
             and (feats[k].story, round(claims[k].base_value, 6)) not in superseded}
+
+
+def _superseded(claims: list[Claim], feats: dict[int, Features], wanted: set[tuple],
+                key_of: Callable[[Claim, Features], tuple], updates: bool = True) -> set[tuple]:
+    """The keys (``key_of``) of ``wanted`` that some article of the story gives as an
+    earlier figure ("investigators earlier confirmed five", "la veille, 24 blessés"), or
+    with ``updates`` as a replacing one ("rises to seven"): a toll the story says has
+    moved. The mention that says so may be in no pair itself (it counts "passengers"), so
+    every claim of that value is read."""
+    values = {key[1] for key in wanted}
+    found: set[tuple] = set()
+    for k, c in enumerate(claims):
+        if round(c.base_value, 6) not in values:
+            continue
+        f = feats.get(k) or claim_features(c)
+        if f.role == "previous" or (updates and f.update):
+            key = key_of(c, f)
+            if key in wanted:
+                found.add(key)
+    return found
+
+
+def _moves(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> set[tuple[str, float, float]]:
+    """(story, earlier, later) and (story, later, earlier) for the figures an article tells
+    moved: "the toll has risen to seven, after investigators earlier confirmed five", "le
+    bilan est passé de cinq à six morts". Two articles giving five and seven then give
+    the toll at two moments. The earlier figure is one some paired claim also gives; the
+    later is its article's current figure for the same count (told in the same sentence,
+    or counting the same: what befell those counted, else the subject)."""
+    values = {round(claims[k].base_value, 6) for k in feats}
+    earlier = []
+    for k, c in enumerate(claims):
+        if round(c.base_value, 6) in values:
+            f = feats.get(k) or claim_features(c)
+            if f.role == "previous" and not (f.other or f.new):
+                earlier.append((k, c, f))
+    if not earlier:
+        return set()
+    articles = {f.article_key for _, _, f in earlier}
+    members: dict[str, list[int]] = defaultdict(list)
+    for k, c in enumerate(claims):
+        if article_key(c) in articles:
+            members[article_key(c)].append(k)
+    out: set[tuple[str, float, float]] = set()
+    for k, c, f in earlier:
+        for j in members[f.article_key]:
+            later = claims[j]
+            g = feats.get(j) or claim_features(later)
+            if (j == k or g.role or g.other or g.new or later.dimension != c.dimension
+                    or later.base_value == c.base_value):
+                continue  # not the current total of the same count ("trois nouveaux policiers")
+            if (g.sentence == f.sentence or (f.outcome and fold(f.outcome) == fold(g.outcome))
+                    or (index.key(c) and index.key(c) == index.key(later))):
+                x, y = round(c.base_value, 6), round(later.base_value, 6)
+                out |= {(f.story, x, y), (f.story, y, x)}
+    return out
+
+
+def _story_value(c: Claim, f: Features) -> tuple:
+    return (f.story, round(c.base_value, 6))
 
 
 def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> None:
@@ -231,6 +288,8 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         if subject:
             said[(feats[k].article_key, subject)].add(round(c.base_value, 6))
     sole = _sole_figures(claims, feats, index)
+    # the values some article gives as the earlier figure of a running count
+    moves = _moves(claims, feats, index)
     converted = _conversions(claims)
     wholes = _wholes(claims, feats)
     out = []
@@ -260,6 +319,9 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             if (round(b.base_value, 6) in said.get((feats[i].article_key, sa), ())
                     or round(a.base_value, 6) in said.get((feats[j].article_key, sb), ())):
                 cand = replace(cand, different="one article gives both figures, as different facts")
+        if (not cand.update and not cand.different and a.base_value != b.base_value
+                and (fa.story, round(a.base_value, 6), round(b.base_value, 6)) in moves):
+            cand = replace(cand, update=f"the story tells of the figure moving from {a.text} to {b.text}, or back")
         out.append(replace(cand, confidence=confidence(cand)))
     return out
 
