@@ -7,6 +7,7 @@ loaded articles the claims come from) give the texts a place is looked for in.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Collection
@@ -15,7 +16,7 @@ from typing import Iterable
 
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
-from factcheck.align.features import Features, article_key, features, lexicon, locate, story_of
+from factcheck.align.features import Features, any_match, article_key, features, lexicon, locate, story_of
 from factcheck.align.same_fact import Candidate, evolving, score_pair, toll
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
@@ -150,7 +151,7 @@ def _superseded(claims: list[Claim], feats: dict[int, Features], wanted: set[tup
     values = {key[1] for key in wanted}
     found: set[tuple] = set()
     for k, c in enumerate(claims):
-        if round(c.base_value, 6) not in values:
+        if round(c.base_value, 6) not in values or (k not in feats and not _tells_a_change(c)):
             continue
         f = feats.get(k) or claim_features(c)
         if f.role == "previous" or (updates and f.update):
@@ -158,6 +159,19 @@ def _superseded(claims: list[Claim], feats: dict[int, Features], wanted: set[tup
             if key in wanted:
                 found.add(key)
     return found
+
+
+def _tells_a_change(c: Claim) -> bool:
+    """Whether a claim in no pair may be an earlier or a replacing figure, by its sentence's
+    cues alone: reading its whole frame for every claim of a large archive would cost
+    what pairing saves."""
+    return _sentence_tells_a_change(c.lang, c.sentence or c.text)
+
+
+@functools.lru_cache(maxsize=4096)
+def _sentence_tells_a_change(lang: str, sentence: str) -> bool:
+    return any(any_match(name, lang, sentence)
+               for name in ("previous_patterns", "pluperfect_patterns", "update_patterns"))
 
 
 def _moves(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> set[tuple[str, float, float]]:
@@ -170,7 +184,7 @@ def _moves(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex)
     values = {round(claims[k].base_value, 6) for k in feats}
     earlier = []
     for k, c in enumerate(claims):
-        if round(c.base_value, 6) in values:
+        if round(c.base_value, 6) in values and (k in feats or _tells_a_change(c)):
             f = feats.get(k) or claim_features(c)
             if f.role == "previous" and not (f.other or f.new):
                 earlier.append((k, c, f))

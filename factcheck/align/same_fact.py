@@ -207,6 +207,15 @@ def evolving(c: Claim, f: Features) -> bool:
     return head in evolving[lang] or any_match("evolving_patterns", lang, f.window)
 
 
+def _grows(c: Claim, f: Features) -> bool:
+    """A measure that only grows through a day and is no toll (a burned area, named by its
+    unit too: "le feu a parcouru 800 hectares"; the firefighters engaged): its figure
+    recalled for earlier that day ("cet après-midi, le feu avait parcouru 700 hectares")
+    is a snapshot before the other article's."""
+    lang = c.lang if c.lang in lexicon()["evolving"] else "fr"
+    return (evolving(c, f) or c.unit in lexicon()["evolving"][lang]) and not toll(f) and not f.outcome
+
+
 def toll(f: Features) -> bool:
     """What its clause says befell those counted is a toll ("killing three people")."""
     return fold(f.outcome) in lexicon()["evolving"]["fr"]
@@ -371,7 +380,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if first.base_value != last.base_value:
         if f2.update:
             update = "explicit update"
-        elif (fa.role == "previous") != (fb.role == "previous") and not _same_moment(fa, fb):
+        elif (fa.role == "previous") != (fb.role == "previous") and (
+                not _same_moment(fa, fb) or _grows(a, fa) or _grows(b, fb)):
             update = "a previous value recalled (la veille, up from, avaient été)"
         elif f1.progressive and last.base_value > first.base_value and (
                 f1.date != f2.date or (f1.when and f2.when and f1.when != f2.when)):
