@@ -32,8 +32,9 @@ def in_range(value: float) -> bool:
     """True when ``value`` is finite and within the magnitudes factcheck computes with."""
     return math.isfinite(value) and (value == 0 or MIN_MAGNITUDE <= abs(value) <= MAX_MAGNITUDE)
 
-# Thousands separators seen in press copy: space, no-break space, narrow no-break space.
-_SEP = "[ \u00a0\u202f]"
+# Thousands separators seen in press copy: space, no-break space, narrow no-break space,
+# and the apostrophe of Swiss copy ("245'000", "20’500").
+_GROUP = "[ \u00a0\u202f'\u2019]"
 _MINUS = "[-\u2212]"
 
 # Scientific notation, shared by both languages: "1e10", "12,32e+14", "-127.32e13".
@@ -42,7 +43,7 @@ _SCI = r"\d+(?:[,.]\d+)?e[+-]?\d+(?![\w])"
 _FR_NUMBER = re.compile(
     rf"(?<![\w.,/]){_MINUS}?"
     rf"(?:{_SCI}"
-    rf"|\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:,\d+)?"
+    rf"|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)(?:,\d+)?"
     r"|(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?(?![\d]|[.,]\d)"
     r"|\d+(?:[,.]\d+)?(?![.,]\d)"
     r"|(?<![\d,]),\d+(?![\d,]))"
@@ -52,7 +53,7 @@ _EN_NUMBER = re.compile(
     rf"(?<![\w.,/]){_MINUS}?"
     rf"(?:{_SCI}"
     r"|\d{1,3}(?:,\d{3})+(?![\d])(?:\.\d+)?"
-    rf"|\d{{1,3}}(?:{_SEP}\d{{3}})+(?!\d)(?:\.\d+)?"
+    rf"|\d{{1,3}}(?:{_GROUP}\d{{3}})+(?!\d)(?:\.\d+)?"
     r"|\d+(?:\.\d+)?(?![.,]\d)"
     r"|\.\d+)"
 )
@@ -99,7 +100,7 @@ class Atom:
     refused: bool = False  # digits that are not read as a number (too long, out of range): a span, no value
 
 
-_DIGIT_RUN = re.compile(r"\d+(?:[ \u00a0\u202f.,:/\u2212-]\d+)*")
+_DIGIT_RUN = re.compile(r"\d+(?:[ \u00a0\u202f'\u2019.,:/\u2212-]\d+)*")
 _DOT_THOUSANDS = re.compile(r"-?(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
@@ -112,7 +113,7 @@ def parse_digits(surface: str, lang: str) -> float | None:
     if sum(c.isdigit() for c in surface) > MAX_DIGITS:
         return None
     s = surface.replace("\u2212", "-")
-    for sep in (" ", "\u00a0", "\u202f"):
+    for sep in (" ", "\u00a0", "\u202f", "'", "\u2019"):
         s = s.replace(sep, "")
     mantissa, e, exponent = s.lower().partition("e")
     if e and exponent:

@@ -10,7 +10,7 @@ from num2words import num2words
 from factcheck.extract.numbers import parse_digits
 from factcheck.extract.quantities import scan
 
-SEPARATORS = [" ", "\u00a0", "\u202f"]
+SEPARATORS = [" ", "\u00a0", "\u202f", "'", "\u2019"]  # the apostrophe of Swiss copy too
 
 
 def group(n: int, sep: str) -> str:
@@ -96,7 +96,7 @@ def test_french_number_words(n):
 
 
 @pytest.mark.parametrize("surface, lang, value", [
-    ("8 300", "fr", 8300), ("26.000", "fr", 26000), ("5,4", "fr", 5.4), ("1.458.000,00", "fr", 1458000),
+    ("8 300", "fr", 8300), ("245’000", "fr", 245000), ("20'500", "en", 20500), ("26.000", "fr", 26000), ("5,4", "fr", 5.4), ("1.458.000,00", "fr", 1458000),
     ("1,200", "en", 1200), ("1.84", "en", 1.84), ("1e10", "fr", 1e10), ("12,32e+14", "fr", 1.232e15),
 ])
 def test_parse_digits(surface, lang, value):
