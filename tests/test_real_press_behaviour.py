@@ -156,6 +156,16 @@ def test_a_named_area_places_a_figure_apart_from_the_states(tmp_path):
     assert _pairs(r) == []
 
 
+def test_a_share_of_a_base_the_sentence_does_not_give_is_not_checked(tmp_path):
+    r = _story(tmp_path, "The county's debt rose by £12.5m to £410m by March, the equivalent of 61% of its annual budget.",
+               lang="en")
+    assert r.findings == []
+    # a share whose base is the figure told after it is checked
+    (tmp_path / "share").mkdir()
+    r = check([_write_story(tmp_path / "share", "Le feu a parcouru 900 hectares, soit 40 % du massif, qui couvre 3 000 ha.")])
+    assert [f.rule_name for f in r.findings] == ["percent-mismatch"]
+
+
 def test_month_only_date_in_front_matter(tmp_path):
     r = _story(tmp_path, "Les gendarmes ont saisi 3 kg de résine.", dates=["2019-08"])
     art = r.articles[0]

@@ -65,6 +65,21 @@ def _counts_of_other_things(x: Claim, y: Claim) -> bool:
     return not x.unit and not y.unit and bool(x.subject) and bool(y.subject) and x.subject != y.subject
 
 
+_WORD = re.compile(r"[^\W\d_]{3,}")
+
+
+def _share_of_another_base(base: str, whole: Claim) -> bool:
+    """"£1,594bn, the equivalent to 83.5% of gross domestic product": the share is of a
+    base the sentence does not give (the whole told before it counts something else), so
+    the figures do not make it. (A whole told after the share is its base: "soit 40 % du
+    massif, qui couvre 4 000 ha".) Known only when the whole says what it counts."""
+    subject = whole.subject.lower()
+    if not subject:
+        return False
+    words = [w.lower() for w in _WORD.findall(base[:40])][:3]
+    return bool(words) and not any(w[:5] == subject[:5] for w in words)
+
+
 class PercentMismatch(Kind):
     name = "percent_mismatch"
     PARAMS = {"abs_tol": 1.0, "approx_tol": 0.05}
@@ -184,10 +199,13 @@ class PercentMismatch(Kind):
             how = ("évolution" if lang == "fr" else "change")
         else:
             after = sentence[p_offset + len(p.text):]
-            if not _SHARE_AFTER.match(after):
+            share_of = _SHARE_AFTER.match(after)
+            if not share_of:
                 return None
             part, whole = (x, y) if x.base_value < y.base_value else (y, x)
-            if whole.base_value == 0:
+            whole_offset = y_offset if whole is y else x_offset
+            if whole.base_value == 0 or (whole_offset < p_offset
+                                         and _share_of_another_base(after[share_of.end():], whole)):
                 return None
             expected = part.base_value / whole.base_value * 100
             if approx:
