@@ -166,6 +166,15 @@ def test_a_share_of_a_base_the_sentence_does_not_give_is_not_checked(tmp_path):
     assert [f.rule_name for f in r.findings] == ["percent-mismatch"]
 
 
+def test_one_measure_converted_into_another_unit_agrees_to_its_last_digit(tmp_path):
+    warned = "Forecasters warned on Friday that the storm could bring gusts of {} over the bay."
+    r = _story(tmp_path, warned.format("60mph"), warned.format("96 km/h"), lang="en")  # 96.56 km/h, cut
+    assert r.findings == []
+    (tmp_path / "off").mkdir()
+    r = check([_write_story(tmp_path / "off", warned.format("60mph"), warned.format("90 km/h"), lang="en")])
+    assert [f.rule_name for f in r.findings] == ["value-conflict"]
+
+
 def test_month_only_date_in_front_matter(tmp_path):
     r = _story(tmp_path, "Les gendarmes ont saisi 3 kg de résine.", dates=["2019-08"])
     art = r.articles[0]

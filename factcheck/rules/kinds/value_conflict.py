@@ -83,6 +83,24 @@ def rounds_to(a, b) -> bool:
     return abs(coarse.base_value - fine.base_value) <= _precision(coarse) * abs(scale) + 1e-9
 
 
+def converted_alike(a, b) -> bool:
+    """The same measure in two units of one dimension ("70 mph (112 kph)", "3 miles,
+    4.8 km"): a conversion is rounded or cut to its last written digit, so the two agree
+    to within one unit of that digit of the coarser one."""
+    if a.unit == b.unit or not a.unit or not b.unit or a.kind != "physical" or b.kind != "physical":
+        return False
+    if not a.value or not b.value:
+        return False
+    # one unit of the last written decimal place ("112" to the unit, "4.8" to the tenth)
+    step = max(10.0 ** -_decimals(c.value) * abs(c.base_value / c.value) for c in (a, b))
+    return abs(a.base_value - b.base_value) <= step + 1e-9
+
+
+def _decimals(value: float) -> int:
+    text = f"{value:.12g}"
+    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
+
+
 class ValueConflict(Kind):
     name = "value_conflict"
     pairwise = True
@@ -101,6 +119,8 @@ class ValueConflict(Kind):
             return None
         if a.unit == b.unit and a.qualifier == b.qualifier == "exact" and rounds_to(a, b):
             return None  # rounding: the rounding rule judges whether it misleads
+        if converted_alike(a, b):
+            return None
         ia = interval(a, self.params["approx_tol"])
         ib = interval(b, self.params["approx_tol"])
         scale = max(abs(a.base_value), abs(b.base_value)) or 1.0
