@@ -10,14 +10,14 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Callable, Collection
+from collections.abc import Collection
 from dataclasses import replace
 from typing import Iterable
 
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, any_match, article_key, features, lexicon, locate, story_of
-from factcheck.align.same_fact import Candidate, evolving, score_pair, toll
+from factcheck.align.same_fact import Candidate, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
@@ -136,28 +136,26 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
         key = (f.article_key, f"{c.dimension}:{subject}")
         values[key].add(round(c.base_value, 6))
         keyed[k] = key
-    superseded = _superseded(claims, feats, {_story_value(claims[k], feats[k]) for k in keyed}, _story_value)
+    superseded = _superseded(claims, feats, {(feats[k].story, round(claims[k].base_value, 6)) for k in keyed})
     return {k for k, key in keyed.items() if len(values[key]) == 1
             and (feats[k].story, round(claims[k].base_value, 6)) not in superseded}
 
 
-def _superseded(claims: list[Claim], feats: dict[int, Features], wanted: set[tuple],
-                key_of: Callable[[Claim, Features], tuple], updates: bool = True) -> set[tuple]:
-    """The keys (``key_of``) of ``wanted`` that some article of the story gives as an
-    earlier figure ("investigators earlier confirmed five", "la veille, 24 blessés"), or
-    with ``updates`` as a replacing one ("rises to seven"): a toll the story says has
-    moved. The mention that says so may be in no pair itself (it counts "passengers"), so
-    every claim of that value is read."""
-    values = {key[1] for key in wanted}
-    found: set[tuple] = set()
+def _superseded(claims: list[Claim], feats: dict[int, Features],
+                wanted: set[tuple[str, float]]) -> set[tuple[str, float]]:
+    """The (story, value) of ``wanted`` that some article of the story gives as an earlier
+    or a replacing figure ("investigators earlier confirmed five", "la veille, 24
+    blessés", "rises to seven"): a toll the story says has moved. The mention that says so
+    may be in no pair itself (it counts "passengers"), so every claim of that value is read."""
+    values = {value for _, value in wanted}
+    found: set[tuple[str, float]] = set()
     for k, c in enumerate(claims):
         if round(c.base_value, 6) not in values or (k not in feats and not _tells_a_change(c)):
             continue
         f = feats.get(k) or claim_features(c)
-        if f.role == "previous" or (updates and f.update):
-            key = key_of(c, f)
-            if key in wanted:
-                found.add(key)
+        key = (f.story, round(c.base_value, 6))
+        if (f.role == "previous" or f.update) and key in wanted:
+            found.add(key)
     return found
 
 
@@ -208,10 +206,6 @@ def _moves(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex)
                 x, y = round(c.base_value, 6), round(later.base_value, 6)
                 out |= {(f.story, x, y), (f.story, y, x)}
     return out
-
-
-def _story_value(c: Claim, f: Features) -> tuple:
-    return (f.story, round(c.base_value, 6))
 
 
 def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> None:

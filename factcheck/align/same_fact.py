@@ -199,7 +199,7 @@ def _same_moment(fa: Features, fb: Features) -> bool:
     return bool(prev.when and prev.day and other.day and prev.day == other.day)
 
 
-def evolving(c: Claim, f: Features) -> bool:
+def _evolving(c: Claim, f: Features) -> bool:
     """A toll, an evacuation count, a burned area: a figure that moves while reported."""
     evolving = lexicon()["evolving"]
     lang = c.lang if c.lang in evolving else "fr"
@@ -213,10 +213,10 @@ def _grows(c: Claim, f: Features) -> bool:
     recalled for earlier that day ("cet après-midi, le feu avait parcouru 700 hectares")
     is a snapshot before the other article's."""
     lang = c.lang if c.lang in lexicon()["evolving"] else "fr"
-    return (evolving(c, f) or c.unit in lexicon()["evolving"][lang]) and not toll(f) and not f.outcome
+    return (_evolving(c, f) or c.unit in lexicon()["evolving"][lang]) and not _toll(f) and not f.outcome
 
 
-def toll(f: Features) -> bool:
+def _toll(f: Features) -> bool:
     """What its clause says befell those counted is a toll ("killing three people")."""
     return fold(f.outcome) in lexicon()["evolving"]["fr"]
 
@@ -407,8 +407,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and first.base_value != last.base_value:
         other_day = _different_days(a, b, fa, fb)
         told_later = not other_day and _told_on_different_days(a, b, fa, fb)
-    moved = (other_day or told_later) and (evolving(a, fa) or evolving(b, fb) or fa.progressive or fb.progressive)
-    if moved or (told_later and (toll(fa) or toll(fb))):
+    moved = (other_day or told_later) and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)
+    if moved or (told_later and (_toll(fa) or _toll(fb))):
         revision = "about different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,
                      fa.article_key == fb.article_key, different, update, tuple(reasons), tuple(support),
