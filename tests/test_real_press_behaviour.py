@@ -175,6 +175,16 @@ def test_one_measure_converted_into_another_unit_agrees_to_its_last_digit(tmp_pa
     assert [f.rule_name for f in r.findings] == ["value-conflict"]
 
 
+def test_a_count_of_a_named_group_is_not_the_whole_count(tmp_path):
+    r = _story(tmp_path, "Au terme du premier tour, 48 conseillers ont été élus dans le département.",
+               "Dès le premier tour, 21 conseillers du Mouvement citoyen ont été élus dans le département.")
+    assert _pairs(r) == []
+    (tmp_path / "bare").mkdir()
+    r = check([_write_story(tmp_path / "bare", "Au terme du premier tour, 48 conseillers ont été élus dans le département.",
+                            "Dès le premier tour, 41 conseillers ont été élus dans le département.")])
+    assert [f.rule_name for f in _pairs(r)] == ["value-conflict"]
+
+
 def test_month_only_date_in_front_matter(tmp_path):
     r = _story(tmp_path, "Les gendarmes ont saisi 3 kg de résine.", dates=["2019-08"])
     art = r.articles[0]

@@ -496,6 +496,16 @@ def frame_aggregate(text: str, lang: str) -> str:
     return ""
 
 
+def frame_group(after: str, lang: str) -> str:
+    """The named group a count is of ("39 députés du Rassemblement national" → the
+    Rassemblement), by the ``group_patterns_cased`` table; "" when none is named."""
+    for p in _patterns("group_patterns_cased", lang):
+        m = p.search(after)
+        if m and m.group("group") not in lexicon()["not_place"].get(lang, ()):
+            return "group:" + fold(m.group("group"))
+    return ""
+
+
 def frame_category(text: str, lang: str) -> str:
     """The letters of a statistical category named in the text ("catégorie A" → "A")."""
     for p in _patterns("category_patterns_cased", lang):
@@ -649,7 +659,7 @@ def features(claim: Claim) -> Features:
         region=any_match("region_patterns", lang, " ".join((before_clause, after_clause, lead))),
         role=frame_role(before_clause, after_clause, lead, before, lang),
         year=frame_year(before_clause, after_clause, lead, date, lang),
-        modifier=frame_modifier(after_clause[:40], lang),
+        modifier=frame_modifier(after_clause[:40], lang) or (frame_group(after_num[:60], lang) if not claim.unit else ""),
         day=claim_day(claim),
         event_day=art.event_day if art is not None else None,
         phase=frame_phase(before_clause, after_clause, lead, lang),
