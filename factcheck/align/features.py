@@ -412,7 +412,8 @@ _WORDS = re.compile(r"\S+")
 
 
 # a sign written before a figure: "+ 198 admis", "(−3 %)", ", -32 inscrits"; a hyphen only
-# after a parenthesis or a comma (at the head of a line it is a list's bullet)
+# after a parenthesis, a comma, a semicolon, a colon or "et"/"and" (at the head of a line
+# it is a list's bullet)
 _SIGN = re.compile(r"(?:\+|\u2212|(?:(?<=[(,;:])|(?<=[(,;:]\s)|(?<=\bet\s)|(?<=\band\s))-)\s?$")
 
 
