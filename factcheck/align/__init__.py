@@ -108,7 +108,8 @@ def _one_amount_two_currencies(a: Claim, b: Claim) -> bool:
     return a.kind == b.kind == "money" and a.value == b.value
 
 
-def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> set[int]:
+def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex,
+                  changing: list[tuple[int, Claim, Features]]) -> set[int]:
     """The counts that are their article's only figure for an outcome of the event (the
     dead, the injured, the evacuated: the ``outcomes`` table, "32 blessés", "onze
     personnes ont trouvé la mort"), and the percentages that are their article's only
@@ -136,27 +137,24 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
         key = (f.article_key, f"{c.dimension}:{subject}")
         values[key].add(round(c.base_value, 6))
         keyed[k] = key
-    superseded = _superseded(claims, feats, {(feats[k].story, round(claims[k].base_value, 6)) for k in keyed})
+    superseded = {(f.story, round(c.base_value, 6)) for _, c, f in changing}
     return {k for k, key in keyed.items() if len(values[key]) == 1
             and (feats[k].story, round(claims[k].base_value, 6)) not in superseded}
 
 
-def _superseded(claims: list[Claim], feats: dict[int, Features],
-                wanted: set[tuple[str, float]]) -> set[tuple[str, float]]:
-    """The (story, value) of ``wanted`` that some article of the story gives as an earlier
-    or a replacing figure ("investigators earlier confirmed five", "la veille, 24
-    blessés", "rises to seven"): a toll the story says has moved. The mention that says so
-    may be in no pair itself (it counts "passengers"), so every claim of that value is read."""
-    values = {value for _, value in wanted}
-    found: set[tuple[str, float]] = set()
+def _changing(claims: list[Claim], feats: dict[int, Features]) -> list[tuple[int, Claim, Features]]:
+    """The claims told as an earlier or a replacing figure ("investigators earlier
+    confirmed five", "la veille, 24 blessés", "rises to seven") whose value some paired
+    claim gives: a toll the story says has moved. Such a mention may be in no pair itself
+    (it counts "passengers"), so every claim of those values is read."""
+    values = {round(claims[k].base_value, 6) for k in feats}
+    out = []
     for k, c in enumerate(claims):
-        if round(c.base_value, 6) not in values or (k not in feats and not _tells_a_change(c)):
-            continue
-        f = feats.get(k) or claim_features(c)
-        key = (f.story, round(c.base_value, 6))
-        if (f.role == "previous" or f.update) and key in wanted:
-            found.add(key)
-    return found
+        if round(c.base_value, 6) in values and (k in feats or _tells_a_change(c)):
+            f = feats.get(k) or claim_features(c)
+            if f.role == "previous" or f.update:
+                out.append((k, c, f))
+    return out
 
 
 def _tells_a_change(c: Claim) -> bool:
@@ -172,20 +170,15 @@ def _sentence_tells_a_change(lang: str, sentence: str) -> bool:
                for name in ("previous_patterns", "pluperfect_patterns", "update_patterns"))
 
 
-def _moves(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> set[tuple[str, float, float]]:
+def _moves(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex,
+           changing: list[tuple[int, Claim, Features]]) -> set[tuple[str, float, float]]:
     """(story, earlier, later) and (story, later, earlier) for the figures an article tells
     moved: "the toll has risen to seven, after investigators earlier confirmed five", "le
     bilan est passé de cinq à six morts". Two articles giving five and seven then give
-    the toll at two moments. The earlier figure is one some paired claim also gives; the
-    later is its article's current figure for the same count (told in the same sentence,
-    or counting the same: what befell those counted, else the subject)."""
-    values = {round(claims[k].base_value, 6) for k in feats}
-    earlier = []
-    for k, c in enumerate(claims):
-        if round(c.base_value, 6) in values and (k in feats or _tells_a_change(c)):
-            f = feats.get(k) or claim_features(c)
-            if f.role == "previous" and not (f.other or f.new):
-                earlier.append((k, c, f))
+    the toll at two moments. The earlier figure is one of ``changing``; the later is its
+    article's current figure for the same count (told in the same sentence, or counting
+    the same: what befell those counted, else the subject)."""
+    earlier = [(k, c, f) for k, c, f in changing if f.role == "previous" and not (f.other or f.new)]
     if not earlier:
         return set()
     articles = {f.article_key for _, _, f in earlier}
@@ -295,9 +288,9 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         subject = index.key(c)
         if subject:
             said[(feats[k].article_key, subject)].add(round(c.base_value, 6))
-    sole = _sole_figures(claims, feats, index)
-    # the values some article gives as the earlier figure of a running count
-    moves = _moves(claims, feats, index)
+    changing = _changing(claims, feats)
+    sole = _sole_figures(claims, feats, index, changing)
+    moves = _moves(claims, feats, index, changing)
     converted = _conversions(claims)
     wholes = _wholes(claims, feats)
     out = []
