@@ -18,7 +18,8 @@ Use instead
 Parameters
     min_score: same-fact score the pair needs when the numbers have three digits or more
         (or, instead, words shared right around both numbers: "au pont de la Madeleine").
-    min_score_short: the score needed for one- and two-digit numbers (coincidences are common).
+    min_score_short: the score needed for one- and two-digit numbers (coincidences are common);
+        these must also name the same thing counted.
 """
 
 from __future__ import annotations
@@ -71,4 +72,6 @@ class DigitError(Kind):
             return None
         if cand.score < need and not (long_number and "window" in cand.support):
             return None
+        if len(max(da, db, key=len).lstrip("0")) <= 2 and cand.subject not in ("same", "synonym"):
+            return None  # "15" and "51" of two unnamed things: a coincidence, not a slip
         return self.finding((a, b), lang, a=a.text, b=b.text, subject=pair_subject(a, b, lang), how=how)
