@@ -66,7 +66,7 @@ class Explanation:
         }
 
 
-_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "category", "attribution", "predicate", "place", "scope", "region", "role",
+_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "daypart", "category", "attribution", "predicate", "place", "scope", "region", "role",
                  "year", "modifier", "other", "daily", "new", "attribute", "update", "progressive")
 
 

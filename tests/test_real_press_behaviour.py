@@ -738,3 +738,58 @@ def test_tons_and_tonnes_of_the_same_figure_are_one_figure(tmp_path):
                "The blast was caused by 2,750 tons of ammonium nitrate, an agricultural fertiliser, stored at the port.",
                lang="en")
     assert _pairs(r) == []
+
+
+def test_two_articles_own_counts_of_who_died_conflict(tmp_path):
+    # each article's only figure for the sailors who died: one fact, told twice
+    r = _story(tmp_path,
+               "Naufrage au large de Brest : 12 marins sont morts mardi.",
+               "Parmi l'équipage du chalutier, 14 marins sont décédés mardi, selon la préfecture maritime.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_count_of_who_died_among_others_is_not_the_articles_own(tmp_path):
+    # the second article gives two figures for sailors who died (two wrecks): neither
+    # is its one figure for the event
+    r = _story(tmp_path,
+               "Naufrage au large de Brest : 12 marins sont morts mardi.",
+               "Parmi l'équipage du chalutier, 14 marins sont décédés mardi, selon la préfecture maritime. "
+               "Sur le caboteur, 3 marins sont décédés mardi.")
+    assert _pairs(r) == []
+
+
+def test_who_died_and_who_was_injured_are_two_facts(tmp_path):
+    r = _story(tmp_path,
+               "Naufrage au large de Brest : 12 marins sont morts mardi.",
+               "Parmi l'équipage du chalutier, 14 marins ont été blessés mardi, selon la préfecture maritime.")
+    assert _pairs(r) == []
+
+
+def test_swapped_small_figures_of_two_unnamed_things_are_no_slip(tmp_path):
+    # "15" is an age, written bare after "14 ans": not the 51 passengers mistyped
+    r = _story(tmp_path,
+               "Le car transportait 51 personnes, dont 41 enfants, quand il a quitté la route.",
+               "Une collégienne de 14 ans (et non 15, comme annoncé d'abord) est morte et 12 autres personnes ont été blessées.")
+    assert _pairs(r) == []
+
+
+def test_a_count_at_noon_and_one_in_the_evening_are_two_snapshots(tmp_path):
+    r = _story(tmp_path,
+               "À 12 h, cinq blessés de l'accident du car étaient toujours hospitalisés au CHU, selon la préfecture.",
+               "Ce dimanche soir, quatre blessés de l'accident du car étaient toujours hospitalisés au CHU, selon la préfecture.",
+               dates=["2024-03-03", "2024-03-03"])
+    assert _pairs(r) == []
+    (tmp_path / "en").mkdir()
+    r = _story(tmp_path / "en",
+               "At 11 a.m. five injured from the coach crash were still in hospital, the prefecture said.",
+               "On Sunday evening four injured from the coach crash were still in hospital, the prefecture said.",
+               dates=["2024-03-03", "2024-03-03"], lang="en")
+    assert _pairs(r) == []
+
+
+def test_the_same_part_of_the_day_is_one_moment(tmp_path):
+    r = _story(tmp_path,
+               "Ce dimanche soir, cinq blessés de l'accident du car étaient toujours hospitalisés au CHU, selon la préfecture.",
+               "Ce dimanche soir, quatre blessés de l'accident du car étaient toujours hospitalisés au CHU, selon la préfecture.",
+               dates=["2024-03-03", "2024-03-03"])
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

@@ -109,17 +109,19 @@ def _one_amount_two_currencies(a: Claim, b: Claim) -> bool:
 
 
 def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex,
-                  changing: list[tuple[int, Claim, Features]]) -> set[int]:
+                  changing: list[tuple[int, Claim, Features]]) -> dict[int, str]:
     """The counts that are their article's only figure for an outcome of the event (the
     dead, the injured, the evacuated: the ``outcomes`` table, "32 blessés", "onze
-    personnes ont trouvé la mort"), and the percentages that are their article's only
+    personnes ont trouvé la mort", or those of a group its clause says it befell: "27
+    migrants sont morts" counts the migrants who died), and the percentages that are their article's only
     share of a ``sole_shares`` measure (a vote's turnout): one value however often
     repeated, parts ("dont huit pompiers"), earlier values and narrower measures aside,
     and a value no article of the story gives as an earlier one. When two articles of a
     story each give one such figure for the same day, a reader takes them for the same
     fact. Resources and stocks (firefighters engaged, tonnes stored) grow through a day
     and are not outcomes; a turnout given at a time of day, or for one place, is not the
-    vote's share."""
+    vote's share. Each is mapped to its measure: two figures are compared as sole ones
+    only when they measure the same."""
     lex = lexicon()
     outcomes = {name for table in lex["outcomes"].values() for name, _ in table}
     shares = lex["sole_shares"]
@@ -129,16 +131,18 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
         c = claims[k]
         subject = index.key(c)
         share = (subject in shares and c.unit == "percent" and c.qualifier == "exact" and f.clock < 0
-                 and not (f.scope or f.region))  # an estimate's bounds ("entre 65 et 68 %") are not the share
-        if not (share or subject in outcomes and not c.unit):
+                 and not f.daypart and not (f.scope or f.region))  # an estimate's bounds ("entre 65 et 68 %") are not the share
+        befell = fold(f.outcome) if f.outcome and subject and not c.unit else ""
+        if not (share or befell or subject in outcomes and not c.unit):
             continue  # a local turnout ("à Lyon", "in Glasgow") is one of many: not the vote's
         if f.role or f.other or f.new or f.modifier or c.text.strip().lower() in _ARTICLE_LIKE:
             continue
-        key = (f.article_key, f"{c.dimension}:{subject}")
+        measure = subject if subject in outcomes or share or subject == befell else f"{subject}:{befell}"
+        key = (f.article_key, f"{c.dimension}:{measure}")
         values[key].add(round(c.base_value, 6))
         keyed[k] = key
     superseded = {(f.story, round(c.base_value, 6)) for _, c, f in changing}
-    return {k for k, key in keyed.items() if len(values[key]) == 1
+    return {k: key[1] for k, key in keyed.items() if len(values[key]) == 1
             and (feats[k].story, round(claims[k].base_value, 6)) not in superseded}
 
 
@@ -302,7 +306,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             continue
         cand = score_pair(a, b, feats[i], feats[j], index, frozen, texts)
         fa, fb = feats[i], feats[j]
-        if (i in sole and j in sole and not cand.same_article and cand.subject in ("same", "synonym")
+        if (i in sole and sole.get(j) == sole[i] and not cand.same_article and cand.subject in ("same", "synonym")
                 and fa.day is not None and fa.day == fb.day):
             cand = replace(cand, support=(*cand.support, "sole"))
         if (not cand.same_article and i in wholes and wholes.get(i) == wholes.get(j) and wholes[i]

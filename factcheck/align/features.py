@@ -45,6 +45,10 @@ def lexicon() -> dict[str, Any]:
     data["modifiers"] = {lang: [(name, re.compile(p, re.IGNORECASE)) for name, pats in table.items() for p in pats]
                          for lang, table in data["modifiers"].items()}
     data["generic"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["generic_subjects"].items()}
+    data["daypart_spans"] = {name: tuple(part["span"]) for table in data.get("dayparts", {}).values()
+                             for name, part in table.items()}
+    data["dayparts"] = {lang: [(name, [re.compile(p, re.IGNORECASE) for p in part["patterns"]]) for name, part in table.items()]
+                        for lang, table in data.get("dayparts", {}).items()}
     data["spans"] = {lang: [(span, re.compile(p, re.IGNORECASE)) for span, pats in table.items() for p in pats]
                      for lang, table in data["spans"].items()}
     data["countries_named"] = re.compile(r"\b(?:" + "|".join(sorted(map(re.escape, data["countries"]), key=len, reverse=True))
@@ -107,6 +111,7 @@ class Features:
     change: int = 0               # a change: +1 a rise ("hausse de", "+3 %"), -1 a fall, 0 not a change
     span: str = ""                # what a change is over: year, quarter, month, week ("" when not said)
     clock: int = -1               # the time of day the figure is given at, in minutes (-1: none)
+    daypart: str = ""             # else the part of the day it is given at ("soir", "morning")
     category: str = ""            # a statistical category named with it ("catégories A, B et C" → "ABC")
     restriction: str = ""         # a threshold narrowing who is counted ("moins de 25 ans"), folded
     outcome: str = ""             # what its clause says befell those counted ("ont été blessés" → blessé);
@@ -150,7 +155,7 @@ _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
     "attribute": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
-    "change": 0, "span": "", "clock": -1, "category": "", "restriction": "", "outcome": "", "aggregate": ""}
+    "change": 0, "span": "", "clock": -1, "daypart": "", "category": "", "restriction": "", "outcome": "", "aggregate": ""}
 
 
 def story_of(claim: Claim) -> str:
@@ -487,6 +492,22 @@ def frame_clock(text: str, lang: str) -> int:
     return -1
 
 
+def frame_daypart(text: str, lang: str) -> str:
+    """The part of the day named in the figure's clause or opening clause ("ce dimanche
+    soir" → soir), as the ``dayparts`` table names it; "" when none."""
+    table = lexicon()["dayparts"]
+    return next((name for name, patterns in table.get(lang) or table.get("fr", [])
+                 if any(p.search(text) for p in patterns)), "")
+
+
+def clock_span(f: Features) -> tuple[int, int] | None:
+    """The minutes of the day a figure is given at: its clock time, else the span of its
+    part of the day; None when neither is named."""
+    if f.clock >= 0:
+        return f.clock, f.clock
+    return lexicon()["daypart_spans"].get(f.daypart) if f.daypart else None
+
+
 def frame_aggregate(text: str, lang: str) -> str:
     """What the figure sums over when its clause names several of them ("2,5 tonnes saisies
     sur deux bateaux", "in three raids") → the noun, folded; "" for a figure about one."""
@@ -667,7 +688,8 @@ def features(claim: Claim) -> Features:
         change=(change := frame_change(" ".join((before_clause, after_clause, lead)), before_clause, lang))[0]
         or (-1 if claim.value < 0 else 0),
         span=change[1],
-        clock=frame_clock(" ".join((lead, before_clause, after_clause)), lang),
+        clock=(clock := frame_clock(timed := " ".join((lead, before_clause, after_clause)), lang)),
+        daypart=frame_daypart(timed, lang) if clock < 0 else "",
         category=frame_category(" ".join((after_clause, frame[:at] if at >= 0 else "")), lang),
         restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:], after_clause[:50], lang),
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,

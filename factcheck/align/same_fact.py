@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from factcheck.align.features import Features, any_match, lexicon
+from factcheck.align.features import Features, any_match, clock_span, lexicon
 from factcheck.align.subjects import SubjectIndex, event_verb, fold, subject_forms
 from factcheck.models import Claim
 
@@ -197,6 +197,15 @@ def _same_moment(fa: Features, fb: Features) -> bool:
     blessés"): the two describe one moment, so a difference is not a revision."""
     prev, other = (fa, fb) if fa.role == "previous" else (fb, fa)
     return bool(prev.when and prev.day and other.day and prev.day == other.day)
+
+
+def _times_apart(fa: Features, fb: Features) -> bool:
+    """Two figures given at times of day that cannot be one moment: two clock times, or
+    a clock time and a part of the day that does not hold it ("à 12 h" / "ce soir"). On
+    one day, or on a day one article leaves unknown ("ce dimanche soir" in an article
+    dated to the month), they are two snapshots."""
+    sa, sb = clock_span(fa), clock_span(fb)
+    return sa is not None and sb is not None and (sa[1] < sb[0] or sb[1] < sa[0])
 
 
 def _evolving(c: Claim, f: Features) -> bool:
@@ -394,9 +403,9 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if (not update and a.value == b.value and a.unit != b.unit and a.dimension == b.dimension
             and a.base_value and 0.8 <= b.base_value / a.base_value <= 1.25):
         update = "the same figure in two units of nearly one size (tons / tonnes)"
-    if (not update and first.base_value != last.base_value and fa.clock >= 0 and fb.clock >= 0
-            and fa.clock != fb.clock and fa.day == fb.day):
-        update = "two snapshots at different times of day (à 7 h 30 / à 18 h 30)"
+    if (not update and first.base_value != last.base_value and _times_apart(fa, fb)
+            and (fa.day == fb.day or None in (fa.day, fb.day))):
+        update = "two snapshots at different times of day (à 7 h 30 / à 18 h 30, à midi / ce soir)"
     if (not update and a.base_value != b.base_value and bool(a.period_days) != bool(b.period_days)
             and _different_days(a, b, fa, fb)):
         update = "a count over a window (en six semaines) vs a total told on another day"

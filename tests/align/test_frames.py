@@ -7,7 +7,8 @@ import datetime as dt
 
 import pytest
 
-from factcheck.align.features import clause_around, frame_modifier, frame_role, frame_scope, frame_year, local_attribution
+from factcheck.align.features import (clause_around, frame_clock, frame_daypart, frame_modifier, frame_role, frame_scope,
+                                      frame_year, local_attribution)
 
 
 def _clauses(sentence: str, number: str) -> tuple[str, str, str]:
@@ -259,3 +260,18 @@ def test_frames_the_year_a_figure_is_about(before, after, date, year):
     sentence = f"{before}42 %{after}"
     b, a, lead = clause_around(sentence, len(before), 4)
     assert frame_year(b, a, lead, dt.date(*date), "fr") == year
+
+
+@pytest.mark.parametrize("text, lang, clock, daypart", [
+    ("À 7 h 30, 780 000 foyers restaient privés de courant", "fr", 450, ""),
+    ("Ce dimanche soir, quatre blessés étaient toujours hospitalisés", "fr", -1, "soir"),
+    ("Dans la matinée, la préfecture comptait 12 évacués", "fr", -1, "matin"),
+    ("Vers midi, 30 % des votants s'étaient déplacés", "fr", -1, "midi"),
+    ("Dans l'après-midi, le feu avait parcouru 300 hectares", "fr", -1, "après-midi"),
+    ("Selon Le Soir, 400 personnes ont défilé", "fr", -1, ""),  # a newspaper, not the evening
+    ("By Sunday evening, four people were still in hospital", "en", -1, "evening"),
+    ("At noon, 30 homes had been evacuated", "en", -1, "noon"),
+    ("As of 6 p.m., 42 homes were flooded", "en", 1080, ""),
+])
+def test_frames_the_time_of_day_a_figure_is_given_at(text, lang, clock, daypart):
+    assert (frame_clock(text, lang), frame_daypart(text, lang)) == (clock, daypart)
