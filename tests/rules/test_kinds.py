@@ -265,6 +265,12 @@ def test_kinds_percent_mismatch_share():
     assert "30" in f.message
 
 
+def test_kinds_percent_mismatch_one_figure_rounded_then_exact_is_no_share():
+    s = "La liste l'emporte avec deux millions de voix (très exactement 2 031 870 voix), soit 41 % des suffrages."
+    claims = _percent(s, [("deux millions", 2e6, ""), ("2 031 870", 2031870, ""), ("41 %", 41, "percent")])
+    assert run("FC110", *claims) == []
+
+
 # weekday_date -----------------------------------------------------------------------------
 
 def _article(text, date=dt.date(2024, 1, 20)):

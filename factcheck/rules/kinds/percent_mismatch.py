@@ -65,6 +65,13 @@ def _counts_of_other_things(x: Claim, y: Claim) -> bool:
     return not x.unit and not y.unit and bool(x.subject) and bool(y.subject) and x.subject != y.subject
 
 
+def _one_figure_restated(x: Claim, y: Claim) -> bool:
+    """One figure given twice, rounded then exact ("un million et demi de votes (plus
+    précisément 1 509 455)"): within 5 % of each other, neither is the other's part or
+    earlier value."""
+    return x.dimension == y.dimension and abs(x.base_value - y.base_value) <= 0.05 * max(abs(x.base_value), abs(y.base_value))
+
+
 _WORD = re.compile(r"[^\W\d_]{3,}")
 
 
@@ -166,7 +173,7 @@ class PercentMismatch(Kind):
         pair = from_to = self._from_to(sentence, groups, p_offset, cache)
         if pair is None:
             pair = next((g for g in groups.values() if len(g) == 2), None)
-            if pair is not None and _counts_of_other_things(*pair):
+            if pair is not None and (_counts_of_other_things(*pair) or _one_figure_restated(*pair)):
                 return None  # "des trois usines (850 salariés)": two counts, not a before and after
         if pair is None:
             return None
