@@ -67,7 +67,7 @@ class Explanation:
 
 
 _FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "daypart", "category", "attribution", "predicate", "place", "scope", "region", "role",
-                 "year", "modifier", "other", "daily", "new", "attribute", "update", "progressive")
+                 "year", "modifier", "other", "daily", "new", "step", "attribute", "update", "progressive")
 
 
 def _claim_view(claim: Claim, frame: Features) -> dict[str, Any]:

@@ -793,3 +793,20 @@ def test_the_same_part_of_the_day_is_one_moment(tmp_path):
                "Ce dimanche soir, quatre blessés de l'accident du car étaient toujours hospitalisés au CHU, selon la préfecture.",
                dates=["2024-03-03", "2024-03-03"])
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_two_more_and_four_more_are_two_steps(tmp_path):
+    # "N more" counts one step of a search; two steps differ without contradicting
+    r = _story(tmp_path,
+               "Divers found two more bodies in the lake, the sheriff's office said on Friday.",
+               "Divers found four more bodies in the lake on Friday, the sheriff's office said.",
+               dates=["2024-07-20", "2024-07-20"], lang="en")
+    assert _pairs(r) == []
+
+
+def test_a_provisional_toll_is_a_snapshot_of_a_larger_one(tmp_path):
+    r = _story(tmp_path,
+               "Five dead after the derailment. Rescuers fear the number of victims will soar from the current official death toll of five.",
+               "Thirteen people are confirmed dead after the derailment, police said.",
+               dates=["2024-07", "2024-07-09"], lang="en")
+    assert _pairs(r) == []

@@ -231,8 +231,10 @@ def _share_time_frames(claims: list[Claim], feats: dict[int, Features], index: S
 def _share_update_cues(claims: list[Claim], feats: dict[int, Features], index: SubjectIndex) -> None:
     """An article tells its latest toll once as such ("Vingt morts, deux disparus, c'est le
     dernier bilan") and repeats it bare (the headline "deux disparus, deux retrouvés"):
-    every mention of that figure for that subject in the article is the latest one. Small
-    counts too: the cue only says the figure may have replaced an earlier one.
+    every mention of that figure for that subject in the article is the latest one. So
+    with a figure told as provisional ("the current official death toll of five", "un
+    bilan provisoire"): its bare repeats are too. Small counts too: the cue only says the
+    figure may have replaced, or be replaced by, another.
     ``feats`` is updated in place."""
     groups: dict[tuple[str, str, str, float], list[int]] = defaultdict(list)
     for k in feats:
@@ -241,10 +243,13 @@ def _share_update_cues(claims: list[Claim], feats: dict[int, Features], index: S
         if subject:
             groups[(c.article_key, c.dimension, subject, round(c.base_value, 6))].append(k)
     for members in groups.values():
-        if len(members) > 1 and any(feats[k].update for k in members):
-            for k in members:
-                if not feats[k].update:
-                    feats[k] = replace(feats[k], update=True)
+        if len(members) < 2:
+            continue
+        for cue in ("update", "progressive"):
+            if any(getattr(feats[k], cue) for k in members):
+                for k in members:
+                    if not getattr(feats[k], cue):
+                        feats[k] = replace(feats[k], **{cue: True})
 
 
 def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: int = 64,

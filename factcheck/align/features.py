@@ -100,6 +100,7 @@ class Features:
     daily: bool
     new: bool
     attribute: bool
+    step: bool = False            # an increment told as one more step ("two more bodies")
     scope: str = ""               # the place bound to the number ("25 000 à Marseille"), folded
     region: bool = False          # a regional part ("en province", "outside London")
     role: str = ""                # "part" (dont …), "previous" (la veille …), "threshold" (barre des …)
@@ -154,7 +155,7 @@ _MISSING = object()
 _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
-    "attribute": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
+    "attribute": False, "step": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
     "change": 0, "span": "", "clock": -1, "daypart": "", "category": "", "restriction": "", "outcome": "", "aggregate": ""}
 
 
@@ -422,11 +423,20 @@ _WORDS = re.compile(r"\S+")
 _SIGN = re.compile(r"(?:\+|\u2212|(?:(?<=[(,;:])|(?<=[(,;:]\s)|(?<=\bet\s)|(?<=\band\s))-)\s?$")
 
 
-def frame_new(before: str, after: str) -> bool:
+def frame_new(before: str, after: str, lang: str = "fr") -> bool:
     """An increment: "nouveaux" or "additional" next to the number and its noun ("trois
-    nouveaux policiers", "cinq agents supplémentaires", "an extra 40"), not anywhere in
-    the sentence ("Selon ce nouveau bilan, six morts" is a total)."""
-    return bool(_NEW.search(" ".join(_WORDS.findall(before)[-2:])) or _NEW.search(" ".join(_WORDS.findall(after)[:3])))
+    nouveaux policiers", "cinq agents supplémentaires", "an extra 40"), or "de plus",
+    "more" right after them ("sept de plus qu'en 2014", "two more bodies"); not anywhere
+    in the sentence ("Selon ce nouveau bilan, six morts" is a total)."""
+    return bool(_NEW.search(" ".join(_WORDS.findall(before)[-2:])) or _NEW.search(" ".join(_WORDS.findall(after)[:3]))
+                or any_match("increment_after_patterns", lang, after[:40]))
+
+
+def frame_step(after: str, lang: str) -> bool:
+    """An increment told as one more step ("two more bodies were found", "deux corps de
+    plus"), not as a difference with another figure ("sept de plus qu'en 2014"): each
+    step is its own moment, so two steps are not one fact for that alone."""
+    return any_match("step_after_patterns", lang, after[:40])
 
 
 def signed(claim: Claim, before: str) -> bool:
@@ -670,12 +680,14 @@ def features(claim: Claim) -> Features:
         predicate=fold(claim.predicate or "") or _fallback_predicate(after_num, lang, before),
         place=fold(claim.place or (claim.article.place if claim.article is not None else "")),
         update=_sentence_update(sentence, lang),
-        progressive=any_match("progressive_patterns", lang, window + " " + lead),
+        progressive=any_match("progressive_patterns", lang, window + " " + lead)
+        or any_match("provisional_patterns", lang, " ".join((before_clause, after_clause))),
         other=any_match("other_patterns", lang, before + " " + after_num[:25]),
         daily=any_match("daily_patterns", lang, window),
         attribute=any_match("attribute_patterns", lang, before[-25:])
         or any_match("attribute_after_patterns", lang, after_num[:30]),
-        new=frame_new(before_clause, after_clause) or signed(claim, before),
+        new=frame_new(before_clause, after_clause, lang) or signed(claim, before),
+        step=frame_step(after_clause, lang),
         scope=frame_scope(before_clause, after_clause, lead, lang, sentence[max(0, offset - 60):offset] if offset >= 0 else ""),
         # the sentence's opening ("En France métropolitaine, …") scopes its figures too
         region=any_match("region_patterns", lang, " ".join((before_clause, after_clause, lead))),

@@ -199,6 +199,21 @@ def _same_moment(fa: Features, fb: Features) -> bool:
     return bool(prev.when and prev.day and other.day and prev.day == other.day)
 
 
+def _grown_past(p: Claim, q: Claim, fp: Features, fq: Features) -> bool:
+    """``p`` is told as a snapshot ("already", "à ce stade", "the current death toll of
+    five", "bilan provisoire") and ``q``, in another article not known to be earlier, and
+    not told as an earlier figure, is larger: the figure may have grown since."""
+    if not fp.progressive or q.base_value <= p.base_value or fq.role == "previous":
+        return False  # a larger figure told as an earlier one ("dans son premier bilan") is no growth
+    rp = p.article.date_range() if p.article is not None else None
+    rq = q.article.date_range() if q.article is not None else None
+    return not (rp and rq and rq[1] < rp[0])
+
+
+def _same_clock(fa: Features, fb: Features) -> bool:
+    return fa.clock >= 0 and fa.clock == fb.clock
+
+
 def _times_apart(fa: Features, fb: Features) -> bool:
     """Two figures given at times of day that cannot be one moment: two clock times, or
     a clock time and a part of the day that does not hold it ("à 12 h" / "ce soir"). On
@@ -288,7 +303,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         else:
             score += w["predicate_differ"]
             reasons.append("predicate:differ")
-    if fa.new and fb.new:
+    if fa.new and fb.new and not (fa.step or fb.step):
         score += w["cue_same"]
         reasons.append("cue:new")
     different = ""
@@ -357,6 +372,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "per-item figure or attribute"
     if not different and fa.new != fb.new:
         different = "an increment (nouveaux, supplémentaires) vs a total"
+    if not different and fa.step and fb.step and a.base_value != b.base_value and not _same_clock(fa, fb):
+        different = "two steps of a count (two more, four more), each its own moment"
     if not different and _named_days_apart(a, b, fa, fb, w["max_day_gap"]):
         different = f"another day ({fa.day} / {fb.day})"
     if fa.when and fb.when and fa.when != fb.when:
@@ -369,7 +386,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         support.append("predicate")
     if fa.attribution and fa.attribution == fb.attribution:
         support.append("attribution")
-    if fa.new and fb.new:
+    if fa.new and fb.new and not (fa.step or fb.step):
         support.append("cue")
     union = fa.words | fb.words
     if union and len(fa.words & fb.words) / len(union) >= lex["weights"]["support_jaccard"]:
@@ -392,8 +409,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         elif (fa.role == "previous") != (fb.role == "previous") and (
                 not _same_moment(fa, fb) or _grows(a, fa) or _grows(b, fb)):
             update = "a previous value recalled (la veille, up from, avaient été)"
-        elif f1.progressive and last.base_value > first.base_value and (
+        elif f1.progressive and last.base_value > first.base_value and f2.role != "previous" and (
                 f1.date != f2.date or (f1.when and f2.when and f1.when != f2.when)):
+            update = "snapshot of a growing figure"
+        elif fa.article_key != fb.article_key and (_grown_past(a, b, fa, fb) or _grown_past(b, a, fb, fa)):
             update = "snapshot of a growing figure"
         elif sentence_values is not None and fa.article_key != fb.article_key:
             seen_b = sentence_values.get((fb.article_key, fb.sentence), frozenset())

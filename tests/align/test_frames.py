@@ -80,12 +80,19 @@ def test_frames_passive_agent_is_a_source_only_when_it_names_one():
     ("Selon ce nouveau bilan, neuf personnes sont mortes.", "neuf", False),
     ("À New York, 40 policiers patrouillent.", "40", False),
     ("Un nouveau bilan fait état de neuf morts et de douze blessés.", "douze", False),
+    ("Le parti obtient 12 sièges, soit cinq de plus qu'en 2014.", "cinq", True),
+    ("Le bilan compte deux morts de plus que la veille.", "deux", True),
+    ("Le parti obtient 12 sièges. De plus, il progresse en voix.", "12", False),
+    ("Police said two more bodies were found overnight.", "two", True),
+    ("Police said 30 more than expected had gathered.", "30", True),
+    ("More than 30 vehicles fell.", "30", False),
 ])
 def test_frames_increment_is_next_to_the_number(sentence, number, new):
     from factcheck.align.features import frame_new
 
+    lang = "en" if any(w in sentence for w in ("Police", "More")) else "fr"
     before, after, _ = _clauses(sentence, number)
-    assert frame_new(before, after) is new
+    assert frame_new(before, after, lang) is new
 
 
 @pytest.mark.parametrize("source, family", [
@@ -275,3 +282,16 @@ def test_frames_the_year_a_figure_is_about(before, after, date, year):
 ])
 def test_frames_the_time_of_day_a_figure_is_given_at(text, lang, clock, daypart):
     assert (frame_clock(text, lang), frame_daypart(text, lang)) == (clock, daypart)
+
+
+@pytest.mark.parametrize("sentence, number, lang, step", [
+    ("Police said two more bodies were found overnight.", "two", "en", True),
+    ("The yes side won 19,526 more votes than the no side.", "19,526", "en", False),
+    ("Les plongeurs ont retrouvé deux corps de plus dans la nuit.", "deux", "fr", True),
+    ("Le oui a réuni 19 526 voix de plus que le non.", "19 526", "fr", False),
+])
+def test_frames_a_step_is_an_increment_not_a_difference(sentence, number, lang, step):
+    from factcheck.align.features import frame_new, frame_step
+
+    before, after, _ = _clauses(sentence, number)
+    assert frame_new(before, after, lang) and frame_step(after, lang) is step
