@@ -93,13 +93,14 @@ def claims_in_doc(doc: Doc, lang: str) -> list[Claim]:
 
 
 def _mended(doc: Doc, sents: list[Span]) -> list[Span]:
-    """The parser's sentences, with its cuts after a comma undone: "Vingt morts, deux
-    disparus, | c'est donc le dernier bilan" and "+ 120 inscrits, | - 41 en master" are
-    one sentence each, and what one part says (the latest toll, a sign) stays with it."""
+    """The parser's sentences, with its cuts beside a comma undone: "Vingt morts, deux
+    disparus, | c'est donc le dernier bilan", "+ 120 inscrits, | - 41 en master" and "À
+    Paris | , 800 000 manifestants" are one sentence each, and what one part says (the
+    latest toll, a sign, the place) stays with it."""
     out: list[Span] = []
     for s in sents:
         prev = out[-1] if out else None
-        if prev is not None and prev.text.rstrip().endswith(","):
+        if prev is not None and (prev.text.rstrip().endswith(",") or s.text.lstrip().startswith(",")):
             out[-1] = doc[prev.start:s.end]
         else:
             out.append(s)

@@ -60,3 +60,17 @@ def test_a_sentence_the_parser_ended_at_a_comma_runs_on():
     sentences = {c.text: c.sentence for c in claims_in_doc(doc, "fr")}
     assert sentences["trois"].startswith("Vingt morts") and "dernier bilan" in sentences["trois"]
     assert "secours" not in sentences["trois"]
+
+
+def test_a_sentence_the_parser_began_at_a_comma_runs_on():
+    # "À Lyon | , 40 000 manifestants" is one sentence: the place stays with the figure
+    from factcheck.extract.component import claims_in_doc
+
+    nlp = spacy.blank("fr")
+    doc = nlp("À Lyon, 40 000 manifestants ont défilé. Le cortège était calme.")
+    comma = next(t.i for t in doc if t.text == ",")
+    second = next(t.i for t in doc if t.text == "Le")
+    for t in doc:
+        t.is_sent_start = t.i in (0, comma, second)
+    [claim] = claims_in_doc(doc, "fr")
+    assert claim.sentence.startswith("À Lyon") and "cortège" not in claim.sentence
