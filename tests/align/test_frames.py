@@ -295,3 +295,18 @@ def test_frames_a_step_is_an_increment_not_a_difference(sentence, number, lang, 
 
     before, after, _ = _clauses(sentence, number)
     assert frame_new(before, after, lang) and frame_step(after, lang) is step
+
+
+@pytest.mark.parametrize("sentence, figure, lang, other", [
+    ("Le non l'emporte avec 59,7 % des voix contre 40,3 % pour le oui.", "40,3 %", "fr", True),
+    ("Le non l'emporte avec 59,7 % des voix contre 40,3 % pour le oui.", "59,7 %", "fr", False),
+    ("Le chômage touche 7,1 % des actifs, contre 7,4 % un an plus tôt.", "7,4 %", "fr", False),
+    ("No won with 59.7% against 40.3% for Yes, officials said.", "40.3%", "en", True),
+    ("No won with 59.7% against 40.3% for Yes, officials said.", "59.7%", "en", False),
+])
+def test_frames_the_other_sides_figure_set_against_the_first(sentence, figure, lang, other):
+    from factcheck.align.features import features
+    from tests.claims import make_claim
+
+    claim = make_claim(sentence, figure, float(figure.rstrip(" %").replace(",", ".")), "percent", lang=lang)
+    assert features(claim).other is other
