@@ -113,10 +113,10 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
     """The counts that are their article's only figure for an outcome of the event (the
     dead, the injured, the evacuated: the ``outcomes`` table, "32 blessés", "onze
     personnes ont trouvé la mort", or those of a group its clause says it befell: "27
-    migrants sont morts" counts the migrants who died), and the percentages that are their article's only
-    share of a ``sole_shares`` measure (a vote's turnout): one value however often
-    repeated, parts ("dont huit pompiers"), earlier values and narrower measures aside,
-    and a value no article of the story gives as an earlier one. When two articles of a
+    migrants sont morts" counts the migrants who died), and the percentages that are
+    their article's only share of a ``sole_shares`` measure (a vote's turnout): one value
+    however often repeated, parts ("dont huit pompiers"), earlier values and narrower
+    measures aside, and a value no article of the story gives as an earlier one. When two articles of a
     story each give one such figure for the same day, a reader takes them for the same
     fact. Resources and stocks (firefighters engaged, tonnes stored) grow through a day
     and are not outcomes; a turnout given at a time of day, or for one place, is not the
@@ -130,8 +130,9 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
     for k, f in feats.items():
         c = claims[k]
         subject = index.key(c)
+        # an estimate's bounds ("entre 65 et 68 %") are not the share, nor one at a time of day
         share = (subject in shares and c.unit == "percent" and c.qualifier == "exact" and f.clock < 0
-                 and not f.daypart and not (f.scope or f.region))  # an estimate's bounds ("entre 65 et 68 %") are not the share
+                 and not f.daypart and not (f.scope or f.region))
         befell = fold(f.outcome) if f.outcome and subject and not c.unit else ""
         if not (share or befell or subject in outcomes and not c.unit):
             continue  # a local turnout ("à Lyon", "in Glasgow") is one of many: not the vote's

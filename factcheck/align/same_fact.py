@@ -211,6 +211,7 @@ def _grown_past(p: Claim, q: Claim, fp: Features, fq: Features) -> bool:
 
 
 def _same_clock(fa: Features, fb: Features) -> bool:
+    """Both given at one clock time ("à 18 h"): the same moment, whatever else they say."""
     return fa.clock >= 0 and fa.clock == fb.clock
 
 
