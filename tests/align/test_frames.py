@@ -310,3 +310,19 @@ def test_frames_the_other_sides_figure_set_against_the_first(sentence, figure, l
 
     claim = make_claim(sentence, figure, float(figure.rstrip(" %").replace(",", ".")), "percent", lang=lang)
     assert features(claim).other is other
+
+
+@pytest.mark.parametrize("sentence, figure, lang, average", [
+    ("Dans les sondages, le parti obtient une moyenne de 31,6 % des intentions de vote.", "31,6 %", "fr", True),
+    ("Les élèves ont obtenu 12,5 sur 20 en moyenne à l'épreuve.", "12,5", "fr", True),
+    ("Le parti obtient 37,5 % des votes exprimés.", "37,5 %", "fr", False),
+    ("The party polled an average of 31.6% in the last week.", "31.6%", "en", True),
+    ("The party won 37.5% of the vote.", "37.5%", "en", False),
+])
+def test_frames_an_average_is_not_one_value(sentence, figure, lang, average):
+    from factcheck.align.features import features
+    from tests.claims import make_claim
+
+    value = float(figure.rstrip(" %").replace(",", "."))
+    claim = make_claim(sentence, figure, value, "percent" if "%" in figure else "", lang=lang)
+    assert features(claim).attribute is average
