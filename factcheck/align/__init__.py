@@ -116,9 +116,9 @@ def _sole_figures(claims: list[Claim], feats: dict[int, Features], index: Subjec
     migrants sont morts" counts the migrants who died), and the percentages that are
     their article's only share of a ``sole_shares`` measure (a vote's turnout): one value
     however often repeated, parts ("dont huit pompiers"), earlier values and narrower
-    measures aside, and a value no article of the story gives as an earlier one. When two articles of a
-    story each give one such figure for the same day, a reader takes them for the same
-    fact. Resources and stocks (firefighters engaged, tonnes stored) grow through a day
+    measures aside, and a value no article of the story gives as an earlier one. When
+    two articles of a story each give one such figure for the same day, a reader takes
+    them for the same fact. Resources and stocks (firefighters engaged, tonnes stored) grow through a day
     and are not outcomes; a turnout given at a time of day, or for one place, is not the
     vote's share. Each is mapped to its measure: two figures are compared as sole ones
     only when they measure the same."""

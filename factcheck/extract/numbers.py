@@ -34,7 +34,8 @@ def in_range(value: float) -> bool:
 
 # Thousands separators seen in press copy: space, no-break space, narrow no-break space,
 # and the apostrophe of Swiss copy ("245'000", "20’500").
-_GROUP = "[ \u00a0\u202f'\u2019]"
+_GROUP_CHARS = " \u00a0\u202f'\u2019"
+_GROUP = f"[{_GROUP_CHARS}]"
 _MINUS = "[-\u2212]"
 
 # Scientific notation, shared by both languages: "1e10", "12,32e+14", "-127.32e13".
@@ -100,7 +101,7 @@ class Atom:
     refused: bool = False  # digits that are not read as a number (too long, out of range): a span, no value
 
 
-_DIGIT_RUN = re.compile(r"\d+(?:[ \u00a0\u202f'\u2019.,:/\u2212-]\d+)*")
+_DIGIT_RUN = re.compile(rf"\d+(?:[{_GROUP_CHARS}.,:/\u2212-]\d+)*")
 _DOT_THOUSANDS = re.compile(r"-?(?!0\.)\d{1,3}(?:\.\d{3})+(?:,\d+)?")
 
 
@@ -113,7 +114,7 @@ def parse_digits(surface: str, lang: str) -> float | None:
     if sum(c.isdigit() for c in surface) > MAX_DIGITS:
         return None
     s = surface.replace("\u2212", "-")
-    for sep in (" ", "\u00a0", "\u202f", "'", "\u2019"):
+    for sep in _GROUP_CHARS:
         s = s.replace(sep, "")
     mantissa, e, exponent = s.lower().partition("e")
     if e and exponent:

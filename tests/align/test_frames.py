@@ -6,9 +6,10 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from claims import make_claim
 
-from factcheck.align.features import (clause_around, frame_clock, frame_daypart, frame_modifier, frame_role, frame_scope,
-                                      frame_year, local_attribution)
+from factcheck.align.features import (clause_around, features, frame_clock, frame_daypart, frame_modifier, frame_role,
+                                      frame_scope, frame_year, local_attribution)
 
 
 def _clauses(sentence: str, number: str) -> tuple[str, str, str]:
@@ -297,6 +298,12 @@ def test_frames_a_step_is_an_increment_not_a_difference(sentence, number, lang, 
     assert frame_new(before, after, lang) and frame_step(after, lang) is step
 
 
+def _features_of(sentence: str, figure: str, lang: str):
+    """The frame of ``figure`` (a share when written with %, else a bare count) in ``sentence``."""
+    value = float(figure.rstrip(" %").replace(",", "."))
+    return features(make_claim(sentence, figure, value, "percent" if "%" in figure else "", lang=lang))
+
+
 @pytest.mark.parametrize("sentence, figure, lang, other", [
     ("Le non l'emporte avec 59,7 % des voix contre 40,3 % pour le oui.", "40,3 %", "fr", True),
     ("Le non l'emporte avec 59,7 % des voix contre 40,3 % pour le oui.", "59,7 %", "fr", False),
@@ -305,11 +312,7 @@ def test_frames_a_step_is_an_increment_not_a_difference(sentence, number, lang, 
     ("No won with 59.7% against 40.3% for Yes, officials said.", "59.7%", "en", False),
 ])
 def test_frames_the_other_sides_figure_set_against_the_first(sentence, figure, lang, other):
-    from factcheck.align.features import features
-    from tests.claims import make_claim
-
-    claim = make_claim(sentence, figure, float(figure.rstrip(" %").replace(",", ".")), "percent", lang=lang)
-    assert features(claim).other is other
+    assert _features_of(sentence, figure, lang).other is other
 
 
 @pytest.mark.parametrize("sentence, figure, lang, average", [
@@ -320,9 +323,4 @@ def test_frames_the_other_sides_figure_set_against_the_first(sentence, figure, l
     ("The party won 37.5% of the vote.", "37.5%", "en", False),
 ])
 def test_frames_an_average_is_not_one_value(sentence, figure, lang, average):
-    from factcheck.align.features import features
-    from tests.claims import make_claim
-
-    value = float(figure.rstrip(" %").replace(",", "."))
-    claim = make_claim(sentence, figure, value, "percent" if "%" in figure else "", lang=lang)
-    assert features(claim).attribute is average
+    assert _features_of(sentence, figure, lang).attribute is average

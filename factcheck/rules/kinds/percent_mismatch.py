@@ -69,7 +69,8 @@ def _one_figure_restated(x: Claim, y: Claim) -> bool:
     """One figure given twice, rounded then exact ("un million et demi de votes (plus
     précisément 1 509 455)"): within 5 % of each other, neither is the other's part or
     earlier value."""
-    return x.dimension == y.dimension and abs(x.base_value - y.base_value) <= 0.05 * max(abs(x.base_value), abs(y.base_value))
+    return (x.dimension == y.dimension
+            and abs(x.base_value - y.base_value) <= 0.05 * max(abs(x.base_value), abs(y.base_value)))
 
 
 _WORD = re.compile(r"[^\W\d_]{3,}")

@@ -42,7 +42,7 @@ from __future__ import annotations
 from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.values import gap, half_unit, interval, lang_of, pair_subject
+from factcheck.rules.values import gap, half_unit, interval, lang_of, last_digit, pair_subject
 
 
 _ARTICLE_LIKE = frozenset({"un", "une", "one", "a", "an"})
@@ -92,13 +92,8 @@ def converted_alike(a, b) -> bool:
     if not a.value or not b.value:
         return False
     # one unit of the last written decimal place ("112" to the unit, "4.8" to the tenth)
-    step = max(10.0 ** -_decimals(c.value) * abs(c.base_value / c.value) for c in (a, b))
+    step = max(10.0 ** min(0, last_digit(c.value)) * abs(c.base_value / c.value) for c in (a, b))
     return abs(a.base_value - b.base_value) <= step + 1e-9
-
-
-def _decimals(value: float) -> int:
-    text = f"{value:.12g}"
-    return len(text.split(".")[1]) if "." in text and "e" not in text else 0
 
 
 class ValueConflict(Kind):
