@@ -25,7 +25,7 @@ from text_to_num import text2num
 
 from factcheck.extract.numbers import MAX_DIGITS, in_range
 
-__all__ = ["TimeMention", "find_times", "blocked_spans", "BLOCKING_KINDS", "NAMES_A_MONTH_OR_WEEK"]
+__all__ = ["TimeMention", "find_times", "blocked_spans", "named_weekday", "BLOCKING_KINDS", "NAMES_A_MONTH_OR_WEEK"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -378,7 +378,8 @@ _EN_AT = re.compile(
 _NOON = re.compile(
     r"\b(?:à|vers|avant|après|dès|jusqu['’]à|de|entre|et|autour\s+de|aux\s+alentours\s+de|at|by|before|"
     r"after|until|till|around|from|about|past)\s+(?P<w>midi|minuit|noon|midnight)"
-    r"(?:\s+(?:[0-5]\d|et\s+demie?|et\s+quart|moins\s+le\s+quart)\b)?")
+    # minutes only in French ("midi 30"), and never the first digits of a count ("midnight 41,500")
+    r"(?:(?<=midi|nuit)\s+(?:[0-5]\d(?![.,\u00a0\u202f ]?\d)|et\s+demie?|et\s+quart|moins\s+le\s+quart)\b)?")
 
 # context tests
 _FR_RANGE_AFTER = re.compile(r"\s*(?:à|au|-|–|et|jusqu['’]à)\s*(?:\d{1,2}\s*(?:h|heures?)\b|midi|minuit)")
@@ -433,6 +434,16 @@ def _weekday_of(word: str | None) -> int | None:
         return None
     w = _norm(word)
     return _FR_WEEKDAYS.get(w, _EN_WEEKDAYS.get(w))
+
+
+_ANY_WEEKDAY = re.compile(rf"\b(?:{_FR_WD}|{_EN_WD})\b", re.IGNORECASE)
+
+
+def named_weekday(text: str) -> int:
+    """The weekday (0 = Monday) the text names first ("Vendredi soir, 847 personnes"),
+    -1 when none: in an article dated only to the month it is all that says which day."""
+    m = _ANY_WEEKDAY.search(text)
+    return _weekday_of(m.group(0)) if m else -1
 
 
 # A weekday written a few words after its date ("le 7 novembre 2018 pour le premier samedi"):

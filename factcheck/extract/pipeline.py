@@ -368,7 +368,9 @@ def event_day(article: Article, times: list[TimeMention], text: str | None = Non
     """The day the article reports on: the day its text names most often (the one nearest
     publication on a tie) among days from two months before publication to the day after;
     else the publication day. A follow-up published on Friday about Tuesday's seizure is
-    about Tuesday; an undated article has none."""
+    about Tuesday; an undated article has none. A day after publication counts only when
+    the text names no earlier one, and never from a word that looks ahead ("demain",
+    "tomorrow"): what is announced for tomorrow is not what is reported."""
     if article.date is None:
         return None
     # a month- or year-precision date stands for its whole period
@@ -380,8 +382,11 @@ def event_day(article: Article, times: list[TimeMention], text: str | None = Non
     counts: dict[dt.date, int] = {}
     for m in times:
         if (m.kind in ("date", "relative_day") and m.date is not None and low <= m.date <= high
+                and not (m.kind == "relative_day" and m.date > article.date)
                 and not context.dates_the_telling(article.text if text is None else text, m.start, article.lang)):
             counts[m.date] = counts.get(m.date, 0) + 1
+    if article.date_precision == "day" and any(d <= article.date for d in counts):
+        counts = {d: n for d, n in counts.items() if d <= article.date}
     if counts:  # on a tie, the day nearest publication (a follow-up recalls older days)
         return max(counts, key=lambda d: (counts[d], -abs((d - article.date).days)))
     return None
