@@ -66,7 +66,7 @@ class Explanation:
         }
 
 
-_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "daypart", "category", "attribution", "predicate", "place", "scope", "region", "role",
+_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "daypart", "weekday", "counted", "category", "attribution", "predicate", "place", "scope", "region", "role",
                  "year", "modifier", "other", "daily", "new", "step", "attribute", "update", "progressive")
 
 
@@ -81,7 +81,9 @@ def _claim_view(claim: Claim, frame: Features) -> dict[str, Any]:
 
 def _unset(field: str, value: Any) -> bool:
     """Frame fields left at their "nothing said" value are not shown."""
-    return value in ("", None, False, (0, "")) or (field == "change" and value == 0) or (field == "clock" and value == -1)
+    if field in ("clock", "weekday"):
+        return value == -1  # 0 is midnight, or Monday
+    return value in ("", None, False, (0, "")) or (field == "change" and value == 0)
 
 
 def _norm(text: str) -> str:

@@ -810,3 +810,72 @@ def test_a_provisional_toll_is_a_snapshot_of_a_larger_one(tmp_path):
                "Thirteen people are confirmed dead after the derailment, police said.",
                dates=["2024-07", "2024-07-09"], lang="en")
     assert _pairs(r) == []
+
+
+def test_a_toll_in_an_article_dated_to_a_later_month_is_a_revision(tmp_path):
+    # an article dated only to June, about the explosion of 2 May, was not written on 2 May:
+    # its toll is the one known when it was written
+    story = _write_story(tmp_path,
+                         "L'explosion de l'immeuble a fait cinq morts, selon les pompiers.",
+                         "L'immeuble a explosé le 2 mai. L'explosion de l'immeuble a fait treize morts, selon les pompiers.",
+                         dates=["2024-05-02", "2024-06"])
+    r = check([story])
+    assert _pairs(r) == [] and r.hidden["revisions"] == 1
+
+
+def test_what_is_announced_for_tomorrow_does_not_date_the_article(tmp_path):
+    # Friday's article says the prefect goes out "demain": its shelter count is still Friday's
+    r = _story(tmp_path,
+               "Après le cyclone, 675 personnes sont hébergées dans les gymnases de l'île. "
+               "Le préfet se rendra demain dans les communes sinistrées.",
+               "Après le cyclone, 953 personnes sont hébergées dans les gymnases de l'île.",
+               dates=["2024-05-03", "2024-05-04"])
+    assert _pairs(r) == [] and r.hidden["revisions"] == 1
+
+
+def test_a_weekday_tells_the_day_of_a_figure_in_an_article_dated_to_the_month(tmp_path):
+    friday = "Vendredi soir, 847 personnes étaient hébergées dans les gymnases de l'île après le cyclone."
+    saturday = "Samedi soir, 953 personnes étaient hébergées dans les gymnases de l'île après le cyclone."
+    r = _story(tmp_path, friday, saturday, dates=["2024-05", "2024-05-04"])
+    assert _pairs(r) == [] and r.hidden["revisions"] == 1
+    # the same weekday and part of the day: one moment, two figures
+    (tmp_path / "same").mkdir()
+    r = _story(tmp_path / "same", friday.replace("Vendredi", "Samedi"), saturday, dates=["2024-05", "2024-05-04"])
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_running_count_at_a_stated_moment_against_one_at_none(tmp_path):
+    stamped = "Ce matin, 120 personnes étaient hébergées au gymnase après les inondations."
+    unstamped = "Après les inondations, 160 personnes ont été hébergées au gymnase."
+    r = _story(tmp_path, stamped, unstamped)
+    assert _pairs(r) == [] and r.hidden["revisions"] == 1
+    # neither says when: two figures for one count
+    (tmp_path / "none").mkdir()
+    r = _story(tmp_path / "none", stamped.replace("Ce matin, ", ""), unstamped)
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_the_same_outage_counted_in_households_and_in_people(tmp_path):
+    r = _story(tmp_path,
+               "Au plus fort de la tempête, 236 400 foyers étaient privés d'électricité dans la région.",
+               "La tempête a privé d'électricité 236 400 habitants de la région.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC115"]
+    # the same noun, or a figure under a hundred, is no slip
+    (tmp_path / "same").mkdir()
+    r = _story(tmp_path / "same",
+               "Au plus fort de la tempête, 236 400 foyers étaient privés d'électricité dans la région.",
+               "La tempête a privé d'électricité 236 400 foyers de la région.")
+    assert _pairs(r) == []
+
+
+def test_parts_that_make_the_other_articles_figure_are_parts(tmp_path):
+    r = _story(tmp_path,
+               "Le déraillement a fait 41 blessés, selon la préfecture.",
+               "Les médecins suivent l'état des 14 blessés en urgence absolue et des 27 en urgence relative.")
+    assert _pairs(r) == []
+    # parts that do not make it are still two figures for one count
+    (tmp_path / "apart").mkdir()
+    r = _story(tmp_path / "apart",
+               "Le déraillement a fait 41 blessés, selon la préfecture.",
+               "Le déraillement a fait 27 blessés, selon la préfecture.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

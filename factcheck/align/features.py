@@ -16,9 +16,9 @@ from importlib import resources
 from typing import Any
 
 from factcheck import yamlfile
-from factcheck.align.subjects import content_words, fold, fold_word
+from factcheck.align.subjects import content_words, fold, fold_word, subject_forms
 from factcheck.extract.context import TABLE_FIGURES
-from factcheck.extract.dates import NAMES_A_MONTH_OR_WEEK, find_times
+from factcheck.extract.dates import NAMES_A_MONTH_OR_WEEK, find_times, named_weekday
 from factcheck.extract.numbers import APPROX_NOUNS, find_atoms
 from factcheck.lang import language_tables
 from factcheck.models import Claim
@@ -58,6 +58,8 @@ def lexicon() -> dict[str, Any]:
     data["families"] = frozenset(data["sources"])
     data["not_place"] = {lang: frozenset(words) for lang, words in data["not_places"].items()}
     data["evolving"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["evolving_subjects"].items()}
+    data["count_class"] = {lang: {fold(w): name for name, words in table.items() for w in words}
+                           for lang, table in data["count_classes"].items()}
     data["sole_shares"] = frozenset(fold(w) for words in data["sole_shares"].values() for w in words)
     data["light"] = frozenset(fold(v) for v in data["light_verbs"])
     data["family"] = {fold(v): i for i, fam in enumerate(data["verb_families"]) for v in fam}
@@ -108,6 +110,8 @@ class Features:
     modifier: str = ""            # what narrows the counted noun ("graves", "seriously"), folded
     day: dt.date | None = None    # the day the figure is about: a day named in its sentence, else its article's
     event_day: dt.date | None = None  # the day its article reports on
+    weekday: int = -1             # with no day known, the weekday its clause names (0 = Monday)
+    counted: str = ""             # what a count counts, when a table names it: "household", "person"
     phase: tuple[int, str] = (0, "")  # the round, day, wave or instance ("second bateau") named
     change: int = 0               # a change: +1 a rise ("hausse de", "+3 %"), -1 a fall, 0 not a change
     span: str = ""                # what a change is over: year, quarter, month, week ("" when not said)
@@ -156,7 +160,7 @@ _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
     "attribute": False, "step": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
-    "change": 0, "span": "", "clock": -1, "daypart": "", "category": "", "restriction": "", "outcome": "", "aggregate": ""}
+    "change": 0, "span": "", "clock": -1, "daypart": "", "weekday": -1, "counted": "", "category": "", "restriction": "", "outcome": "", "aggregate": ""}
 
 
 def story_of(claim: Claim) -> str:
@@ -510,6 +514,21 @@ def frame_daypart(text: str, lang: str) -> str:
                  if any(p.search(text) for p in patterns)), "")
 
 
+def frame_counted(claim: Claim, after: str, lang: str) -> str:
+    """What a count without a unit counts, by the class of the noun written right after it
+    ("182 000 foyers", "clients" → household; "personnes", "habitants" → person), "" for
+    anything else. A noun carried over from an earlier figure ("182 000 personnes sans
+    électricité, 171 000 sans eau") is not the figure's own word."""
+    if claim.unit or claim.kind != "count":
+        return ""
+    table = lexicon()["count_class"]
+    head, _ = subject_forms(claim)
+    classes = table.get(lang) or table["fr"]
+    counted = classes.get(head, "")
+    written = (classes.get(fold_word(w)) for w in re.findall(r"[^\W\d_]+", after[:40])[:3])
+    return counted if counted and counted in written else ""
+
+
 def clock_span(f: Features) -> tuple[int, int] | None:
     """The minutes of the day a figure is given at: its clock time, else the span of its
     part of the day; None when neither is named."""
@@ -702,6 +721,8 @@ def features(claim: Claim) -> Features:
         span=change[1],
         clock=(clock := frame_clock(timed := " ".join((lead, before_clause, after_clause)), lang)),
         daypart=frame_daypart(timed, lang) if clock < 0 else "",
+        weekday=named_weekday(timed) if claim_day(claim) is None else -1,
+        counted=frame_counted(claim, after_num, lang),
         category=frame_category(" ".join((after_clause, frame[:at] if at >= 0 else "")), lang),
         restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:], after_clause[:50], lang),
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,

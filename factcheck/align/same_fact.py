@@ -134,6 +134,17 @@ def _scope_vs_place(fa: Features, fb: Features) -> bool:
     return place in countries and scope not in countries
 
 
+def _weekday(f: Features) -> int:
+    return f.day.weekday() if f.day else f.weekday
+
+
+def _weekdays_apart(fa: Features, fb: Features) -> bool:
+    """A figure whose day is unknown but whose clause names a weekday ("vendredi soir",
+    in an article dated only to the month) is not about a day of another weekday."""
+    wa, wb = _weekday(fa), _weekday(fb)
+    return (fa.weekday >= 0 or fb.weekday >= 0) and wa >= 0 and wb >= 0 and wa != wb
+
+
 def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     """The two figures are about different days (the days their sentences name, else their
     articles' days), or, when that is unknown, come from articles dated to different days:
@@ -142,6 +153,8 @@ def _different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
     Sunday is still Saturday's."""
     if fa.day and fb.day:
         return fa.day != fb.day
+    if _weekdays_apart(fa, fb):
+        return True
     x, y = a.article, b.article
     # a known day against an article dated to the month: outside that month is another day
     rx = (fa.day, fa.day) if fa.day else (x.date_range() if x is not None else None)
@@ -156,7 +169,8 @@ def _told_on_different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> b
     """A running figure stands as of the day it is told: a toll whose sentence names no
     day of its own ("the collision left four people dead") is its article's toll on the
     day it was published, even when the event was the day before. Two such figures from
-    articles published on different (known) days may be one toll at two moments."""
+    articles published on days that cannot be one (an article dated to February is not
+    the one of 27 January) may be one toll at two moments."""
     x, y = a.article, b.article
     rx = x.date_range() if x is not None else None
     ry = y.date_range() if y is not None else None
@@ -167,9 +181,9 @@ def _told_on_different_days(a: Claim, b: Claim, fa: Features, fb: Features) -> b
     # collision faisait six morts", five years on)
     if (ry[0] - rx[1]).days > RECALLED_DAYS or (rx[0] - ry[1]).days > RECALLED_DAYS:
         return True
-    if x.date == y.date or x.date_precision != "day" or y.date_precision != "day":
-        return False
-    later = fb if y.date > x.date else fa
+    if not (rx[1] < ry[0] or ry[1] < rx[0]):
+        return False  # the same day, or a month that holds the other's day
+    later = fb if ry[0] > rx[1] else fa
     return later.when is None
 
 
@@ -208,6 +222,20 @@ def _grown_past(p: Claim, q: Claim, fp: Features, fq: Features) -> bool:
     rp = p.article.date_range() if p.article is not None else None
     rq = q.article.date_range() if q.article is not None else None
     return not (rp and rq and rq[1] < rp[0])
+
+
+def _stamped(f: Features, other: Features) -> bool:
+    """The figure's clause says when it stood, more precisely than the other's day says:
+    a clock time or a part of the day, or a day or weekday when the other's day is unknown."""
+    return f.clock >= 0 or bool(f.daypart) or (not other.day and bool(f.when or f.weekday >= 0))
+
+
+def _one_stamped(fa: Features, fb: Features) -> bool:
+    """In two articles, one figure of a running count is given at a stated moment ("vendredi
+    soir, 847 personnes étaient hébergées") and the other at none: a snapshot and a figure
+    that may be from any later or earlier moment. (Saturday's toll recalled in Sunday's
+    article, against Saturday's article's toll, is one moment.)"""
+    return fa.article_key != fb.article_key and _stamped(fa, fb) != _stamped(fb, fa)
 
 
 def _same_clock(fa: Features, fb: Features) -> bool:
@@ -436,7 +464,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and first.base_value != last.base_value:
         other_day = _different_days(a, b, fa, fb)
         told_later = not other_day and _told_on_different_days(a, b, fa, fb)
-    moved = (other_day or told_later) and (_evolving(a, fa) or _evolving(b, fb) or fa.progressive or fb.progressive)
+    evolving = _evolving(a, fa) or _evolving(b, fb)
+    moved = (other_day or told_later) and (evolving or fa.progressive or fb.progressive)
+    if not update and not moved and evolving and first.base_value != last.base_value and _one_stamped(fa, fb):
+        revision = "one figure given at a stated moment, the other at none: the count may have moved"
     if moved or (told_later and (_toll(fa) or _toll(fb))):
         revision = "about different days: the figure may have been revised"
     return Candidate(a, b, round(max(0.0, min(1.0, score)), 3), subject,

@@ -324,3 +324,41 @@ def test_frames_the_other_sides_figure_set_against_the_first(sentence, figure, l
 ])
 def test_frames_an_average_is_not_one_value(sentence, figure, lang, average):
     assert _features_of(sentence, figure, lang).attribute is average
+
+
+@pytest.mark.parametrize("subject, lang, counted", [
+    ("foyers", "fr", "household"),
+    ("clients", "fr", "household"),
+    ("habitants", "fr", "person"),
+    ("personnes", "fr", "person"),
+    ("voitures", "fr", ""),
+    ("customers", "en", "household"),
+    ("residents", "en", "person"),
+    ("arrests", "en", ""),
+])
+def test_frames_what_a_count_counts(subject, lang, counted):
+    sentence = f"Au plus fort de la tempête, 12 400 {subject} étaient touchés."
+    claim = make_claim(sentence, "12 400", 12400, subject=subject, lang=lang)
+    assert features(claim).counted == counted
+
+
+def test_frames_a_unit_is_not_a_counted_noun():
+    sentence = "Au plus fort de la tempête, 12 400 km de lignes étaient coupés."
+    assert features(make_claim(sentence, "12 400", 12400, "km", subject="ligne")).counted == ""
+
+
+@pytest.mark.parametrize("sentence, figure, weekday", [
+    ("Vendredi soir, 847 personnes étaient hébergées dans les gymnases.", "847", 4),
+    ("847 personnes étaient hébergées dans les gymnases dimanche.", "847", 6),
+    ("On Tuesday, 847 people were in shelters.", "847", 1),
+    ("847 personnes étaient hébergées dans les gymnases.", "847", -1),
+])
+def test_frames_the_weekday_of_a_figure_whose_day_is_unknown(sentence, figure, weekday):
+    claim = make_claim(sentence, figure, float(figure), lang="en" if "people" in sentence else "fr")
+    assert features(claim).weekday == weekday
+
+
+def test_frames_a_noun_carried_over_from_another_figure_is_not_what_it_counts():
+    sentence = "Vendredi, 52 300 personnes étaient sans électricité, 17 100 sans eau potable."
+    assert features(make_claim(sentence, "52 300", 52300, subject="personnes")).counted == "person"
+    assert features(make_claim(sentence, "17 100", 17100, subject="personnes")).counted == ""

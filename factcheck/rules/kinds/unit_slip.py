@@ -19,7 +19,10 @@ Parameters
     mode: ``unit`` (units differ), ``magnitude`` (same unit, values a power of 1 000 apart;
         when only one figure has a magnitude word, both must name the same thing) or
         ``currency`` (the same amount, at least two significant digits, in two currencies,
-        in two articles: £450m / $450 million).
+        in two articles: £450m / $450 million) or ``counted`` (the same count of households
+        in one and of people in the other: 182 000 foyers / 182 000 personnes; counts under
+        100 are left out, and a figure of one significant digit needs more than its value
+        to pair it).
     min_score: same-fact score the pair needs (0–1).
     min_ratio: smallest ratio between the two values that counts as a slip.
 """
@@ -48,6 +51,8 @@ class UnitSlip(Kind):
             return None
         if significant_digits(a.value) != significant_digits(b.value):
             return None
+        if self.params["mode"] == "counted":
+            return self._counted(cand)
         if self.params["mode"] == "currency":
             if (a.kind != "money" or b.kind != "money" or a.unit == b.unit or a.value != b.value
                     or len(significant_digits(a.value)) < 2 or cand.same_article):
@@ -79,3 +84,17 @@ class UnitSlip(Kind):
         lang = lang_of(a, b)
         factor = fmt_number(round(ratio, 1) if ratio < 100 else round(ratio), lang)
         return self.finding((a, b), lang, a=a.text, b=b.text, subject=pair_subject(a, b, lang), factor=factor)
+
+    def _counted(self, cand: Candidate) -> Finding | None:
+        """One count of households (foyers, clients) and of people (personnes, habitants)."""
+        a, b = cand.a, cand.b
+        fa, fb = cand.frames
+        if a.value != b.value or abs(a.value) < 100 or fa is None or fb is None:
+            return None
+        if not fa.counted or not fb.counted or fa.counted == fb.counted:
+            return None
+        if len(significant_digits(a.value)) < 2 and not cand.support:
+            return None  # "700 000 foyers" and "700 000 personnes" may meet by chance
+        lang = lang_of(a, b)
+        return self.finding((a, b), lang, a=a.text, b=b.text,
+                            subject=pair_subject(a, b, lang), factor="1")
