@@ -45,6 +45,7 @@ def test_moments_day_named_in_the_sentence():
     "L'incendie s'est déclaré dans la nuit de lundi à mardi.",                   # a night span
     "Le préfet a annoncé mardi que le feu était maîtrisé.",                      # dates the telling
     "La collision, survenue sur la nationale, a été évoquée lundi au conseil.",  # another clause
+    "Les fouilles ont cessé ce samedi trois jours après l'effondrement du pont.",  # an interval from it
 ])
 def test_moments_days_that_date_no_event(text):
     assert [m for m in find_moments(text, "fr", DAY) if m.minutes is None] == []
@@ -68,3 +69,8 @@ def test_moments_what_dates_nothing(text):
 def test_moments_english():
     text = "The blaze broke out at around 1.15am and was under control by 6am."
     assert [(m.event, m.minutes, m.approx) for m in find_moments(text, "en", DAY)] == [("incident", 75, True)]
+
+
+def test_moments_an_english_day_an_interval_after_the_event_dates_no_event():
+    text = "Rescuers called off the search on Saturday three days after the collapse of the bridge."
+    assert [m for m in find_moments(text, "en", DAY) if m.minutes is None] == []

@@ -34,6 +34,14 @@ def test_moment_conflict_quiet_when_one_article_times_the_event_twice():
                 "Le feu s'est déclaré vers 15 h, selon les pompiers.") == []
 
 
+def test_moment_conflict_an_article_that_dates_the_event_twice_still_has_its_time_compared():
+    # one article dates "the" derailment on two days: its days are not compared, but that
+    # says nothing against the clock time it gives
+    [f] = _run("Le train a déraillé samedi vers 15 h. Le déraillement de dimanche a fait deux blessés.",
+               "Le train d'essai a déraillé à 15 h 40, selon la préfecture.", dates=("2024-03-17", "2024-03-16"))
+    assert [c.text for c in f.claims] == ["15 h", "15 h 40"]
+
+
 def test_moment_conflict_times_on_other_days_are_not_compared_the_days_are():
     [f] = _run("La collision s'est produite lundi 11 mars vers 7 h.",
                "La collision s'est produite mardi 12 mars vers 9 h.", dates=("2024-03-12", "2024-03-12"))

@@ -18,7 +18,8 @@ What it checks
     ("10h02 : le préfet indique…"), a time that dates a count ("as of 9 p.m."), a day
     that dates a purpose ("arriveront mardi pour enquêter sur la collision"), negated
     events ("pas encore maîtrisé à 3 h"), an event that one article itself times or
-    dates twice (two fires, two collisions: the event is not unique), and a moment whose
+    dates twice (two fires, two collisions: the event is not unique; two clock times
+    stop the comparison of clock times, two days that of days), and a moment whose
     sentence names a country the other article never names (another event abroad, a
     "related news" line). Two days are compared only when one is written as a calendar
     date ("mercredi 11 septembre") or both articles were published the same day: a
@@ -111,10 +112,12 @@ class MomentConflict(Kind):
         by_article: dict[int, list[Moment]] = defaultdict(list)
         for article, m in found:
             by_article[id(article)].append(m)
-        if any(self._conflict(x, y) for ms in by_article.values() for x, y in itertools.combinations(ms, 2)):
-            return  # one article times it twice: two fires, two collisions, not one event
+        # one article times it twice (two clock times) or dates it twice (two days): two
+        # fires, two collisions, not one event; its clock times and its days are judged apart
+        twice = {x.minutes is None for ms in by_article.values() for x, y in itertools.combinations(ms, 2)
+                 if self._conflict(x, y)}
         for (art_a, a), (art_b, b) in itertools.combinations(found, 2):
-            if art_a is art_b or not self._conflict(a, b):
+            if art_a is art_b or (a.minutes is None) in twice or not self._conflict(a, b):
                 continue
             day_a, day_b = _day(a, art_a), _day(b, art_b)
             if a.minutes is not None and day_a is not None and day_b is not None and day_a != day_b:
