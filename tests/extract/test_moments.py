@@ -28,6 +28,16 @@ def test_moments_clock_minutes(text, lang, expected):
     assert clock_minutes(text, lang) == expected
 
 
+@pytest.mark.parametrize("text, approx", [
+    ("À approximativement 15 h 30, le train d'essai a déraillé.", True),
+    ("Le train d'essai a déraillé à peu près à 15 h 30.", True),
+    ("Le train d'essai a déraillé à 15 h 30.", False),
+])
+def test_moments_words_that_make_a_time_approximate(text, approx):
+    [m] = find_moments(text, "fr", DAY)
+    assert (m.minutes, m.approx) == (930, approx)
+
+
 def test_moments_time_dates_the_nearest_event():
     text = "Le feu de l'entrepôt s'est déclaré vers 1 h 20 et a été maîtrisé à 5 h."
     found = [(m.event, m.minutes, m.approx, m.whole_hour) for m in find_moments(text, "fr", DAY)]
