@@ -879,3 +879,14 @@ def test_parts_that_make_the_other_articles_figure_are_parts(tmp_path):
                "Le déraillement a fait 41 blessés, selon la préfecture.",
                "Le déraillement a fait 27 blessés, selon la préfecture.")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_toll_the_story_tells_as_still_rising_is_told_at_moments(tmp_path):
+    running = "So far 31 people have died in the stampede at the station, officials said."
+    other = "Nineteen people were reported dead in the stampede at the station."
+    r = _story(tmp_path, running, other, lang="en")
+    assert _pairs(r) == [] and r.hidden["revisions"] == 1
+    # told as a settled figure, the same two tolls conflict
+    (tmp_path / "settled").mkdir()
+    r = _story(tmp_path / "settled", running.replace("So far 31", "In all, 31"), other, lang="en")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

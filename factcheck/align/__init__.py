@@ -17,7 +17,7 @@ from typing import Iterable
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, any_match, article_key, features, lexicon, locate, story_of
-from factcheck.align.same_fact import Candidate, score_pair
+from factcheck.align.same_fact import Candidate, evolving, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
@@ -320,6 +320,8 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         subject = index.key(c)
         if subject:
             counted[(feats[k].article_key, feats[k].sentence, subject)].append(c.base_value)
+    # running counts: a measure some article of the story tells as still moving ("so far")
+    running = {(feats[k].story, index.key(claims[k])) for k in feats if feats[k].progressive and index.key(claims[k])}
     changing = _changing(claims, feats)
     sole = _sole_figures(claims, feats, index, changing)
     moves = _moves(claims, feats, index, changing)
@@ -358,6 +360,13 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
         if (not cand.update and not cand.different and a.base_value != b.base_value
                 and (fa.story, round(a.base_value, 6), round(b.base_value, 6)) in moves):
             cand = replace(cand, update=f"the story tells of the figure moving from {a.text} to {b.text}, or back")
+        # two articles' figures of a toll that some article tells as still rising ("so far 22
+        # dead") may be two moments of it; an earlier figure recalled was weighed by score_pair
+        if (not cand.same_article and not (cand.different or cand.update or cand.revision)
+                and a.base_value != b.base_value and (fa.story, index.key(a)) in running
+                and index.key(a) == index.key(b) and (evolving(a, fa) or evolving(b, fb))
+                and "previous" not in (fa.role, fb.role)):
+            cand = replace(cand, revision="a count the story tells as still moving: two moments of it")
         out.append(replace(cand, confidence=confidence(cand)))
     return out
 

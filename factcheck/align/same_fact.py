@@ -252,7 +252,7 @@ def _times_apart(fa: Features, fb: Features) -> bool:
     return sa is not None and sb is not None and (sa[1] < sb[0] or sb[1] < sa[0])
 
 
-def _evolving(c: Claim, f: Features) -> bool:
+def evolving(c: Claim, f: Features) -> bool:
     """A toll, an evacuation count, a burned area: a figure that moves while reported."""
     evolving = lexicon()["evolving"]
     lang = c.lang if c.lang in evolving else "fr"
@@ -266,7 +266,7 @@ def _grows(c: Claim, f: Features) -> bool:
     recalled for earlier that day ("cet après-midi, le feu avait parcouru 700 hectares")
     is a snapshot before the other article's."""
     lang = c.lang if c.lang in lexicon()["evolving"] else "fr"
-    return (_evolving(c, f) or c.unit in lexicon()["evolving"][lang]) and not _toll(f) and not f.outcome
+    return (evolving(c, f) or c.unit in lexicon()["evolving"][lang]) and not _toll(f) and not f.outcome
 
 
 def _toll(f: Features) -> bool:
@@ -464,9 +464,9 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and first.base_value != last.base_value:
         other_day = _different_days(a, b, fa, fb)
         told_later = not other_day and _told_on_different_days(a, b, fa, fb)
-    evolving = _evolving(a, fa) or _evolving(b, fb)
-    moved = (other_day or told_later) and (evolving or fa.progressive or fb.progressive)
-    if not update and not moved and evolving and first.base_value != last.base_value and _one_stamped(fa, fb):
+    runs = evolving(a, fa) or evolving(b, fb)
+    moved = (other_day or told_later) and (runs or fa.progressive or fb.progressive)
+    if not update and not moved and runs and first.base_value != last.base_value and _one_stamped(fa, fb):
         revision = "one figure given at a stated moment, the other at none: the count may have moved"
     if moved or (told_later and (_toll(fa) or _toll(fb))):
         revision = "about different days: the figure may have been revised"
