@@ -464,9 +464,9 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and first.base_value != last.base_value:
         other_day = _different_days(a, b, fa, fb)
         told_later = not other_day and _told_on_different_days(a, b, fa, fb)
-    runs = evolving(a, fa) or evolving(b, fb)
-    moved = (other_day or told_later) and (runs or fa.progressive or fb.progressive)
-    if not update and not moved and runs and first.base_value != last.base_value and _one_stamped(fa, fb):
+    moved = (other_day or told_later) and (evolving(a, fa) or evolving(b, fb) or fa.progressive or fb.progressive)
+    if (not update and not moved and first.base_value != last.base_value and _one_stamped(fa, fb)
+            and (evolving(a, fa) or evolving(b, fb))):
         revision = "one figure given at a stated moment, the other at none: the count may have moved"
     if moved or (told_later and (_toll(fa) or _toll(fb))):
         revision = "about different days: the figure may have been revised"
