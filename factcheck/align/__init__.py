@@ -55,20 +55,20 @@ def article_texts(articles: Iterable[Article], known: Known = NOTHING) -> dict[s
     return {a.key: known.folded.get(a.key) or fold(a.text) for a in articles}
 
 
-
 MIN_SUMMED_WHOLE = 10  # below this, figures of one sentence add up to another by chance
 
 
 def _makes_with_siblings(part: Claim, whole: Claim, f: Features, index: SubjectIndex,
-                         counted: dict[tuple[str, str, str], list[float]]) -> bool:
+                         sentence_counts: dict[tuple[str, str, str], list[float]]) -> bool:
     """``part``'s sentence gives other figures of its subject, and all of them together make
     ``whole`` ("12 blessés en urgence absolue et 25 en urgence relative" against "37
     blessés"): a part of that figure, not another value for it. Small wholes are left
     out: "quatre voitures… deux sont couchées" makes six by chance."""
     if whole.base_value <= part.base_value or part.base_value <= 0 or whole.base_value < MIN_SUMMED_WHOLE:
         return False
-    values = counted.get((f.article_key, f.sentence, index.key(part)), [])
+    values = sentence_counts.get((f.article_key, f.sentence, index.key(part)), [])
     return len(values) >= 2 and abs(sum(values) - whole.base_value) <= 1e-6 * whole.base_value
+
 
 def _specific(claim: Claim) -> bool:
     """A figure unlikely to recur by chance in one article: a measure, or a count of 100+
@@ -307,21 +307,19 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
     frozen = {k: frozenset(v) for k, v in sentence_values.items()}
     # What each article says about each subject: an article that gives both figures of a
     # cross-article pair keeps them apart itself (a part and its total, before and after).
+    # Each sentence's figures for each subject: parts that together make another figure.
+    # Running counts: a measure some article of the story tells as still moving ("so far").
     said: dict[tuple[str, str], set[float]] = defaultdict(set)
-    for k in feats:
+    sentence_counts: dict[tuple[str, str, str], list[float]] = defaultdict(list)
+    running: set[tuple[str, str]] = set()
+    for k, f in feats.items():
         c = claims[k]
         subject = index.key(c)
         if subject:
-            said[(feats[k].article_key, subject)].add(round(c.base_value, 6))
-    # the figures each sentence gives for each subject: parts that together make another figure
-    counted: dict[tuple[str, str, str], list[float]] = defaultdict(list)
-    for k in feats:
-        c = claims[k]
-        subject = index.key(c)
-        if subject:
-            counted[(feats[k].article_key, feats[k].sentence, subject)].append(c.base_value)
-    # running counts: a measure some article of the story tells as still moving ("so far")
-    running = {(feats[k].story, index.key(claims[k])) for k in feats if feats[k].progressive and index.key(claims[k])}
+            said[(f.article_key, subject)].add(round(c.base_value, 6))
+            sentence_counts[(f.article_key, f.sentence, subject)].append(c.base_value)
+            if f.progressive:
+                running.add((f.story, subject))
     changing = _changing(claims, feats)
     sole = _sole_figures(claims, feats, index, changing)
     moves = _moves(claims, feats, index, changing)
@@ -354,8 +352,8 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             if (round(b.base_value, 6) in said.get((feats[i].article_key, sa), ())
                     or round(a.base_value, 6) in said.get((feats[j].article_key, sb), ())):
                 cand = replace(cand, different="one article gives both figures, as different facts")
-        if not cand.different and (_makes_with_siblings(a, b, fa, index, counted)
-                                   or _makes_with_siblings(b, a, fb, index, counted)):
+        if not cand.different and (_makes_with_siblings(a, b, fa, index, sentence_counts)
+                                   or _makes_with_siblings(b, a, fb, index, sentence_counts)):
             cand = replace(cand, different="a part: with the other figures of its sentence it makes the other figure")
         if (not cand.update and not cand.different and a.base_value != b.base_value
                 and (fa.story, round(a.base_value, 6), round(b.base_value, 6)) in moves):

@@ -713,7 +713,7 @@ def features(claim: Claim) -> Features:
         role=frame_role(before_clause, after_clause, lead, before, lang),
         year=frame_year(before_clause, after_clause, lead, date, lang),
         modifier=frame_modifier(after_clause[:40], lang) or (frame_group(after_num[:60], lang) if not claim.unit else ""),
-        day=claim_day(claim),
+        day=(day := claim_day(claim)),
         event_day=art.event_day if art is not None else None,
         phase=frame_phase(before_clause, after_clause, lead, lang),
         change=(change := frame_change(" ".join((before_clause, after_clause, lead)), before_clause, lang))[0]
@@ -721,7 +721,7 @@ def features(claim: Claim) -> Features:
         span=change[1],
         clock=(clock := frame_clock(timed := " ".join((lead, before_clause, after_clause)), lang)),
         daypart=frame_daypart(timed, lang) if clock < 0 else "",
-        weekday=named_weekday(timed) if claim_day(claim) is None else -1,
+        weekday=named_weekday(timed) if day is None else -1,
         counted=frame_counted(claim, after_num, lang),
         category=frame_category(" ".join((after_clause, frame[:at] if at >= 0 else "")), lang),
         restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:], after_clause[:50], lang),
