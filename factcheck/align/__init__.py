@@ -285,10 +285,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             if stored is not None:
                 remember_features(c, stored)
     index = SubjectIndex(claims, known=known.subjects)
-    pairs = candidate_pairs(claims, index, max_bucket=max_bucket)
-    if involving is not None:
-        pairs = [(i, j) for i, j in pairs
-                 if claims[i].article_key in involving or claims[j].article_key in involving]
+    pairs = candidate_pairs(claims, index, max_bucket=max_bucket, involving=involving)
     # Features only for claims that are in a pair (most claims of a large corpus are not).
     feats: dict[int, Features] = {}
     for i, j in pairs:

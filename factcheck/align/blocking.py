@@ -29,7 +29,7 @@ from __future__ import annotations
 import bisect
 import math
 from collections import Counter, defaultdict
-from typing import Iterable, Iterator
+from typing import Collection, Iterable, Iterator
 
 from factcheck.align.features import article_key, story_of
 from factcheck.align.subjects import SubjectIndex, event_verb
@@ -87,8 +87,13 @@ def in_table(claims: list[Claim]) -> list[bool]:
 
 
 def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 64,
-                    max_subject_bucket: int = 400) -> Iterable[tuple[int, int]]:
+                    max_subject_bucket: int = 400,
+                    involving: Collection[str] | None = None) -> Iterable[tuple[int, int]]:
     """Index pairs (i < j) of claims sharing at least one blocking key, in sorted order.
+
+    ``involving`` (article keys: drafts checked against an archive) keeps only the pairs
+    with a claim of one of those articles, bucket by bucket: the archive's own pairs are
+    never formed, and a story's budget counts only the pairs kept.
 
     The figures of a table sentence (``in_table``) are not paired: a table is not
     cross-checked figure by figure (each pair costs features and every pairwise rule, and
@@ -103,6 +108,7 @@ def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 
             buckets[k].append(i)
     feed = [_feed_line(c) for c in claims]
     article = [article_key(c) for c in claims]
+    drafted = None if involving is None else [a in involving for a in article]
     budgets = pair_budgets(claims)
     used: dict[str, int] = defaultdict(int)
     pairs: set[tuple[int, int]] = set()
@@ -114,7 +120,10 @@ def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 
         if len(others) > limit:
             continue
         found: set[tuple[int, int]] = set()
-        if len(others) <= max_bucket:
+        if drafted is not None and len(others) <= max_bucket:  # a draft's claims with every other
+            mine = [m for m in others if drafted[m]]
+            found.update((m, o) if m < o else (o, m) for m in mine for o in others if o != m)
+        elif len(others) <= max_bucket:
             for x in range(len(others)):
                 for y in range(x + 1, len(others)):
                     found.add((others[x], others[y]))
@@ -125,6 +134,8 @@ def candidate_pairs(claims: list[Claim], index: SubjectIndex, max_bucket: int = 
         if others and len(lines) * len(others) <= limit * limit:
             for m in lines:
                 found.update((o, m) if o < m else (m, o) for o in others)
+        if drafted is not None:
+            found = {(x, y) for x, y in found if drafted[x] or drafted[y]}
         found -= pairs
         story = k[1]
         if story in budgets and used[story] + len(found) > budgets[story]:
