@@ -113,6 +113,10 @@ def test_frames_a_source_is_a_known_family_or_a_name(source, family):
     ("Les organisateurs espèrent 3 000 participants attendus dimanche.", "3 000", "fr", "forecast"),
     ("La dette devrait atteindre 4,2 milliards d'euros fin 2025.", "4,2", "fr", "forecast"),
     ("About 2,000 runners are expected on Sunday.", "2,000", "en", "forecast"),
+    ("Cette nuit, on s'attend à des vagues de 8 mètres sur la côte est.", "8", "fr", "forecast"),
+    ("Les crues pourront possiblement monter jusqu'à 4 mètres demain.", "4", "fr", "forecast"),
+    ("Gusts could possibly top 140 km/h overnight.", "140", "en", "forecast"),
+    ("Des vagues de 8 mètres ont frappé la côte est cette nuit.", "8", "fr", ""),
     ("Dimanche, 2 870 coureurs ont pris le départ.", "2 870", "fr", ""),
 ])
 def test_frames_forecast_is_a_role(sentence, number, lang, role):

@@ -63,3 +63,28 @@ def test_sum_message_shows_exactly_the_parts_it_added(lang, sentence, shown):
             added += 1
     assert not figures, f"figures summed but not shown: {figures}"
     assert added == pytest.approx(_number(m["sum"].strip(), lang))
+
+
+# What a careful reader does not add up: figures set against each other, one count per
+# source, an earlier total, a list the text cuts short, a clause that goes on after the
+# last part. (text, whether FC109 reports it)
+READINGS = [
+    ("Le bilan s'élève à 41 victimes, dont 33 identifiées, pour une vingtaine de disparus.", False),
+    ("Le bilan s'élève à 41 victimes, dont 33 morts et une vingtaine de blessés.", True),
+    ("Ce jeudi, 90 000 personnes ont défilé en France. Dans le détail, Lyon a compté 40 000 manifestants "
+     "selon les syndicats et 18 000 selon la préfecture.", False),
+    ("Ce jeudi, 90 000 personnes ont défilé en France. Dans le détail, Lyon a compté 40 000 manifestants "
+     "et Grenoble 18 000.", True),
+    ("En 2010, la CGT avait compté 2 millions de manifestants. Dans le détail, ce jeudi, la CGT a compté "
+     "40 000 manifestants à Lyon et 18 000 à Grenoble.", False),
+    ("Quinze marins sont toujours recherchés : six dont le naufrage est confirmé et neuf qui n'ont plus donné "
+     "signe de vie depuis lundi et le passage de la tempête.", False),
+    ("Le chalutier avait 15 marins à bord : six mécaniciens, neuf matelots et le capitaine.", True),
+    ("Sept victimes sont désormais recensées : trois retrouvées à Saint-Jean, deux à Bel", False),
+    ("Sept victimes sont désormais recensées : trois retrouvées à Saint-Jean, deux à Belcaire.", True),
+]
+
+
+@pytest.mark.parametrize("text, reported", READINGS, ids=[r[0][:50] for r in READINGS])
+def test_sum_is_read_as_a_reader_reads_it(text, reported):
+    assert bool(_findings("fr", text)) == reported

@@ -88,6 +88,23 @@ def _share_of_another_base(base: str, whole: Claim) -> bool:
     return bool(words) and not any(w[:5] == subject[:5] for w in words)
 
 
+_FRACTION_JOIN = re.compile(r"\s*(?:des|de|d['’]|sur|of|out of)(?:\s+(?:the|les|ces))?\s*", re.IGNORECASE)
+
+
+def _fraction_of_another_thing(sentence: str, part: Claim, whole: Claim, percent: Claim) -> bool:
+    """The two figures are a fraction of their own ("20 des 26 cantons") and the percentage
+    is a share of something else ("51,2 % des électeurs et 20 des 26 cantons"): two results
+    told side by side, not one share restated."""
+    _, part_offset = locate(part)
+    _, whole_offset = locate(whole)
+    if part_offset < 0 or whole_offset <= part_offset:
+        return False
+    if not _FRACTION_JOIN.fullmatch(sentence, part_offset + len(part.text), whole_offset):
+        return False
+    mine, theirs = percent.subject.lower(), whole.subject.lower()
+    return bool(mine) and bool(theirs) and mine[:5] != theirs[:5]
+
+
 class PercentMismatch(Kind):
     name = "percent_mismatch"
     PARAMS = {"abs_tol": 1.0, "approx_tol": 0.05}
@@ -214,6 +231,8 @@ class PercentMismatch(Kind):
             whole_offset = y_offset if whole is y else x_offset
             if whole.base_value == 0 or (whole_offset < p_offset
                                          and _share_of_another_base(after[share_of.end():], whole)):
+                return None
+            if _fraction_of_another_thing(sentence, part, whole, p):
                 return None
             expected = part.base_value / whole.base_value * 100
             if approx:

@@ -68,7 +68,15 @@ def _listed_after(sentence: str, previous: Claim, claim: Claim) -> bool:
         return True
     between = sentence[a + len(previous.text):b]
     joins = list(_LIST_JOIN.finditer(between))
+    if _COMPARED.search(between):
+        return False  # "dont 17 identifiées, pour une trentaine de disparus": set against, not added
     return len(between) <= 12 or bool(joins and len(between) - joins[-1].end() <= 15)
+
+
+# A figure set against the one before it rather than listed after it ("17 identifiés pour une
+# trentaine de disparus", "12 hommes contre 9 l'an dernier", "three against five").
+_COMPARED = re.compile(r"\b(?:pour|contre|face\s+à|versus|vs\.?|against|compared\s+(?:with|to)|out\s+of)"
+                       r"\s*[«\"“]?\s*$", re.IGNORECASE)
 
 
 def _head(claim: Claim) -> str:
@@ -78,9 +86,27 @@ def _head(claim: Claim) -> str:
     return "" if head in generic else synonyms().get(head, head)
 
 
+# The most words of a numbered item ("cinq accompagnateurs") after which an item without a
+# number ("et le chauffeur") is one more part of the list: after a longer one (a clause:
+# "douze qui n'ont plus donné de nouvelles depuis vendredi"), "et le …" goes on with the clause.
+_ITEM_WORDS = 5
+
 # An item that starts with a preposition goes on with the item before it ("une est à cheval
 # sur la voie et sur le quai et une est restée debout").
 _CONTINUES = re.compile(r"^\s*(?:sur|dans|à|au|aux|en|de|du|des|vers|par|on|in|at|to|into|from|of)\b", re.IGNORECASE)
+
+
+_TERMINAL = re.compile(r"[.!?…»\"”)\]]\s*$")
+
+
+def _cut_off(last: Claim, text_end: int | None) -> bool:
+    """The list runs into the end of a text cut short (a page excerpt that stops in the
+    middle of a sentence, "…, une à Lantosqu"): its last items are missing, so its parts
+    cannot be added up."""
+    if text_end is None or not last.sentence:
+        return False
+    sentence = last.sentence.rstrip()
+    return last.sentence_start + len(sentence) >= text_end and not _TERMINAL.search(sentence)
 
 
 class SumMismatch(Kind):
@@ -97,7 +123,8 @@ class SumMismatch(Kind):
             by_article.setdefault(article_key(c), []).append(c)
         openers = tuple(o.lower() for o in self.params["detail_openers"])
         max_parts = int(self.params["max_parts"])
-        for claims in by_article.values():
+        ends = {a.key: a.offset + len(a.text.rstrip()) for a in ctx.articles}
+        for key, claims in by_article.items():
             claims.sort(key=lambda c: c.start)
             # runs of claims of one sentence, in text order: a total's parts are the rest of
             # its run, or the next run (so an article of many claims is read once)
@@ -117,7 +144,7 @@ class SumMismatch(Kind):
                     if found is None:
                         continue
                     parts, items, subset = found
-                    if not self._parts_of(total, parts):
+                    if not self._parts_of(total, parts) or _cut_off(parts[-1], ends.get(key)):
                         continue
                     finding = self._judge(total, parts, items, subset)
                     if finding is not None:
@@ -194,8 +221,14 @@ class SumMismatch(Kind):
         total_head = _head(total)
         if total_head and len(parts) >= 2 and len(heads) == 1 and "" not in heads and total_head not in heads:
             return False
-        source = claim_features(total).attribution
-        return not (source and any(claim_features(p).attribution not in ("", source) for p in parts))
+        frame = claim_features(total)
+        frames = [claim_features(p) for p in parts]
+        if frame.role == "previous" and not any(f.role == "previous" for f in frames):
+            return False  # an earlier figure recalled ("la CGT avait alors compté…"), then today's
+        sources = {f.attribution for f in frames} - {""}
+        if len(sources) >= 2:
+            return False  # one count per source ("550 000 selon la CGT et 112 000 selon la police")
+        return not (frame.attribution and sources - {frame.attribution})
 
     @staticmethod
     def _singular_items(sentence: str, parts: list[Claim]) -> list[str]:
@@ -218,14 +251,20 @@ class SumMismatch(Kind):
         end = stop.start() if stop else len(sentence)
         found: list[str] = []
         pos = first
+        numbered_words = 0
         for sep in [*_SPLIT.finditer(sentence, first, end), None]:
             a, b = pos, (sep.start() if sep is not None else end)
             pos = sep.end() if sep is not None else end
             item = sentence[a:b]
-            if not item.strip() or any(s < b and a < e for s, e in spans):
-                continue  # a numbered part
+            if not item.strip():
+                continue
+            if any(s < b and a < e for s, e in spans):
+                numbered_words = len(item.split())  # a numbered part
+                continue
             if (not re.search(r"\d", item) and _SINGULAR_ITEM.match(item)
                     and not _NUMBER_WORD.search(item)):
+                if a >= last_end and numbered_words > _ITEM_WORDS:
+                    break  # "douze qui n'ont plus donné de nouvelles depuis vendredi et le début de…": a clause goes on
                 found.append(" ".join(item.split()))
             elif a >= last_end and not _CONTINUES.match(item):
                 break  # past the last numbered part, the list is over ("sur le quai" only goes on)
