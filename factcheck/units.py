@@ -69,6 +69,22 @@ CURRENCIES: frozenset[str] = frozenset(
 """ISO 4217 codes of the currencies defined in units.txt (one pint dimension each)."""
 
 
+DOLLARS: frozenset[str] = frozenset({"USD", "AUD", "CAD", "NZD", "HKD", "SGD"})
+"""The currencies a bare "$" or "dollars" may stand for."""
+
+_NAMED_DOLLAR = re.compile(r"[A-Za-z][ \u00a0]?\$|\$[ \u00a0]?[A-Z]|"
+                           r"\b(?:US|U\.S\.|American|Australian|Canadian|New Zealand|Hong Kong|Singapore)[ \u00a0]+dollars?"
+                           r"|dollars?[ \u00a0]+(?:US|américains?|australiens?|canadiens?|néo-zélandais|de Hong Kong|"
+                           r"de Singapour)\b")
+
+
+def unnamed_dollar(text: str, unit: str) -> bool:
+    """An amount written "$13 million" or "13 millions de dollars", naming no country's
+    dollar: read as US dollars, but a story about Australia may mean its own."""
+    return (unit in DOLLARS and ("$" in text or "dollar" in text.lower())
+            and not _NAMED_DOLLAR.search(text))
+
+
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
     """A unit as recognised in text: canonical unit string and the factor it implies."""

@@ -890,3 +890,14 @@ def test_a_toll_the_story_tells_as_still_rising_is_told_at_moments(tmp_path):
     (tmp_path / "settled").mkdir()
     r = _story(tmp_path / "settled", running.replace("So far 31", "In all, 31"), other, lang="en")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_one_places_figure_of_a_list_is_not_the_figure_for_no_place(tmp_path):
+    listed = ("Les pointes de vent ont atteint 176 km/h à Granville, 158 km/h à Cherbourg et 149 km/h à "
+              "Barfleur, selon Météo-France.")
+    r = _story(tmp_path, listed, "Jeudi, les pointes de vent ont dépassé 180 km/h, selon Météo-France.")
+    assert _pairs(r) == []
+    # the same place on both sides is one fact
+    (tmp_path / "same").mkdir()
+    r = _story(tmp_path / "same", listed, "Jeudi, les pointes de vent ont dépassé 180 km/h à Granville, selon Météo-France.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC106"]

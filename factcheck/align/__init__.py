@@ -21,6 +21,7 @@ from factcheck.align.same_fact import Candidate, evolving, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
+from factcheck.units import DOLLARS, unnamed_dollar
 
 __all__ = ["Candidate", "align", "article_texts", "claim_features", "remember_features"]
 
@@ -306,17 +307,25 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
     # cross-article pair keeps them apart itself (a part and its total, before and after).
     # Each sentence's figures for each subject: parts that together make another figure.
     # Running counts: a measure some article of the story tells as still moving ("so far").
+    # The places each article gives figures of a subject for: a list of places' figures.
     said: dict[tuple[str, str], set[float]] = defaultdict(set)
     sentence_counts: dict[tuple[str, str, str], list[float]] = defaultdict(list)
     running: set[tuple[str, str]] = set()
+    scopes: dict[tuple[str, str], set[str]] = defaultdict(set)
     for k, f in feats.items():
         c = claims[k]
         subject = index.key(c)
         if subject:
             said[(f.article_key, subject)].add(round(c.base_value, 6))
+            if f.scope:
+                scopes[(f.article_key, subject)].add(f.scope)
             sentence_counts[(f.article_key, f.sentence, subject)].append(c.base_value)
             if f.progressive:
                 running.add((f.story, subject))
+    dollars: dict[str, set[str]] = defaultdict(set)  # the dollar currencies each story names
+    for c in claims:
+        if c.unit in DOLLARS:
+            dollars[story_of(c)].add(c.unit)
     changing = _changing(claims, feats)
     sole = _sole_figures(claims, feats, index, changing)
     moves = _moves(claims, feats, index, changing)
@@ -349,6 +358,17 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             if (round(b.base_value, 6) in said.get((feats[i].article_key, sa), ())
                     or round(a.base_value, 6) in said.get((feats[j].article_key, sb), ())):
                 cand = replace(cand, different="one article gives both figures, as different facts")
+        if not cand.same_article and not cand.different and bool(fa.scope) != bool(fb.scope):
+            placed = fa if fa.scope else fb
+            if len(scopes.get((placed.article_key, index.key(a if fa.scope else b)), ())) >= 2:
+                # "206 km/h à L'Île-Rousse, 197 km/h à Calvi…": one place's figure of a list
+                cand = replace(cand, different=f"one of several places' figures ({placed.scope}) vs a figure "
+                                               "for no one place")
+        if (not cand.same_article and not cand.different and a.base_value != b.base_value
+                and a.unit in DOLLARS and b.unit in DOLLARS and len(dollars[fa.story]) >= 2
+                and (unnamed_dollar(a.text, a.unit) or unnamed_dollar(b.text, b.unit))):
+            cand = replace(cand, different="dollars of no named country, in a story told in several dollar "
+                                           "currencies (A$, US$)")
         if not cand.different and (_makes_with_siblings(a, b, fa, index, sentence_counts)
                                    or _makes_with_siblings(b, a, fb, index, sentence_counts)):
             cand = replace(cand, different="a part: with the other figures of its sentence it makes the other figure")
