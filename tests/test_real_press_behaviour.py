@@ -901,3 +901,13 @@ def test_one_places_figure_of_a_list_is_not_the_figure_for_no_place(tmp_path):
     (tmp_path / "same").mkdir()
     r = _story(tmp_path / "same", listed, "Jeudi, les pointes de vent ont dépassé 180 km/h à Granville, selon Météo-France.")
     assert [f.rule_id for f in _pairs(r)] == ["FC106"]
+
+
+def test_one_conflict_reported_by_two_rules_is_one_finding(tmp_path):
+    r = _story(tmp_path,
+               "Quelque 782 000 personnes ont défilé dans toute la France, selon le ministère de l'Intérieur.",
+               "Les cortèges ont rassemblé 782 000 personnes en France, selon le ministère de l'Intérieur.",
+               "Au total, 728 000 personnes ont défilé en France, selon le ministère de l'Intérieur.")
+    [f] = _pairs(r)
+    assert f.rule_id == "FC103"  # transposed digits: the most specific reading
+    assert sorted(c.path.rsplit("/", 1)[-1] for c in f.claims) == ["a.md", "b.md", "c.md"]

@@ -31,6 +31,7 @@ from typing import Iterable
 
 from factcheck.extract.numbers import Atom, find_atoms, in_range
 from factcheck.extract.spans import SpanSet
+from factcheck.lang import language_tables
 from factcheck.units import CURRENCIES, SURFACES, lookup
 
 _SP = r"[ \u00a0\u202f]"
@@ -119,7 +120,8 @@ boulevard avenue rue bd
 """.split())
 _ORDINAL_SUFFIX = re.compile(r"(?:e|er|ère|re|ème|eme|è|nd|nde|rd|th|st|°)(?![\w])", re.IGNORECASE)
 _PHONE = re.compile(r"(?<![\d,.])(?:\+\d{2,3}[ .]?\(?0?\)?\d|0\d)(?:[ .]?\d{2}){4}(?![\d,])|(?<!\d)0\d{3}[ ]\d{3}[ ]\d{4}(?!\d)"
-                    r"|(?<!\d)\(?\d{3}\)?[ -]\d{3}-\d{4}(?!\d)|\+\d{1,3}(?:[-. ]\d{2,4}){2,}(?:/\d+)?")
+                    r"|(?<!\d)\(?\d{3}\)?[ -]\d{3}-\d{4}(?!\d)|\+\d{1,3}(?:[-. ]\d{2,4}){2,}(?:/\d+)?"
+                    r"|(?<![\d,.])0\d{1,3}/\d{2,3}(?:[ .]?\d{2}){2,3}(?![\d,])")  # Belgium: 016/39.80.73
 # A bare domain is tried only where a run of non-space characters starts (its leftmost
 # match starts there anyway), so a long run is read once, not once per character.
 _URL = re.compile(r"(?:https?://|www\.)\S+|(?<!\S)\S+\.(?:com|org|net|fr)/\S*", re.IGNORECASE)
@@ -334,16 +336,23 @@ def _is_year(text: str, atom: Atom) -> bool:
     return True
 
 
-def _guards(text: str, blocked: Iterable[tuple[int, int]]) -> SpanSet:
+# The page around an article, not the article: "Temps de lecture : 4 min", "5-min read"
+# (each language's ``page_furniture`` in its extract.yaml).
+_FURNITURE = {lang: re.compile("|".join(t["page_furniture"]), re.IGNORECASE)
+              for lang, t in language_tables("extract.yaml").items() if t.get("page_furniture")}
+
+
+def _guards(text: str, blocked: Iterable[tuple[int, int]], lang: str) -> SpanSet:
     spans = list(blocked)
-    for pattern in (_PHONE, _URL, _DATE_CLOCK):
+    furniture = _FURNITURE.get(lang)
+    for pattern in (_PHONE, _URL, _DATE_CLOCK, *((furniture,) if furniture is not None else ())):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
     return SpanSet(spans)
 
 
 def scan(text: str, lang: str = "fr", blocked: Iterable[tuple[int, int]] = ()) -> list[Mention]:
     """Every quantity in ``text``, in order. ``blocked`` spans (dates, clock times) are skipped."""
-    blocked_spans = _guards(text, blocked)
+    blocked_spans = _guards(text, blocked, lang)
     atoms = find_atoms(text, lang)
     mentions: list[Mention] = []
     dropped_id = -1

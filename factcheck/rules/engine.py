@@ -56,6 +56,34 @@ def merge_mentions(findings: list[Finding]) -> list[Finding]:
     return out
 
 
+def merge_rules(findings: list[Finding]) -> list[Finding]:
+    """One conflicting fact that two pair rules report on different mentions (transposed
+    digits on some, two values on others: "782 000" against "728 000") is one finding: the
+    most specific rule's (the lowest ``priority``), listing every mention of both."""
+    groups: dict[tuple, list[Finding]] = {}
+    order: list[tuple] = []
+    for f in findings:
+        kind = KINDS.get(f.kind)
+        values = frozenset((round(c.base_value, 6), c.dimension) for c in f.claims)
+        key: tuple = ("pair", values) if kind is not None and kind.pairwise and len(values) == 2 else ("one", id(f))
+        if key not in groups:
+            groups[key] = []
+            order.append(key)
+        groups[key].append(f)
+    out = []
+    for key in order:
+        group = groups[key]
+        if len(group) > 1:
+            best = min(group, key=lambda f: (f.revision, KINDS[f.kind].priority, -severity_rank(f.severity),
+                                             -f.confidence))
+            claims = {(c.path, c.start, c.end): c for f in group for c in f.claims}
+            best.claims = tuple(sorted(claims.values(), key=lambda c: (c.path, c.start, c.end)))
+            best.confidence = max(f.confidence for f in group)
+            group = [best]
+        out.extend(group)
+    return out
+
+
 def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
                 candidates: Sequence[Candidate] | None = None,
                 articles: Sequence[Article] | None = None,
@@ -70,7 +98,7 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
     A pair finding carries its pair's confidence: below ``error_confidence`` an error is
     reported as a warning (the pairing, not the arithmetic, is in doubt; off by default
     until the model separates true pairings better), below ``min_confidence`` it is
-    dropped. Repeats of one conflict join one finding.
+    dropped. Repeats of one conflict join one finding, whichever rules report them.
 
     ``involving`` (article keys: drafts checked against an archive) keeps the kinds that
     look inside one article to those articles. ``known`` is what was computed for some
@@ -116,4 +144,4 @@ def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
     unique: dict[tuple, Finding] = {}
     for f in findings:
         unique.setdefault((f.rule_id, tuple((c.path, c.start, c.end) for c in f.claims)), f)
-    return sorted(merge_mentions(list(unique.values())), key=_sort_key)
+    return sorted(merge_rules(merge_mentions(list(unique.values()))), key=_sort_key)

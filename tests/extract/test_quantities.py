@@ -217,6 +217,9 @@ def test_quantities_english_dozen():
     ("La ligne 4 est interrompue.", "fr"),
     ("Le Covid-19 circule encore.", "fr"),
     ("Appelez le 02 33 45 67 89 pour signaler.", "fr"),
+    ("Un centre d'appel répond au 081/22.45.90 et au 04/344.21.09.", "fr"),
+    ("Temps de lecture : 7 min", "fr"),
+    ("Temps de lecture : 3min", "fr"),
     ("Il a terminé deuxième de la course.", "fr"),
     ("C'est sa 3e victoire.", "fr"),
     ("Un homme a été interpellé.", "fr"),
@@ -228,6 +231,8 @@ def test_quantities_english_dozen():
     ("A man was arrested near junction 10.", "en"),
     ("The new iPhone 11 went on sale.", "en"),
     ("Thousands of people marched.", "en"),
+    ("4-min read", "en"),
+    ("Reading time: 6 minutes", "en"),
 ])
 def test_quantities_not_a_quantity(text, lang):
     assert scan(text, lang) == []
