@@ -911,3 +911,17 @@ def test_one_conflict_reported_by_two_rules_is_one_finding(tmp_path):
     [f] = _pairs(r)
     assert f.rule_id == "FC103"  # transposed digits: the most specific reading
     assert sorted(c.path.rsplit("/", 1)[-1] for c in f.claims) == ["a.md", "b.md", "c.md"]
+
+
+def test_people_brought_to_safety_are_a_running_count(tmp_path):
+    r = _story(tmp_path,
+               "Lundi soir, 412 personnes avaient pu être mises en sécurité, dont 230 par hélicoptère.",
+               "Les pompiers ont déjà mis en sécurité ou fait des sauvetages pour 380 personnes.",
+               dates=["2024-05-06", "2024-05-06"])  # a Monday
+    assert _pairs(r) == []
+    (tmp_path / "same").mkdir()
+    r = _story(tmp_path / "same",
+               "Lundi soir, 412 personnes ont été mises en sécurité par les pompiers.",
+               "Lundi soir, 380 personnes ont été mises en sécurité par les pompiers.",
+               dates=["2024-05-06", "2024-05-06"])
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
