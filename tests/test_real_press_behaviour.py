@@ -925,3 +925,12 @@ def test_people_brought_to_safety_are_a_running_count(tmp_path):
                "Lundi soir, 380 personnes ont été mises en sécurité par les pompiers.",
                dates=["2024-05-06", "2024-05-06"])
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_countrys_figure_beside_its_places_is_the_whole(tmp_path):
+    r = _story(tmp_path,
+               "Jeudi, plus de 806 000 personnes ont manifesté en France, dont 65 000 à Paris et 20 000 à Lyon, "
+               "selon le ministère de l'Intérieur.",
+               "Jeudi, près de 806 000 personnes ont manifesté, selon le ministère de l'Intérieur. À Paris, "
+               "65 000 personnes ont défilé et à Lyon 20 000.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC111"]

@@ -17,7 +17,7 @@ from typing import Iterable
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, any_match, article_key, features, lexicon, locate, story_of
-from factcheck.align.same_fact import Candidate, evolving, score_pair
+from factcheck.align.same_fact import Candidate, same_scope, evolving, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
@@ -117,6 +117,23 @@ def _wholes(claims: list[Claim], feats: dict[int, Features]) -> dict[int, float]
         if before:
             out[k] = round(claims[before[0]].base_value, 6)
     return out
+
+
+def _one_of_listed_places(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectIndex,
+                          scopes: dict[tuple[str, str], set[str]]) -> bool:
+    """One figure is bound to a place in an article that gives the subject's figures for
+    several places ("206 km/h à L'Île-Rousse, 197 km/h à Calvi…"), the other is bound to
+    none and is not about that place: one place's figure against the whole's. A country
+    ("806 000 en France, dont 65 000 à Paris") is the whole."""
+    if bool(fa.scope) == bool(fb.scope):
+        return False
+    placed, c, other = (fa, a, fb) if fa.scope else (fb, b, fa)
+    if len(scopes.get((placed.article_key, index.key(c)), ())) < 2:
+        return False
+    if other.place and same_scope(placed.scope, other.place):
+        return False
+    return " ".join(w for w in placed.scope.split() if w not in ("la", "le", "les", "l", "the")) \
+        not in lexicon()["countries"]
 
 
 def _one_amount_two_currencies(a: Claim, b: Claim) -> bool:
@@ -358,12 +375,9 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             if (round(b.base_value, 6) in said.get((feats[i].article_key, sa), ())
                     or round(a.base_value, 6) in said.get((feats[j].article_key, sb), ())):
                 cand = replace(cand, different="one article gives both figures, as different facts")
-        if not cand.same_article and not cand.different and bool(fa.scope) != bool(fb.scope):
-            placed = fa if fa.scope else fb
-            if len(scopes.get((placed.article_key, index.key(a if fa.scope else b)), ())) >= 2:
-                # "206 km/h à L'Île-Rousse, 197 km/h à Calvi…": one place's figure of a list
-                cand = replace(cand, different=f"one of several places' figures ({placed.scope}) vs a figure "
-                                               "for no one place")
+        if not cand.same_article and not cand.different and _one_of_listed_places(a, b, fa, fb, index, scopes):
+            cand = replace(cand, different=f"one of several places' figures ({fa.scope or fb.scope}) vs a figure "
+                                           "for no one place")
         if (not cand.same_article and not cand.different and a.base_value != b.base_value
                 and a.unit in DOLLARS and b.unit in DOLLARS and len(dollars[fa.story]) >= 2
                 and (unnamed_dollar(a.text, a.unit) or unnamed_dollar(b.text, b.unit))):

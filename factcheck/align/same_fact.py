@@ -308,7 +308,8 @@ def _windows_of_other_amounts(a: Claim, b: Claim, fa: Features, fb: Features,
     return not any(abs(x - y) <= 0.1 * max(abs(x), abs(y)) for x in framed_a for y in framed_b)
 
 
-def _same_scope(a: str, b: str) -> bool:
+def same_scope(a: str, b: str) -> bool:
+    """Two folded place names for one place, or one inside the other ("paris" / "paris 18e")."""
     return a == b or a in b or b in a
 
 
@@ -354,12 +355,12 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not different and a.base_value == -b.base_value != 0 and (
             fa.change == fb.change != 0 or (a.unit == "percent" and 0 in (fa.change, fb.change))):
         different = "one change written with a sign (-3,6 %) and in words (une baisse de 3,6 %)"
-    if not different and fa.scope and fb.scope and not _same_scope(fa.scope, fb.scope):
+    if not different and fa.scope and fb.scope and not same_scope(fa.scope, fb.scope):
         different = f"place ({fa.scope} / {fb.scope})"
     if not different and fa.article_key == fb.article_key and bool(fa.scope) != bool(fb.scope):
         scoped, unscoped = (fa, fb) if fa.scope else (fb, fa)
         # "à Paris" in an article whose place is Paris names the whole story, not a part of it
-        if not (unscoped.place and _same_scope(scoped.scope, unscoped.place)):
+        if not (unscoped.place and same_scope(scoped.scope, unscoped.place)):
             different = f"one article's figure for {scoped.scope} and its figure without that place"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
