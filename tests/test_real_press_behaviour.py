@@ -934,3 +934,16 @@ def test_a_countrys_figure_beside_its_places_is_the_whole(tmp_path):
                "Jeudi, près de 806 000 personnes ont manifesté, selon le ministère de l'Intérieur. À Paris, "
                "65 000 personnes ont défilé et à Lyon 20 000.")
     assert [f.rule_id for f in _pairs(r)] == ["FC111"]
+
+
+def test_one_article_giving_a_place_two_counts_of_one_thing(tmp_path):
+    r = _story(tmp_path,
+               "Dimanche, 12 000 personnes ont défilé à Quimper. Plus tard, la préfecture a publié son bilan. "
+               "À Quimper, environ 9 000 personnes ont défilé dimanche.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+    # two places of one list are two facts
+    (tmp_path / "two").mkdir()
+    r = _story(tmp_path / "two",
+               "Dimanche, 12 000 personnes ont défilé à Quimper. Plus tard, la préfecture a publié son bilan. "
+               "À Brest, environ 9 000 personnes ont défilé dimanche.")
+    assert _pairs(r) == []

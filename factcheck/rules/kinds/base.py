@@ -60,5 +60,13 @@ class Kind:
         )
 
     def scope_ok(self, cand: Candidate) -> bool:
-        """``same_article: false`` keeps a kind to figures from different articles."""
-        return self.params.get("same_article", True) or not cand.same_article
+        """``same_article: false`` keeps a kind to figures from different articles, except,
+        with ``same_place: true``, two sentences of one article that bind the same subject to
+        the same place ("10 000 personnes ont défilé à Ajaccio" … "À Ajaccio, environ 8 000
+        personnes ont manifesté"): one article cannot give a place two counts of one thing."""
+        if self.params.get("same_article", True) or not cand.same_article:
+            return True
+        fa, fb = cand.frames
+        return (bool(self.params.get("same_place", False)) and fa is not None and fb is not None
+                and bool(fa.scope) and fa.scope == fb.scope and fa.sentence != fb.sentence
+                and cand.subject == "same")

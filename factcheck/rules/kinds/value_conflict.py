@@ -23,6 +23,9 @@ Parameters
     rel_tol: relative difference below which two exact figures are the same.
     same_article: also compare two figures of one article (off by default: an article
         that gives two figures for one subject usually means two different facts).
+    same_place: even so, compare two sentences of one article that bind the same subject
+        to the same place ("10 000 personnes ont défilé à Ajaccio" … "À Ajaccio, environ
+        8 000 personnes ont manifesté").
     need_support: require something besides the subject that says "same event".
     support: which evidence counts: predicate (same verb), attribution (same source), cue
         (both "nouveaux"), context (shared sentence words), compound (same compound subject,
@@ -100,7 +103,7 @@ class ValueConflict(Kind):
     name = "value_conflict"
     pairwise = True
     priority = 60
-    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "outcome", "sole", "whole"],
+    PARAMS = {"min_score": 0.75, "approx_tol": 0.1, "rel_tol": 0.0, "same_article": False, "same_place": True, "need_support": True, "support": ["predicate", "attribution", "cue", "context", "outcome", "sole", "whole"],
               "max_ratio": 3.0, "max_ratio_large": 1.5, "large_from": 100}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})
 
