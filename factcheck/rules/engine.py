@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Collection, Sequence
+from typing import Callable, Collection, Sequence
 
 from factcheck.align import Candidate, align
 from factcheck.known import NOTHING, Known
@@ -28,60 +28,49 @@ def _mention_key(c: Claim, kind: str) -> tuple:
     return (round(c.base_value, 6), c.dimension, c.qualifier)
 
 
+def _merge(findings: list[Finding], key: Callable[[Finding], tuple | None],
+           best: Callable[[list[Finding]], Finding]) -> list[Finding]:
+    """Findings with the same ``key`` (None: a finding of its own) join into the ``best``
+    of them, which lists every mention of the group, in the order they first appear."""
+    groups: dict[tuple, list[Finding]] = {}
+    for f in findings:
+        k = key(f)
+        groups.setdefault(("one", id(f)) if k is None else k, []).append(f)
+    out = []
+    for group in groups.values():
+        if len(group) > 1:
+            chosen = best(group)
+            claims = {(c.path, c.start, c.end): c for f in group for c in f.claims}
+            chosen.claims = tuple(sorted(claims.values(), key=lambda c: (c.path, c.start, c.end)))
+            chosen.confidence = max(f.confidence for f in group)
+            group = [chosen]
+        out.extend(group)
+    return out
+
+
 def merge_mentions(findings: list[Finding]) -> list[Finding]:
     """One finding per conflicting fact: pair findings of one rule whose two figures are
     the same (ten repeats of "100 000" against one "99 805") join into one finding that
     lists every mention; the strongest confidence and severity of the group stand."""
-    groups: dict[tuple, list[Finding]] = {}
-    order: list[tuple] = []
-    for f in findings:
-        if len(f.claims) != 2:
-            key: tuple = ("single", id(f))
-        else:
-            key = (f.rule_id, tuple(sorted((_mention_key(c, f.kind) for c in f.claims), key=repr)))
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(f)
-    out = []
-    for key in order:
-        group = groups[key]
-        if len(group) == 1:
-            out.append(group[0])
-            continue
-        best = max(group, key=lambda f: (severity_rank(f.severity), f.confidence))
-        claims = {(c.path, c.start, c.end): c for f in group for c in f.claims}
-        best.claims = tuple(sorted(claims.values(), key=lambda c: (c.path, c.start, c.end)))
-        out.append(best)
-    return out
+    return _merge(findings,
+                  lambda f: (f.rule_id, tuple(sorted((_mention_key(c, f.kind) for c in f.claims), key=repr)))
+                  if len(f.claims) == 2 else None,
+                  lambda group: max(group, key=lambda f: (severity_rank(f.severity), f.confidence)))
+
+
+def _values(f: Finding) -> tuple | None:
+    kind = KINDS.get(f.kind)
+    values = frozenset((round(c.base_value, 6), c.dimension) for c in f.claims)
+    return ("pair", values) if kind is not None and kind.pairwise and len(values) == 2 else None
 
 
 def merge_rules(findings: list[Finding]) -> list[Finding]:
     """One conflicting fact that two pair rules report on different mentions (transposed
     digits on some, two values on others: "782 000" against "728 000") is one finding: the
     most specific rule's (the lowest ``priority``), listing every mention of both."""
-    groups: dict[tuple, list[Finding]] = {}
-    order: list[tuple] = []
-    for f in findings:
-        kind = KINDS.get(f.kind)
-        values = frozenset((round(c.base_value, 6), c.dimension) for c in f.claims)
-        key: tuple = ("pair", values) if kind is not None and kind.pairwise and len(values) == 2 else ("one", id(f))
-        if key not in groups:
-            groups[key] = []
-            order.append(key)
-        groups[key].append(f)
-    out = []
-    for key in order:
-        group = groups[key]
-        if len(group) > 1:
-            best = min(group, key=lambda f: (f.revision, KINDS[f.kind].priority, -severity_rank(f.severity),
-                                             -f.confidence))
-            claims = {(c.path, c.start, c.end): c for f in group for c in f.claims}
-            best.claims = tuple(sorted(claims.values(), key=lambda c: (c.path, c.start, c.end)))
-            best.confidence = max(f.confidence for f in group)
-            group = [best]
-        out.extend(group)
-    return out
+    return _merge(findings, _values,
+                  lambda group: min(group, key=lambda f: (f.revision, KINDS[f.kind].priority,
+                                                          -severity_rank(f.severity), -f.confidence)))
 
 
 def apply_rules(claims: Sequence[Claim], rules: Sequence[Rule], *,
