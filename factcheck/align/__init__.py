@@ -17,7 +17,7 @@ from typing import Iterable
 from factcheck.align.blocking import candidate_pairs
 from factcheck.align.confidence import confidence
 from factcheck.align.features import Features, any_match, article_key, features, lexicon, locate, story_of
-from factcheck.align.same_fact import Candidate, same_scope, evolving, score_pair
+from factcheck.align.same_fact import Candidate, evolving, is_country, same_scope, score_pair
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
@@ -132,8 +132,7 @@ def _one_of_listed_places(a: Claim, b: Claim, fa: Features, fb: Features, index:
         return False
     if other.place and same_scope(placed.scope, other.place):
         return False
-    return " ".join(w for w in placed.scope.split() if w not in ("la", "le", "les", "l", "the")) \
-        not in lexicon()["countries"]
+    return not is_country(placed.scope)
 
 
 def _one_amount_two_currencies(a: Claim, b: Claim) -> bool:

@@ -114,12 +114,15 @@ def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim, texts: Mappin
     return fa.place not in text_b and fb.place not in text_a
 
 
+def is_country(place: str) -> bool:
+    """A folded place name that names a country ("la france", "the uk")."""
+    return " ".join(w for w in place.split() if w not in ("la", "le", "les", "l", "the")) in lexicon()["countries"]
+
+
 def _a_country(fa: Features, fb: Features) -> bool:
     """One of the two sentences is placed in a country ("au sud-ouest de la France"): for
     the length of one event, that says where the event is, not another place."""
-    countries = lexicon()["countries"]
-    return any(" ".join(w for w in f.place.split() if w not in ("la", "le", "les", "l", "the")) in countries
-               for f in (fa, fb))
+    return any(is_country(f.place) for f in (fa, fb))
 
 
 def _scope_vs_place(fa: Features, fb: Features) -> bool:
@@ -129,9 +132,7 @@ def _scope_vs_place(fa: Features, fb: Features) -> bool:
     if bool(fa.scope) == bool(fb.scope):
         return False
     scope, place = (fa.scope, fb.place) if fa.scope else (fb.scope, fa.place)
-    place = " ".join(w for w in place.split() if w not in ("la", "le", "les", "l", "the"))
-    countries = lexicon()["countries"]
-    return place in countries and scope not in countries
+    return is_country(place) and scope not in lexicon()["countries"]
 
 
 def _weekday(f: Features) -> int:
