@@ -9,6 +9,11 @@ What it checks
     vers l'hôpital et une maison de retraite") adds nothing. The message lists exactly the
     terms added, singular items by their words ("25 + 11 + le guide").
 
+    Not added up, as a reader would not: a figure set against the one before it ("dont 17
+    identifiées, pour une trentaine de disparus"), one count per source ("550 000 selon
+    la CGT et 112 000 selon la police"), parts after an earlier total recalled ("la CGT
+    avait alors compté…"), and a list that runs into the end of a text cut short.
+
 Why it matters
     When the parts and the total disagree, one of the figures is wrong, and readers who
     do the sum notice.
