@@ -192,3 +192,11 @@ def test_pipeline_a_run_of_tiny_sentences_with_figures_is_read_without_the_parse
     prose = load_text("Bilan. Trois morts. Cinq blessés. Le feu est maîtrisé.", path="p.md", fmt="md", lang="fr")
     claims = extract_articles([prose])
     assert len(parsed) == 2 and [c.subject for c in claims] == ["mort", "blessé"]
+
+
+@pytest.mark.parametrize("verb", ["a annoncé", "a fait état", "a fait savoir"])
+def test_pipeline_a_day_that_dates_the_telling_does_not_date_the_fact(verb):
+    text = ("---\ndate: 2024-03-15\nlang: fr\n---\n\nLe ministre " + verb + " vendredi de 312 interpellations "
+            "lors des manifestations.\n")
+    [claim] = extract_articles([load_text(text, path="a.md")])
+    assert claim.when is None
