@@ -947,18 +947,3 @@ def test_one_article_giving_a_place_two_counts_of_one_thing(tmp_path):
                "Dimanche, 12 000 personnes ont défilé à Quimper. Plus tard, la préfecture a publié son bilan. "
                "À Brest, environ 9 000 personnes ont défilé dimanche.")
     assert _pairs(r) == []
-
-
-def test_arrests_in_an_inquiry_are_a_running_count(tmp_path):
-    r = _story(tmp_path,
-               "Quatre passeurs ont été interpellés mercredi soir après le naufrage, selon le ministre.",
-               "Cinq passeurs ont été interpellés après le naufrage, selon le ministre.",
-               dates=["2024-05-08", "2024-05-09"])
-    assert _pairs(r) == [] and r.hidden["revisions"] == 1
-    # the same day, at no stated moment, two counts of one arrest conflict
-    (tmp_path / "same").mkdir()
-    r = _story(tmp_path / "same",
-               "Quatre passeurs ont été interpellés après le naufrage, selon le ministre.",
-               "Cinq passeurs ont été interpellés après le naufrage, selon le ministre.",
-               dates=["2024-05-09", "2024-05-09"])
-    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
