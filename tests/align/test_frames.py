@@ -366,3 +366,11 @@ def test_frames_a_noun_carried_over_from_another_figure_is_not_what_it_counts():
     sentence = "Vendredi, 52 300 personnes étaient sans électricité, 17 100 sans eau potable."
     assert features(make_claim(sentence, "52 300", 52300, subject="personnes")).counted == "person"
     assert features(make_claim(sentence, "17 100", 17100, subject="personnes")).counted == ""
+
+
+@pytest.mark.parametrize("sentence, number, role", [
+    ("Officers said specialists had determined that the haul weighed 2,353 kilos.", "2,353", ""),
+    ("The haul had weighed 2,353 kilos before it was split.", "2,353", "previous"),
+])
+def test_frames_a_pluperfect_of_reported_speech_is_no_earlier_value(sentence, number, role):
+    assert _frame(sentence, number, "en")[1] == role
