@@ -85,6 +85,12 @@ def unnamed_dollar(text: str, unit: str) -> bool:
             and not _NAMED_DOLLAR.search(text))
 
 
+def dollars_maybe_one(a: tuple[str, str], b: tuple[str, str]) -> bool:
+    """Two amounts (text, unit) in dollars, one of which names no country's dollar: it may
+    be the other's dollar, whatever unit it was read in."""
+    return a[1] in DOLLARS and b[1] in DOLLARS and (unnamed_dollar(*a) or unnamed_dollar(*b))
+
+
 @dataclass(frozen=True, slots=True)
 class UnitMatch:
     """A unit as recognised in text: canonical unit string and the factor it implies."""

@@ -21,7 +21,7 @@ from factcheck.align.same_fact import Candidate, evolving, is_country, same_scop
 from factcheck.align.subjects import SubjectIndex, fold
 from factcheck.known import NOTHING, Known
 from factcheck.models import Article, Claim
-from factcheck.units import DOLLARS, unnamed_dollar
+from factcheck.units import DOLLARS, dollars_maybe_one
 
 __all__ = ["Candidate", "align", "article_texts", "claim_features", "remember_features"]
 
@@ -378,8 +378,7 @@ def align(claims: list[Claim], articles: Iterable[Article] = (), *, max_bucket: 
             cand = replace(cand, different=f"one of several places' figures ({fa.scope or fb.scope}) vs a figure "
                                            "for no one place")
         if (not cand.same_article and not cand.different and a.base_value != b.base_value
-                and a.unit in DOLLARS and b.unit in DOLLARS and len(dollars[fa.story]) >= 2
-                and (unnamed_dollar(a.text, a.unit) or unnamed_dollar(b.text, b.unit))):
+                and len(dollars[fa.story]) >= 2 and dollars_maybe_one((a.text, a.unit), (b.text, b.unit))):
             cand = replace(cand, different="dollars of no named country, in a story told in several dollar "
                                            "currencies (A$, US$)")
         if not cand.different and (_makes_with_siblings(a, b, fa, index, sentence_counts)

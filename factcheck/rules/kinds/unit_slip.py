@@ -35,7 +35,7 @@ from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
 from factcheck.rules.values import MAGNITUDE, fmt_number, lang_of, pair_subject, significant_digits
-from factcheck.units import DOLLARS, unnamed_dollar
+from factcheck.units import dollars_maybe_one
 
 
 
@@ -58,8 +58,7 @@ class UnitSlip(Kind):
             if (a.kind != "money" or b.kind != "money" or a.unit == b.unit or a.value != b.value
                     or len(significant_digits(a.value)) < 2 or cand.same_article):
                 return None
-            if (unnamed_dollar(a.text, a.unit) and b.unit in DOLLARS) or (unnamed_dollar(b.text, b.unit)
-                                                                         and a.unit in DOLLARS):
+            if dollars_maybe_one((a.text, a.unit), (b.text, b.unit)):
                 return None  # "$1.2 billion" names no country's dollar: it may be the A$1.2 billion
             lang = lang_of(a, b)
             return self.finding((a, b), lang, a=a.text, b=b.text, subject=pair_subject(a, b, lang), factor="1")
