@@ -18,6 +18,15 @@ READINGS = [
     ("fr", "Le texte est adopté par 17 des 22 départements, soit 77,3 % des départements.", False),
     ("en", "The measure passed with 53.4% of voters and 17 of the 22 counties.", False),
     ("en", "The measure passed in 17 of the 22 counties, or 53.4% of the counties.", True),
+    # two sides set against each other are a split, not a part and its whole
+    ("fr", "La réforme est approuvée par 52,3 % des votants mais rejetée par les régions (9 contre 4).", False),
+    ("en", "The bill won 52.3% of the popular vote but lost the provinces by 9 to 4.", False),
+    # differences in points are no counts: no part, whole, old or new value
+    ("fr", "Le taux recule de 2,5 points dans l'industrie (71,4 % de reçus) et de 1,5 point dans le commerce.", False),
+    ("en", "Turnout was down 3.5 percentage points on 2019 (61.2%) and over 6 points on 2015.", False),
+    # "moins de 8" bounds a mark; it tells no change
+    ("fr", "Quelque 41.300 élèves ont obtenu moins de 7 et sont recalés (6,2 %), précise le rectorat.", False),
+    ("fr", "Le déficit passe de 8 M€ à 12 M€, soit une hausse de 40 %.", True),
 ]
 
 

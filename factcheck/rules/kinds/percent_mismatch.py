@@ -32,9 +32,11 @@ from factcheck.models import Claim, Finding
 from factcheck.rules.kinds.base import CheckContext, Kind
 from factcheck.rules.values import fmt_number, half_unit  # noqa: F401
 
+# "plus de 8", "moins de 8" bound a figure; they tell no change
 _CHANGE = re.compile(r"\b(?:hausse|baisse|augment\w*|diminu\w*|recul\w*|progress\w*|croissance|chute|bond|"
                      r"rise|rose|raise[sd]?|increase[sd]?|decrease[sd]?|drop\w*|fall|fell|up|down|jump\w*|"
-                     r"grow\w*|grew|climb\w*|cut|gain\w*|loss|decline\w*|plus|moins)\b|[+−-]\s*\d", re.IGNORECASE)
+                     r"grow\w*|grew|climb\w*|cut|gain\w*|loss|decline\w*|(?:plus|moins)(?!\s+(?:de|d['’]|que|qu['’])(?:\s|$)))\b"
+                     r"|[+−-]\s*\d", re.IGNORECASE)
 _DOWN = re.compile(r"\b(?:baisse|diminu\w*|recul\w*|chute|decrease[sd]?|drop\w*|fall|fell|down|cut|decline\w*|"
                    r"moins)\b", re.IGNORECASE)
 _OLD_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bfrom|\bcontre|\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus)\s*(?:the\s+|l[ae]s?\s+)?"
@@ -44,6 +46,16 @@ _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing) from\
                       r"\bcompared (?:with|to)\s*(?:the\s+)?$", re.IGNORECASE)
 _SHARE_AFTER = re.compile(r"^\s*(?:du|de la|de l['’]|des|de|of(?: the)?|d['’])\b", re.IGNORECASE)
 _POINTS = re.compile(r"^\s*(?:de\s+)?points?\b|^\s*(?:percentage )?points?\b", re.IGNORECASE)
+# two sides set against each other ("14,5 contre 8,5", "55 to 45", "3-1"): a split, not a
+# part and its whole
+_VERSUS = re.compile(r"\s*(?:contre|face à|against|vs\.?|versus|to|à|-|–)\s*", re.IGNORECASE)
+
+
+def _in_points(c: Claim) -> bool:
+    """A difference of percentages in points ("de 4,5 points", "up 2.1 percentage points")
+    is neither a count nor a share: no part, whole, old or new value of a percentage."""
+    sentence, offset = locate(c)
+    return offset >= 0 and bool(_POINTS.match(sentence[offset + len(c.text):offset + len(c.text) + 30]))
 
 
 # The last words of the gap before the second figure of a pair (``_TO``, ``_UP_FROM``).
@@ -120,7 +132,7 @@ class PercentMismatch(Kind):
             if not percents:
                 continue
             # what does not depend on the percentage is computed once per sentence
-            others = [c for c in claims if c.unit != "percent" and c.dimension != "[time]"]
+            others = [c for c in claims if c.unit != "percent" and c.dimension != "[time]" and not _in_points(c)]
             groups: dict[str, list[Claim]] = {}
             for c in others:
                 groups.setdefault(c.dimension, []).append(c)
@@ -234,6 +246,9 @@ class PercentMismatch(Kind):
                 return None
             if _fraction_of_another_thing(sentence, part, whole, p):
                 return None
+            first, second = (x, y) if x_offset < y_offset else (y, x)
+            if _VERSUS.fullmatch(sentence, locate(first)[1] + len(first.text), locate(second)[1]):
+                return None  # "rejeté par les cantons (14,5 contre 8,5)": two sides, not a share
             expected = part.base_value / whole.base_value * 100
             if approx:
                 tol += self.params["approx_tol"] * expected
