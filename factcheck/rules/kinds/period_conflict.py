@@ -48,6 +48,9 @@ _SINCE = re.compile(r"(?:depuis|since|for the (?:past|last)|for)\s+(?:\S+\s+)?$"
 _DAY = 86400.0
 
 
+_NAME = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-ZÀ-Ý][\w'’-]+")
+
+
 def _is_duration(c: Claim) -> bool:
     return c.kind == "duration"
 
@@ -164,8 +167,11 @@ class PeriodConflict(Kind):
             before = f.sentence[max(0, f.offset - 40):f.offset]
             if not _SINCE.search(before):
                 continue
-            words = content_words(re.split(r"(?:depuis|since|for)\s", before, flags=re.IGNORECASE)[0][-40:])
-            since.setdefault(story_of(c), []).append((c, words))
+            context = re.split(r"(?:depuis|since|for)\s", before, flags=re.IGNORECASE)[0][-40:]
+            # a name ("in Chennai for eight years") says where, not what lasts: only common
+            # nouns and verbs tie two durations to one thing
+            names = content_words(" ".join(_NAME.findall(context)))
+            since.setdefault(story_of(c), []).append((c, content_words(context) - names))
         for items in since.values():
             items = items[:50]  # bounded: a story has a handful of "depuis" durations
             for i in range(len(items)):
