@@ -947,3 +947,107 @@ def test_one_article_giving_a_place_two_counts_of_one_thing(tmp_path):
                "Dimanche, 12 000 personnes ont défilé à Quimper. Plus tard, la préfecture a publié son bilan. "
                "À Brest, environ 9 000 personnes ont défilé dimanche.")
     assert _pairs(r) == []
+
+
+# ---------------------------------------------------------------- who holds a figure, and when it stood
+
+def test_seats_won_by_two_parties_are_two_facts(tmp_path):
+    r = _story(tmp_path,
+               "Le Parti vert a remporté 14 sièges, tandis que les indépendants en gardent neuf.",
+               "Au terme du dépouillement, le Bloc citoyen obtient 31 sièges. C'est trois de plus qu'en 2019.",
+               dates=["2024-06-10", "2024-06-10"])
+    assert _pairs(r) == []
+
+
+def test_seats_of_one_party_given_twice_still_conflict(tmp_path):
+    r = _story(tmp_path,
+               "Au terme du dépouillement, le Bloc citoyen obtient 31 sièges à l'assemblée régionale.",
+               "Au terme du dépouillement, le Bloc citoyen obtient 29 sièges à l'assemblée régionale.",
+               dates=["2024-06-10", "2024-06-10"])
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_seats_in_a_list_of_results_belong_to_each_party(tmp_path):
+    r = _story(tmp_path,
+               "Final results: the Harbour Party won 41 seats, the Valley Alliance with 12 seats and Labour with 6 seats.",
+               "The Coast Party secured 9 seats in the final count, officials said.",
+               dates=["2024-06-10", "2024-06-10"], lang="en")
+    assert _pairs(r) == []
+
+
+def test_a_share_among_one_group_is_not_the_share_of_all(tmp_path):
+    r = _story(tmp_path,
+               "Le syndicat annonce 85 % de grévistes chez les surveillants, ce jeudi.",
+               "Le syndicat a évoqué 58 % de grévistes dans les écoles et les collèges, ce jeudi.")
+    assert _pairs(r) == []
+
+
+def test_shares_at_two_times_of_day_are_two_snapshots(tmp_path):
+    r = _story(tmp_path,
+               "Municipales : 38,2 % de participation à 17 h, en net recul.",
+               "A midi, la participation s'élevait à 17,4 %, selon le ministère.",
+               dates=["2024-03-17", "2024-03-17"])
+    assert _pairs(r) == []
+
+
+def test_a_list_given_respectively_is_one_figure_per_item(tmp_path):
+    r = _story(tmp_path,
+               "Les filières agricole, hôtelière et sanitaire atteignent respectivement 81,3 %, 74,6 % et 88,9 % de réussite.",
+               "Au total, 79,4 % de réussite au brevet professionnel cette année.",
+               dates=["2024-07-05", "2024-07-05"])
+    assert _pairs(r) == []
+
+
+def test_the_part_told_after_its_whole_is_a_part(tmp_path):
+    r = _story(tmp_path,
+               "Selon le rectorat, sur 18 400 candidats, 15 900 sont reçus dès le premier groupe.",
+               "Le rectorat recense 18 400 candidats inscrits à l'examen cette année.",
+               dates=["2024-07-05", "2024-07-05"])
+    assert _pairs(r) == []
+
+
+def test_the_first_step_of_a_count_is_not_the_count(tmp_path):
+    r = _story(tmp_path,
+               "Deux hommes ont d'abord été interpellés dimanche sur le parking, puis un troisième dans la villa.",
+               "Trois hommes ont été interpellés dimanche dans le cadre du trafic.",
+               dates=["2024-05-06", "2024-05-06"])
+    assert _pairs(r) == []
+
+
+def test_injured_lightly_after_the_verb_is_a_narrower_count(tmp_path):
+    r = _story(tmp_path,
+               "Le préfet a indiqué que deux personnes avaient été blessées légèrement par l'effondrement.",
+               "Trois personnes ont été blessées, dont une grièvement, dans l'effondrement du mur.")
+    assert _pairs(r) == []
+
+
+def test_days_ago_counted_from_different_days_of_writing(tmp_path):
+    r = _story(tmp_path,
+               "The footbridge, which reopened three days ago after repairs, collapsed on Sunday evening.",
+               "The footbridge had reopened five days ago after a long renovation, officials said on Tuesday.",
+               dates=["2024-10-27", "2024-10-29"], lang="en")
+    assert _pairs(r) == []
+
+
+def test_days_ago_on_one_day_of_writing_still_conflict(tmp_path):
+    r = _story(tmp_path,
+               "The footbridge, which reopened four days ago after repairs, collapsed on Sunday evening.",
+               "The footbridge, which reopened five days ago after repairs, collapsed on Sunday evening.",
+               dates=["2024-10-27", "2024-10-27"], lang="en")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_source_in_parentheses_is_the_source_of_its_figure(tmp_path):
+    r = _story(tmp_path,
+               "On comptait entre 21 000 (police) et 70 000 (syndicats) manifestants à Brest ce jeudi.",
+               "Les syndicats brestois ont évoqué la présence de 210 000 manifestants contre 21 000 selon la police, ce jeudi.",
+               dates=["2024-03-14", "2024-03-14"])
+    assert not [f for f in _pairs(r) if f.rule_id == "FC103"]
+
+
+def test_durations_in_one_town_about_two_things(tmp_path):
+    r = _story(tmp_path,
+               "The firm had been trading from Leeds for the past two years before the raid.",
+               "The couple were living in Leeds for the last nine years, neighbours said.",
+               dates=["2024-09-21", "2024-09-23"], lang="en")
+    assert not [f for f in _pairs(r) if f.rule_id == "FC107"]

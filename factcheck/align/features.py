@@ -122,6 +122,7 @@ class Features:
     outcome: str = ""             # what its clause says befell those counted ("ont été blessés" → blessé);
                                   # for a part ("30 blessés, dont six pompiers"), what befell the whole
     aggregate: str = ""           # the several things the figure is summed over ("sur deux bateaux" → bateau)
+    ago: bool = False             # a span counted back from the day of writing ("il y a quatre jours", "five days ago")
 
     def to_record(self) -> dict[str, Any]:
         """What the claim alone decides, as JSON-ready data (sets sorted, so that a record
@@ -160,7 +161,7 @@ _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
     "attribute": False, "step": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
-    "change": 0, "span": "", "clock": -1, "daypart": "", "weekday": -1, "counted": "", "category": "", "restriction": "", "outcome": "", "aggregate": ""}
+    "change": 0, "span": "", "clock": -1, "daypart": "", "weekday": -1, "counted": "", "category": "", "restriction": "", "outcome": "", "aggregate": "", "ago": False}
 
 
 def story_of(claim: Claim) -> str:
@@ -222,6 +223,9 @@ def _sources(sentence: str, lang: str) -> tuple[tuple[tuple[int, int, str], ...]
     read once per sentence, not once per figure in it."""
     said = tuple((m.start(), m.end(), _speaks_for(sentence, m.start("src"), lang) or m.group("src"))
                  for pattern in _patterns("attribution_patterns", lang) for m in pattern.finditer(sentence))
+    said += tuple((m.start(), m.end(), m.group("src"))
+                  for pattern in _patterns("paren_attribution_patterns", lang) for m in pattern.finditer(sentence)
+                  if source_family(m.group("src")) in lexicon()["families"])
     agents = tuple((m.start(), m.end(), m.group("src"))
                    for pattern in _patterns("agent_patterns", lang) for m in pattern.finditer(sentence)
                    if source_family(m.group("src")) in lexicon()["families"])
@@ -246,6 +250,8 @@ def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str
         if (start >= offset + length and "," in sentence[offset + length:start]
                 and _LEADS_NEXT_FIGURE.match(sentence, end)):
             continue  # "1,3 million de manifestants, pour la CGT, 2,8 millions": the CGT's is the next
+        if start >= offset + length and _ANOTHER_FIGURE.search(sentence, offset + length, start):
+            continue  # "180 000 personnes contre 11 000 selon la police": the police's is the other's
         dist = _distance_span(start, end, offset, length)
         if best is None or dist < best[0]:
             best = (dist, src)
@@ -258,6 +264,8 @@ def local_attribution(sentence: str, offset: int, length: int, lang: str) -> str
 
 
 _LEADS_NEXT_FIGURE = re.compile(r"\s*,\s*(?:[a-zà-ÿ'’]+\s+){0,2}\d")
+# a second figure set against the first, between it and a source told after both
+_ANOTHER_FIGURE = re.compile(r"\b(?:contre|face à|against|versus|vs\.?)\s+(?:[a-zà-ÿ'’]+\s+){0,2}\d", re.IGNORECASE)
 
 
 def _distance_span(start: int, end: int, offset: int, length: int) -> int:
@@ -315,6 +323,7 @@ def _fallback_predicate(after: str, lang: str, before: str = "") -> str:
 
 _CLAUSE_END = re.compile(r"[,;:()\[\]–—]|\s-\s|\s(?!(?:1[89]\d\d|20\d\d)\b)\d|\.\s")  # a year is no figure: "fin 2021"
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+_CLOCK_TAIL = re.compile(r"(?:[^,;:()\[\]–—.!?]|\.(?=\S)){0,30}")  # a figure's clause read on past other figures
 
 
 @functools.lru_cache(maxsize=256)
@@ -557,6 +566,45 @@ def frame_group(after: str, lang: str) -> str:
     return ""
 
 
+def frame_holder(before: str, lang: str) -> str:
+    """Who holds the count or the share, named just before a verb of winning ("Fianna
+    Fáil won 38 seats" → Fianna Fáil), by the ``holder_patterns_cased`` table; a
+    determiner or a word that names no one ("Le", "They", a weekday) is not a holder."""
+    stop = lexicon()["not_place"].get(lang) or lexicon()["not_place"]["fr"]
+    for p in _patterns("holder_patterns_cased", lang):
+        m = p.search(before)
+        if m:
+            words = m.group("holder").split()
+            while words and words[0] in stop:
+                words = words[1:]
+            if words and words[0][0].isupper():
+                return "holder:" + fold(" ".join(words))
+    return ""
+
+
+# what may stand between "respectivement" and a figure of its list: other figures, their
+# units and the list's commas and conjunctions ("respectivement 79,6 %, 71,2 % et 86,2 %")
+_LISTED = re.compile(r"[\s\d.,%‰€$£+−-]*(?:(?:\b(?:et|and|de|of|à|at|to|points?|pour ?cent|per ?cent|millions?|milliards?|"
+                     r"billions?|euros?|dollars?|kg|tonnes?|km|ha)\b|,)[\s\d.,%‰€$£+−-]*)*")
+
+
+def listed_respectively(sentence: str, offset: int, length: int, lang: str) -> bool:
+    """The figure is one of a list that "respectivement" / "respectively" gives item by
+    item: the word before the list (only figures between) or right after it."""
+    if offset < 0:
+        return False
+    for p in _patterns("respectively_patterns", lang):
+        before = sentence[max(0, offset - 120):offset]
+        for m in p.finditer(before):
+            if _LISTED.fullmatch(before, m.end()):
+                return True
+        after = sentence[offset + length:offset + length + 120]
+        m = p.search(after)
+        if m and _LISTED.fullmatch(after, 0, m.start()):
+            return True
+    return False
+
+
 def frame_category(text: str, lang: str) -> str:
     """The letters of a statistical category named in the text ("catégorie A" → "A")."""
     for p in _patterns("category_patterns_cased", lang):
@@ -704,7 +752,8 @@ def features(claim: Claim) -> Features:
         other=any_match("other_patterns", lang, before + " " + after_num[:25]),
         daily=any_match("daily_patterns", lang, window),
         attribute=any_match("attribute_patterns", lang, before[-25:])
-        or any_match("attribute_after_patterns", lang, after_num[:30]),
+        or any_match("attribute_after_patterns", lang, after_num[:30])
+        or listed_respectively(sentence, offset, len(claim.text), lang),
         new=frame_new(before_clause, after_clause, lang) or signed(claim, before),
         step=frame_step(after_clause, lang),
         scope=frame_scope(before_clause, after_clause, lead, lang, sentence[max(0, offset - 60):offset] if offset >= 0 else ""),
@@ -712,14 +761,18 @@ def features(claim: Claim) -> Features:
         region=any_match("region_patterns", lang, " ".join((before_clause, after_clause, lead))),
         role=frame_role(before_clause, after_clause, lead, before, lang),
         year=frame_year(before_clause, after_clause, lead, date, lang),
-        modifier=frame_modifier(after_clause[:40], lang) or (frame_group(after_num[:60], lang) if not claim.unit else ""),
+        modifier=frame_modifier(after_clause[:60], lang) or (frame_group(after_num[:60], lang) if claim.unit in ("", "percent") else "")
+        or (frame_holder(sentence[max(0, offset - 80):offset], lang) if claim.unit in ("", "percent") and offset >= 0 else ""),
         day=(day := claim_day(claim)),
         event_day=art.event_day if art is not None else None,
         phase=frame_phase(before_clause, after_clause, lead, lang),
         change=(change := frame_change(" ".join((before_clause, after_clause, lead)), before_clause, lang))[0]
         or (-1 if claim.value < 0 else 0),
         span=change[1],
-        clock=(clock := frame_clock(timed := " ".join((lead, before_clause, after_clause)), lang)),
+        # a time of day after the figure may follow other figures of its clause: "34 % de
+        # participation à 17 h" (the clause is cut at "17", a figure, but the time is its)
+        clock=(clock := frame_clock(timed := " ".join((lead, before_clause, after_clause,
+                                                       _CLOCK_TAIL.match(after_num).group())), lang)),
         daypart=frame_daypart(timed, lang) if clock < 0 else "",
         weekday=named_weekday(timed) if day is None else -1,
         counted=frame_counted(claim, after_num, lang),
@@ -728,4 +781,6 @@ def features(claim: Claim) -> Features:
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,
                               frame_role(before_clause, after_clause, lead, before, lang), lang),
         aggregate=frame_aggregate(" ".join((before_clause, after_clause)), lang),
+        ago=claim.dimension == "[time]" and (any_match("ago_patterns", lang, before[-30:])
+                                             or any_match("ago_after_patterns", lang, after_num[:12])),
     )

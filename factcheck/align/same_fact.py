@@ -401,6 +401,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = "rate vs count"
     if not different and (fa.attribute or fb.attribute):
         different = "per-item figure or attribute"
+    if not different and (fa.ago or fb.ago) and a.base_value != b.base_value and (fa.date is None or fa.date != fb.date):
+        different = "spans counted back from different days of writing (il y a, ago)"
     if not different and fa.new != fb.new:
         different = "an increment (nouveaux, supplémentaires) vs a total"
     if not different and fa.step and fb.step and a.base_value != b.base_value and not _same_clock(fa, fb):

@@ -120,8 +120,9 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
             return _compound(doc[i])
         if contained is not None and (nxt is None or nxt.pos_ in ("ADP", "PUNCT", "ADV", "CCONJ")):
             return _compound(contained)
-        if head.head.i >= span.end and (head.dep_ in ("nummod", "det") and _good_noun(head.head)
-                                        or _contained(head.head) is not None):  # "portant à 28 le nombre de blessés"
+        if head.head.i >= span.end and not _parenthesised(head.head) and (
+                head.dep_ in ("nummod", "det") and _good_noun(head.head)
+                or _contained(head.head) is not None):  # "portant à 28 le nombre de blessés"
             if _is_measure_word(head.head.text.lower()):  # "de 1,27 à 2,5 millions de manifestants"
                 counted = _counted_by(head.head)
                 return _compound(counted) if counted is not None else ("", "")
@@ -166,6 +167,14 @@ def subject_fr(doc: Doc, start: int, end: int, unit: str) -> tuple[str, str]:
             break
         gov = gov.head
     return "", ""
+
+
+def _parenthesised(token: Token) -> bool:
+    """A word in parentheses of its own ("18 000 (police) et 60 000 (syndicats)"): a note
+    on the figure, its source most often, not what it counts."""
+    doc = token.doc
+    return (token.i > 0 and doc[token.i - 1].text == "(" and token.i + 1 < len(doc)
+            and doc[token.i + 1].text == ")")
 
 
 def _contained(token: Token) -> Token | None:

@@ -374,3 +374,45 @@ def test_frames_a_noun_carried_over_from_another_figure_is_not_what_it_counts():
 ])
 def test_frames_a_pluperfect_of_reported_speech_is_no_earlier_value(sentence, number, role):
     assert _frame(sentence, number, "en")[1] == role
+
+
+@pytest.mark.parametrize("lang, sentence, number, field, value", [
+    # a time of day after the figure, past another figure of its clause; "A" for "À"
+    ("fr", "Municipales : 38,2 % de participation à 17 h, en recul.", "38,2 %", "clock", 1020),
+    ("en", "Turnout stood at 41% at 5 p.m. on Sunday.", "41%", "clock", 1020),
+    ("fr", "A midi, la participation s'élevait à 17,4 %.", "17,4 %", "daypart", "midi"),
+    # who holds the seats or the share
+    ("fr", "Au terme du dépouillement, le Bloc citoyen obtient 31 sièges.", "31", "modifier", "holder:bloc citoyen"),
+    ("en", "Final results: the Harbour Party won 41 seats, the Valley Alliance with 12 seats.", "12", "modifier",
+     "holder:valley alliance"),
+    ("fr", "C'est le naufrage le plus meurtrier dans la Manche avec 31 migrants décédés.", "31", "modifier", ""),
+    ("en", "Police took 12 people into custody.", "12", "modifier", ""),
+    # a share among one group
+    ("fr", "Le syndicat annonce 85 % de grévistes chez les surveillants.", "85 %", "modifier", "group:surveillant"),
+    # one item's figure in a list given "respectivement"
+    ("fr", "Les filières A, B et C atteignent respectivement 81,3 %, 74,6 % et 88,9 % de réussite.", "88,9 %",
+     "attribute", True),
+    ("fr", "Le taux atteint 77,7 % et douze séries sont concernées, respectivement.", "77,7 %", "attribute", False),
+    # a part told after its whole, and the first step of a count
+    ("fr", "Selon le rectorat, sur 18 400 candidats, 15 900 sont reçus.", "15 900", "role", "part"),
+    ("en", "Of the 18,400 candidates, 15,900 passed.", "15,900", "role", "part"),
+    ("fr", "Deux hommes ont d'abord été interpellés dimanche.", "Deux", "role", "part"),
+    ("fr", "Tout d'abord, trois hommes ont été interpellés.", "trois", "role", ""),
+    # a modifier after the participle
+    ("fr", "Le préfet a dit que deux personnes avaient été blessées légèrement.", "deux", "modifier", "leger"),
+    # a span counted back from the day of writing
+    ("en", "The bridge reopened four days ago after repairs.", "four days", "ago", True),
+    ("fr", "Le pont a rouvert il y a quatre jours.", "quatre jours", "ago", True),
+    ("fr", "Le pont a rouvert pendant quatre jours.", "quatre jours", "ago", False),
+    # a source in parentheses, and one told after another figure
+    ("fr", "On comptait entre 21 000 (police) et 70 000 (syndicats) manifestants.", "70 000", "attribution",
+     "syndicat"),
+    ("fr", "Les syndicats brestois ont évoqué 210 000 manifestants contre 21 000 selon la police.", "210 000",
+     "attribution", "syndicat"),
+])
+def test_frames_read_on_whole_sentences(lang, sentence, number, field, value):
+    from factcheck.align import claim_features
+    from factcheck.api import extract
+
+    claim = next(c for c in extract(sentence, lang=lang) if c.text == number)
+    assert getattr(claim_features(claim), field) == value
