@@ -27,6 +27,9 @@ READINGS = [
     # "moins de 8" bounds a mark; it tells no change
     ("fr", "Quelque 41.300 élèves ont obtenu moins de 7 et sont recalés (6,2 %), précise le rectorat.", False),
     ("fr", "Le déficit passe de 8 M€ à 12 M€, soit une hausse de 40 %.", True),
+    # a figure fifty times off is not the share's part: "moins de 9 de moyenne" is a mark
+    ("fr", "D'après le rectorat, 31.200 candidats ont eu moins de 9 de moyenne et ne peuvent donc pas passer l'oral, "
+           "ce qui représente 5,2% des candidats.", False),
 ]
 
 

@@ -51,6 +51,14 @@ _POINTS = re.compile(r"^\s*(?:de\s+)?points?\b|^\s*(?:percentage )?points?\b", r
 _VERSUS = re.compile(r"\s*(?:contre|face à|against|vs\.?|versus|to|à|-|–)\s*", re.IGNORECASE)
 
 
+def _unrelated(expected: float, stated: float) -> bool:
+    """A percentage fifty times larger or smaller than the one the figures give ("57 400
+    candidats ont eu moins de 8 (7,9 %)": 8 is a mark, not a part): two figures read
+    together that do not make this share, not a share misstated."""
+    e, s = abs(expected), abs(stated)
+    return e > 50 * s or s > 50 * max(e, 1e-9)
+
+
 def _in_points(c: Claim) -> bool:
     """A difference of percentages in points ("de 4,5 points", "up 2.1 percentage points")
     is neither a count nor a share: no part, whole, old or new value of a percentage."""
@@ -256,5 +264,7 @@ class PercentMismatch(Kind):
                 return None
             old, new = part, whole
             how = ("part" if lang == "fr" else "share")
+        if _unrelated(expected, p.value):
+            return None
         return self.finding((p, old, new), lang, percent=p.text, old=old.text, new=new.text,
                             expected=fmt_number(round(abs(expected), 1), lang) + " %", how=how)
