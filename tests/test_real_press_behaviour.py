@@ -1051,3 +1051,10 @@ def test_durations_in_one_town_about_two_things(tmp_path):
                "The couple were living in Leeds for the last nine years, neighbours said.",
                dates=["2024-09-21", "2024-09-23"], lang="en")
     assert not [f for f in _pairs(r) if f.rule_id == "FC107"]
+
+
+def test_a_share_among_a_group_and_the_share_of_that_group_are_one_fact(tmp_path):
+    r = _story(tmp_path,
+               "Selon la direction du réseau, 41 % des contrôleurs étaient en grève jeudi.",
+               "La direction du réseau faisait état jeudi de 14 % de grévistes parmi les contrôleurs.")
+    assert {f.rule_id for f in _pairs(r)} & {"FC103", "FC104"}

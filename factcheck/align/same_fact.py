@@ -239,6 +239,13 @@ def _one_stamped(fa: Features, fb: Features) -> bool:
     return fa.article_key != fb.article_key and _stamped(fa, fb) != _stamped(fb, fa)
 
 
+def _group_counted_by_other(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    """One figure is among a group and the other counts that very group: "26 % de
+    grévistes parmi les conducteurs" and "62 % des conducteurs en grève" measure one share."""
+    return any(f.modifier == "group:" + fold(other.subject) and not g.modifier and other.subject
+               for f, g, other in ((fa, fb, b), (fb, fa, a)))
+
+
 def _same_clock(fa: Features, fb: Features) -> bool:
     """Both given at one clock time ("à 18 h"): the same moment, whatever else they say."""
     return fa.clock >= 0 and fa.clock == fb.clock
@@ -388,7 +395,7 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if (not different and a.base_value != b.base_value and a.period_days and b.period_days
             and abs(a.period_days - b.period_days) > 0.1 * max(a.period_days, b.period_days)):
         different = f"counted over another period ({a.period} / {b.period})"
-    if not different and fa.modifier != fb.modifier:
+    if not different and fa.modifier != fb.modifier and not _group_counted_by_other(a, b, fa, fb):
         different = f"another measure ({fa.modifier or '-'} / {fb.modifier or '-'})"
     if not different and (fa.year or fb.year):
         ya = fa.year or (fa.date.year if fa.date else None)
