@@ -593,12 +593,12 @@ def listed_respectively(sentence: str, offset: int, length: int, lang: str) -> b
     item: the word before the list (only figures between) or right after it."""
     if offset < 0:
         return False
+    before = sentence[max(0, offset - 120):offset]
+    after = sentence[offset + length:offset + length + 120]
     for p in _patterns("respectively_patterns", lang):
-        before = sentence[max(0, offset - 120):offset]
         for m in p.finditer(before):
             if _LISTED.fullmatch(before, m.end()):
                 return True
-        after = sentence[offset + length:offset + length + 120]
         m = p.search(after)
         if m and _LISTED.fullmatch(after, 0, m.start()):
             return True

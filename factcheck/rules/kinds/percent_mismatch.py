@@ -254,8 +254,8 @@ class PercentMismatch(Kind):
                 return None
             if _fraction_of_another_thing(sentence, part, whole, p):
                 return None
-            first, second = (x, y) if x_offset < y_offset else (y, x)
-            if _VERSUS.fullmatch(sentence, locate(first)[1] + len(first.text), locate(second)[1]):
+            (first_offset, first), (second_offset, _) = sorted(((x_offset, x), (y_offset, y)), key=lambda t: t[0])
+            if _VERSUS.fullmatch(sentence, first_offset + len(first.text), second_offset):
                 return None  # "rejeté par les cantons (14,5 contre 8,5)": two sides, not a share
             expected = part.base_value / whole.base_value * 100
             if approx:
