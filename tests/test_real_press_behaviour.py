@@ -502,6 +502,22 @@ def test_parts_after_dont_still_add_up(tmp_path):
     assert [f.rule_id for f in r.findings] == ["FC109"]
 
 
+def test_parts_picked_among_a_total_may_leave_some_out(tmp_path):
+    r = _story(tmp_path, "Au total, 87 blessés étaient encore hospitalisés lundi. Parmi eux, 41 sont toujours en "
+                         "réanimation et 22 dans un service de grands brûlés.")
+    assert [f for f in r.findings if f.rule_id == "FC109"] == []
+
+
+def test_a_list_ends_at_its_item_joined_by_and(tmp_path):
+    (tmp_path / "en").mkdir()
+    r = _story(tmp_path, "Le dernier bilan fait état de 21 tués, dont 16 civils et 5 policiers, 4 assaillants "
+                         "ayant été abattus.")
+    assert [f for f in r.findings if f.rule_id == "FC109"] == []
+    r = _story(tmp_path / "en", "The latest toll is 21 dead, including 16 civilians and 5 police officers, 4 "
+                                "gunmen having been shot.", lang="en")
+    assert [f for f in r.findings if f.rule_id == "FC109"] == []
+
+
 def test_the_number_of_a_period_is_not_a_count(tmp_path):
     from factcheck.api import extract
 

@@ -231,6 +231,30 @@ def test_kinds_sum_mismatch_a_figure_for_each_listed_item_is_not_a_part():
     assert run("FC109", *claims) == []
 
 
+@pytest.mark.parametrize("opener, parts, fires", [
+    ("Dans le détail, ", (50, 30), True),   # a breakdown: 80 is not 87
+    ("Parmi eux, ", (50, 30), False),       # some of them: others may be elsewhere
+    ("Parmi eux, ", (60, 30), True),        # 90 of 87 cannot be among them
+])
+def test_kinds_sum_mismatch_a_next_sentence_picking_some_may_add_up_to_less(opener, parts, fires):
+    first = "Au total, 87 blessés ont été hospitalisés."
+    second = f"{opener}{parts[0]} blessés en réanimation et {parts[1]} blessés en chirurgie."
+    off = len(first) + 1
+    claims = [fr(first, "87", 87, subject="blessé"),
+              fr(second, str(parts[0]), parts[0], subject="blessé", offset=off),
+              fr(second, str(parts[1]), parts[1], subject="blessé", offset=off)]
+    assert bool(run("FC109", *claims)) is fires
+
+
+def test_kinds_sum_mismatch_a_figure_left_unread_among_the_parts_stops_the_sum():
+    s = "Les 120 sièges se répartissent ainsi : 50 sièges au nord, l'est 30, 25 sièges au sud."
+    claims = [fr(s, "120", 120, subject="siège"), fr(s, "50", 50, subject="siège"), fr(s, "25", 25, subject="siège")]
+    assert run("FC109", *claims) == []  # 30 was not read as a count: 50 + 25 says nothing of 120
+    claims.insert(2, fr(s, "30", 30, subject="siège"))
+    [f] = run("FC109", *claims)
+    assert "105" in f.message
+
+
 def test_kinds_sum_mismatch_parts_from_another_source_are_not_parts():
     s = "On comptait 52 000 manifestants selon la préfecture : 30 000 selon la CGT et 40 000 selon la CFDT."
     claims = [fr(s, "52 000", 52000, subject="manifestant"), fr(s, "30 000", 30000, subject="manifestant"),
@@ -402,15 +426,42 @@ def test_kinds_hedge_conflict_leaves_rough_nouns_alone():
     assert [f.rule_id for f in run("FC111", b, c)] == ["FC111"]
 
 
+def test_kinds_hedge_conflict_an_inclusive_floor_holds_with_nearly():
+    """"At least 40" includes 40, which "nearly 40" also allows; "more than 40" does not."""
+    near = fr("Près de 40 personnes ont été évacuées.", "40", 40, subject="évacué", qualifier="approx")
+    floor = fr("Au moins 40 personnes ont été évacuées.", "40", 40, subject="évacué", qualifier="min",
+               path="story/b.md")
+    past = fr("Plus de 40 personnes ont été évacuées.", "40", 40, subject="évacué", qualifier="min",
+              path="story/c.md")
+    assert run("FC111", near, floor) == []
+    assert [f.rule_id for f in run("FC111", near, past)] == ["FC111"]
+
+
 def test_kinds_sum_mismatch_an_item_going_on_after_a_preposition_does_not_end_the_list():
     s = "Les quatre bus ont été touchés : deux sont renversés sur la route, un est bloqué sur la route et sur le pont et un est resté intact."
     claims = [fr(s, "quatre", 4, subject="bus"), fr(s, "deux", 2, subject="bus", occurrence=0)]
     assert run("FC109", *claims) == []
 
 
+@pytest.mark.parametrize("exact, figure, fires", [
+    ("1,382", "1,4", False),   # fewer decimals, rounded half up, two digits kept: how writers write
+    ("1,46", "1,5", False),
+    ("1,382", "1,3", True),    # cut, not rounded
+    ("1 382", "1 400", True),  # a whole number written with zeros reads as an exact weight
+    ("8 300", "8 000", True),
+])
+def test_kinds_rounding_to_fewer_decimals_is_ordinary(exact, figure, fires):
+    def num(s):
+        return float(s.replace(" ", "").replace(",", "."))
+    a = fr(f"Les douaniers ont saisi {exact} t de cocaïne.", f"{exact} t", num(exact), "t", subject="cocaïne")
+    b = fr(f"Les douaniers ont saisi {figure} t de cocaïne.", f"{figure} t", num(figure), "t", subject="cocaïne",
+           path="story/b.md")
+    assert bool(run("FC105", a, b)) is fires
+
+
 @pytest.mark.parametrize("figure, surface, fires", [
     (2.2, "2,2 tonnes", True),    # 2,25 cut to the tenth, 2 % apart
-    (2.3, "2,3 tonnes", True),    # 2,25 rounded up to the tenth
+    (2.3, "2,3 tonnes", False),   # 2,25 rounded up to the tenth, as writers round
     (2.25, "2,25 tonnes", False),  # the same figure
     (2.1, "2,1 tonnes", False),   # not 2,25 at any precision: another figure (value_conflict's)
     (2.0, "2 tonnes", False),     # a whole number is round only with zeros: 11 % apart anyway

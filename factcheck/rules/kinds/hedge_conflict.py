@@ -2,9 +2,11 @@
 
 What it checks
     Two claims aligned as the same fact, with the same value, where one is hedged upwards
-    (a floor: "plus de", "au moins", "more than") and the other downwards (a ceiling
-    reached or nearly: "près de", "presque", "nearly", "almost"). "Environ" and "about"
-    go both ways and are left alone.
+    (a floor passed: "plus de", "more than") and the other downwards (a ceiling reached
+    or nearly: "près de", "presque", "nearly", "almost"). "Environ" and "about" go both
+    ways and are left alone, and so does a floor that includes the figure ("au moins",
+    "at least"): "au moins 570 000" and "près de 570 000" both hold of 570 000 itself,
+    and readers take both as that figure.
 
 Why it matters
     "Plus de 806 000 manifestants" and "près de 806 000" cannot both be right: the count
@@ -19,8 +21,8 @@ Use instead
 
 Parameters
     min_score, need_support, support, same_article: as in value_conflict.
-    above, below: per language, the words just before a number that hedge it upwards or
-        downwards.
+    above, below: per language, the words just before a number that hedge it upwards
+        (strictly: "plus de", not "au moins") or downwards.
 """
 
 from __future__ import annotations
@@ -43,8 +45,8 @@ class HedgeConflict(Kind):
     priority = 55
     PARAMS = {"min_score": 0.75, "same_article": False, "need_support": True,
               "support": ["predicate", "attribution", "cue", "context", "compound"],
-              "above": {"fr": ["plus de", "plus d'", "plus d’", "au moins", "au-delà de", "un peu plus de"],
-                        "en": ["more than", "over", "at least", "upwards of", "just over"]},
+              "above": {"fr": ["plus de", "plus d'", "plus d’", "au-delà de", "un peu plus de"],
+                        "en": ["more than", "over", "upwards of", "just over"]},
               "below": {"fr": ["près de", "près d'", "près d’", "presque", "quasiment", "pas loin de", "un peu moins de"],
                         "en": ["nearly", "almost", "close to", "just under", "just shy of"]}}
     PLACEHOLDERS = frozenset({"a", "b", "subject"})

@@ -29,6 +29,11 @@ Parameters
         rounding gives 5 300), magnitude word or not.
     min_rel_cut: the smallest difference reported for a cut figure (115 000 for 115 900 is
         wrong however close).
+    ordinary_digits: a figure given to fewer decimals, rounded the usual way (half up),
+        that keeps this many significant digits or more (2,3 t for 2,34 t) is how writers
+        give a figure, and readers take it so: not reported. Cut (2,2 t for 2,25 t) it is
+        wrong at its own precision; a whole number written with zeros (8 000 € for
+        8 300 €, 2 400 000 for 2 432 305) reads as another exact count: both are reported.
 """
 
 from __future__ import annotations
@@ -51,7 +56,7 @@ class Rounding(Kind):
     pairwise = True
     priority = 40
     PARAMS = {"min_score": 0.7, "max_rel": 0.06, "min_rel": 0.01, "min_zeros": 2, "magnitude_is_rounded": True, "compound_is_rounded": True, "truncation": True,
-              "min_rel_cut": 0.005}
+              "min_rel_cut": 0.005, "ordinary_digits": 2}
     PLACEHOLDERS = frozenset({"a", "b", "subject", "diff"})
 
     def check_pair(self, cand: Candidate) -> Finding | None:
@@ -75,6 +80,8 @@ class Rounding(Kind):
             return None
         if not (rounded or cut):
             return None
+        if rounded and z < 0 and len(str(abs(int(target.scaleb(-z))))) >= self.params["ordinary_digits"]:
+            return None  # 2,3 t for 2,34 t: fewer decimals, rounded as writers round
         if rounded and self.params["magnitude_is_rounded"] and MAGNITUDE.search(rnd.text):
             return None  # "1,6 million" for 1 617 989 is read as rounded: no reader is misled
         if self.params["compound_is_rounded"] and _COMPOUND.search(rnd.text):

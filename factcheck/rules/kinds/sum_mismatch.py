@@ -33,6 +33,9 @@ Parameters
         195 000 et 78 000"). Counts written to the unit ("38 randonneurs : 25 adultes, 11
         enfants") must add up exactly.
     detail_openers: sentence openers that introduce a breakdown of the previous total.
+    subset_openers: sentence openers that pick some of the previous total ("Parmi eux, 62
+        en soins intensifs et 32 au centre des brûlés" leaves others out): like "dont",
+        the parts may add up to less.
     max_parts: a breakdown of more parts than this is a table, not a sum stated in prose;
         it is not checked (and a sentence of hundreds of figures costs no more than a few).
 """
@@ -101,6 +104,26 @@ _ITEM_WORDS = 5
 _CONTINUES = re.compile(r"^\s*(?:sur|dans|à|au|aux|en|de|du|des|vers|par|on|in|at|to|into|from|of)\b", re.IGNORECASE)
 
 
+# the last item of a list is joined by "et" / "and" ("15 civils et 3 soldats")
+_LAST_ITEM = re.compile(r"\b(?:et|and)\b[^,;]*$", re.IGNORECASE)
+
+
+def _closes_list(sentence: str, previous: Claim, claim: Claim) -> bool:
+    """``claim`` is joined to ``previous`` by "et" / "and": the last item of their list."""
+    _, a = locate(previous)
+    _, b = locate(claim)
+    return 0 <= a < b and bool(_LAST_ITEM.search(sentence[a + len(previous.text):b]))
+
+
+def _unread_figure(sentence: str, parts: list[Claim]) -> bool:
+    """A figure written among the parts that is none of them ("les Écologistes 33", read as
+    no count): the breakdown as read misses an item, so its sum says nothing."""
+    spans = sorted((o, o + len(p.text)) for p in parts if (o := locate(p)[1]) >= 0)
+    if len(spans) < len(parts):
+        return True
+    return any(re.search(r"\d", sentence[e:s]) for (_, e), (s, _) in zip(spans, spans[1:]))
+
+
 _TERMINAL = re.compile(r"[.!?…»\"”)\]]\s*$")
 
 
@@ -117,16 +140,18 @@ def _cut_off(last: Claim, text_end: int | None) -> bool:
 class SumMismatch(Kind):
     name = "sum_mismatch"
     PARAMS = {"approx_tol": 0.05, "max_parts": 12, "round_from": 2,
-              "detail_openers": ["dans le détail", "en détail", "parmi eux", "parmi elles", "of this", "of these",
-                                 "of the total", "broken down", "this includes", "ce montant se répartit",
-                                 "cette somme se répartit", "ils se répartissent", "elles se répartissent"]}
+              "detail_openers": ["dans le détail", "en détail", "broken down", "ce montant se répartit",
+                                 "cette somme se répartit", "ils se répartissent", "elles se répartissent"],
+              "subset_openers": ["parmi eux", "parmi elles", "among them", "of them", "of this", "of these",
+                                 "of the total", "of whom", "this includes"]}
     PLACEHOLDERS = frozenset({"total", "sum", "parts"})
 
     def check(self, ctx: CheckContext) -> Iterable[Finding]:
         by_article: dict[str, list[Claim]] = {}
         for c in ctx.claims:
             by_article.setdefault(article_key(c), []).append(c)
-        openers = tuple(o.lower() for o in self.params["detail_openers"])
+        openers = {o.lower(): False for o in self.params["detail_openers"]}
+        openers.update({o.lower(): True for o in self.params["subset_openers"]})
         max_parts = int(self.params["max_parts"])
         ends = {a.key: a.offset + len(a.text.rstrip()) for a in ctx.articles}
         for key, claims in by_article.items():
@@ -155,7 +180,7 @@ class SumMismatch(Kind):
                     if finding is not None:
                         yield finding
 
-    def _parts_after(self, total: Claim, same: list[Claim], following: list[Claim], openers: tuple[str, ...]):
+    def _parts_after(self, total: Claim, same: list[Claim], following: list[Claim], openers: dict[str, bool]):
         """The parts stated after ``total``: later claims of its sentence (``same``), or the
         claims of the next sentence holding any (``following``) when it opens a breakdown."""
         # where the figures stand is all this needs (``locate``): their features are read
@@ -183,9 +208,13 @@ class SumMismatch(Kind):
                     break
                 if subset and cut and not _listed_after(sentence, cut[-1], c):
                     break  # "dix morts dont cinq enfants dans l'incendie d'un immeuble de sept étages"
+                if len(cut) >= 2 and _closes_list(sentence, cut[-2], cut[-1]) and not _closes_list(sentence, cut[-1], c):
+                    break  # "dont 15 civils et 3 soldats, 3 assaillants abattus": the list ended at "et"
                 cut.append(c)
             parts = cut
             if len(parts) + (0 if subset else 1) < 2 or not parts or len(parts) > self.params["max_parts"]:
+                return None
+            if not subset and _unread_figure(sentence, parts):
                 return None
             items: list[str] = []
             if not subset and total.dimension == "count":
@@ -200,12 +229,16 @@ class SumMismatch(Kind):
         if not nxt:
             return None
         first_next = nxt[0].sentence_start
-        if not locate(nxt[0])[0].lower().lstrip(" «\"").startswith(openers):
+        opening = locate(nxt[0])[0].lower().lstrip(" «\"")
+        subset = next((sub for o, sub in openers.items() if opening.startswith(o)), None)
+        if subset is None:
             return None
         parts = [c for c in nxt if c.sentence_start == first_next and c.dimension == total.dimension]
         if len(parts) < 2 or len(parts) > self.params["max_parts"]:
             return None
-        return parts, [], False
+        if not subset and _unread_figure(locate(parts[0])[0], parts):
+            return None
+        return parts, [], subset
 
     @staticmethod
     def _opens_parts(sentence: str, claim: Claim, after: list[Claim]) -> bool:
