@@ -43,6 +43,7 @@ CASES: dict[str, tuple[dict[str, str | bytes], list[str], set[int]]] = {
     "NUL byte": ({"a.txt": TEXT.encode() + b"\x00"}, ["--lang", "fr"], {2}),
     "NUL escape in a feed": ({"a.jsonl": json.dumps({"text": "720 kg\u0000 saisis.", "lang": "fr"}) + "\n"}, [],
                              {0, 1, 2}),
+    "lone surrogate escape in a feed": ({"a.jsonl": '{"text": "720 kg \\udca0 saisis.", "lang": "fr"}\n'}, [], {0, 1}),
     "front matter never closed": ({"a.md": "---\rtitle: t\r\rTexte.\r"}, [], {2}),
     # long and pathological text (sizes kept small here: bench/ and make fuzz time the large ones)
     "a line of digits": ({"a.txt": "1" * 200_000 + "\n" + TEXT}, ["--lang", "fr"], {0, 1}),

@@ -40,6 +40,7 @@ from factcheck.extract.component import DEFAULT_EXTENSION, claims_in_text, with_
 from factcheck.extract.dates import TimeMention, blocked_spans, find_times
 from factcheck.extract.invisible import OffsetMap, strip_format_chars
 from factcheck.extract.quantities import Mention, scan
+from factcheck.load.reader import replace_surrogates
 from factcheck.models import Article, Claim
 
 SUPPORTED_LANGUAGES = ("fr", "en")
@@ -232,6 +233,7 @@ def default_processes(n_items: int) -> int:
 
 def extract_text(text: str, lang: str = "fr") -> list[Claim]:
     """Claims in a string; offsets into ``text``. No publication date, so no relative dates."""
+    text = replace_surrogates(text)
     article = Article(path="<string>", text=text, file_text=text, lang=lang)
     return extract_articles([article])
 

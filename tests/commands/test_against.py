@@ -133,6 +133,16 @@ def test_check_draft_from_the_library_needs_no_file(archive, monkeypatch):
     assert all(any(c.path == "<string>" for c in f.claims) for f in report.findings)
 
 
+def test_check_draft_reads_through_a_lone_surrogate(archive, monkeypatch):
+    """A JSON body may carry "\\udca0", which is no character: read as U+FFFD, offsets kept."""
+    monkeypatch.chdir(archive)
+    body = DRAFT.split("---\n", 2)[2].replace("Valmorin", "Valmorin\udca0", 1)
+    report = api.check_draft(body, store="arch.sqlite", date="2024-07-12", title="Valmorin : le feu est fixé")
+    cited = [{c.text for c in f.claims} for f in report.findings]
+    assert {"120 hectares", "150 hectares"} in cited
+    assert [c.text for c in api.extract("Bilan : 12 morts\udca0 et douze blessés.", lang="fr")] == ["12", "douze"]
+
+
 def test_check_draft_refuses_a_bad_date(archive, monkeypatch):
     from factcheck.errors import InputError
 
