@@ -141,7 +141,13 @@ def _claims(raw: str, lang: str, sents: list[tuple[int, int, Span | None]], doc:
         sent_start, sent_end, sent = sents[k]
         if k not in per_sentence:
             sent_text = text[sent_start:sent_end]  # Span.text, without walking the tokens
-            per_sentence[k] = (sent_text, context.place(sent, sent_text, lang), context.attributions(sent_text))
+            named = context.place(sent, sent_text, lang)
+            if not named and k > 0 and context.continues(sent_text, lang) and not text[sents[k - 1][1]:sent_start].strip():
+                # "Un rassemblement avait lieu à Dax. Il a réuni 2 500 personnes": at Dax
+                prev_start, prev_end, prev = sents[k - 1]
+                named = per_sentence[k - 1][1] if k - 1 in per_sentence else context.place(
+                    prev, text[prev_start:prev_end], lang)
+            per_sentence[k] = (sent_text, named, context.attributions(sent_text))
         sent_text, place, sources = per_sentence[k]
         if lang == "fr":  # French subjects come from the parse; an unparsed text gets none
             subject, full = subject_fr(doc, m.start, m.end, m.unit) if doc is not None else ("", "")

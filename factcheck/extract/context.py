@@ -101,6 +101,15 @@ def predicate_fr(doc: Doc, start: int, end: int) -> str:
     return ""
 
 
+_CONTINUES = {lang: re.compile(t["continuing_openers"]) for lang, t in _TABLES.items() if t.get("continuing_openers")}
+
+
+def continues(sentence_text: str, lang: str) -> bool:
+    """The sentence opens on a pronoun for what the sentence before named ("Il a réuni…")."""
+    pattern = _CONTINUES.get(lang)
+    return pattern is not None and bool(pattern.match(sentence_text))
+
+
 _NOT_PLACES = {lang: frozenset(w.lower() for w in t.get("not_place_words") or ()) for lang, t in _TABLES.items()}
 
 

@@ -150,7 +150,9 @@ def _work_items(text: str, lang: str, times: list[TimeMention], mentions: list[M
         return []
     items: list[tuple[int, int, bool, bool]] = []
     i = 0
+    previous: tuple[int, int] | None = None
     for a, b in sentence_spans(text) if sentences is None else sentences:
+        before, previous = previous, (a, b)
         while i < len(mentions) and mentions[i].start < a:
             i += 1
         j = i
@@ -159,7 +161,16 @@ def _work_items(text: str, lang: str, times: list[TimeMention], mentions: list[M
         if j == i:
             continue
         if b - a <= MAX_SENTENCE:
-            items.append((a, b, False, False))
+            # a sentence that opens on a pronoun ("Il a réuni 2 500 personnes") is parsed
+            # with the one before, whose place it goes on in
+            if (before is not None and b - before[0] <= MAX_SENTENCE and not text[before[1]:a].strip()
+                    and context.continues(text[a:b], lang)):
+                if items and items[-1][1] == before[1] and not items[-1][3]:
+                    items[-1] = (items[-1][0], b, items[-1][2], False)
+                else:
+                    items.append((before[0], b, False, False))
+            else:
+                items.append((a, b, False, False))
         else:
             items.extend(_pieces(text, a, b, mentions[i:j]))
         i = j

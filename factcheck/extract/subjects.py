@@ -274,6 +274,16 @@ _EN_AFTER_ADJ = frozenset("long wide high tall deep old away ago later earlier m
 _EN_NOUN_AFTER_VERB_SUFFIX = re.compile(r"(?:ed)$")
 
 
+def _plural_head_en(word: str, following: str) -> bool:
+    """``word`` modifies the plural noun that follows it, the head of the compound a count
+    counts ("four passenger carriages", "three police officers"): a count above one takes a
+    plural head, so a singular noun before a plural one is its modifier."""
+    lf = following.lower()
+    return (word.islower() and following.isalpha() and following.islower() and singular_en(word) == word.lower()
+            and lf not in _EN_STOP and lf not in _EN_PREPS and lf not in _EN_VERBS and lf not in _EN_AFTER_ADJ
+            and not lf.endswith(("ed", "ing")) and singular_en(lf) != lf)
+
+
 def _is_modifier_en(word: str) -> bool:
     lw = word.lower()
     return "-" in lw or lw.endswith(("ed", "ing")) or bool(_EN_ADJ_SUFFIX.search(lw)) and not lw.endswith("s")
@@ -372,6 +382,9 @@ def subject_en(text: str, start: int, end: int, unit: str) -> tuple[str, str]:
             j += 1
         cand = words[j]
         lc = cand.lower()
+        if not unit and j == i and j + 1 < len(words) and _plural_head_en(cand, words[j + 1]):
+            head = singular_en(words[j + 1])
+            return head, f"{lc} {head}"  # "four passenger carriages" count carriages
         if lc not in _EN_STOP and lc not in _EN_PREPS and lc not in _EN_VERBS and lc not in _EN_AFTER_ADJ \
                 and not _EN_NOUN_AFTER_VERB_SUFFIX.search(lc) and (cand[0].islower() or i == 0 and not unit):
             if singular_en(cand) in _GENERIC and _EN_CONTAINER_OF.search(before):

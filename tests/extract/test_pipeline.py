@@ -200,3 +200,17 @@ def test_pipeline_a_day_that_dates_the_telling_does_not_date_the_fact(verb):
             "lors des manifestations.\n")
     [claim] = extract_articles([load_text(text, path="a.md")])
     assert claim.when is None
+
+
+@pytest.mark.parametrize("lang, text, places", [
+    ("fr", "Un second rassemblement avait lieu à Dax. Il a réuni 3 500 personnes. Il a duré 2 heures.",
+     {"3 500": "Dax", "2 heures": "Dax"}),
+    ("en", "A second rally was held in Leeds. It drew 3,500 people.", {"3,500": "Leeds"}),
+    # an impersonal "il" and a sentence of its own place do not go on
+    ("fr", "Un rassemblement avait lieu à Dax. Il y a eu 3 blessés.", {"3": ""}),
+    ("fr", "Un rassemblement avait lieu à Dax. Ils étaient 800 à Pau.", {"800": "Pau"}),
+])
+def test_pipeline_a_sentence_opening_on_a_pronoun_goes_on_in_the_place_before(lang, text, places):
+    claims = {c.text: c for c in factcheck.extract(text, lang=lang)}
+    assert {t: claims[t].place for t in places} == places
+    assert all(text[c.start:c.end] == c.text for c in claims.values())

@@ -57,6 +57,11 @@ ENGLISH = [
     ("The tally of arrests reached 61, officials said.", "61", "arrest"),
     ("The number of people rescued climbed to 19.", "19", "rescued"),
     ("The crowd was 300 people.", "300", "person"),
+    # a count's plural head, after the singular noun that modifies it
+    ("Three signal boxes were flooded overnight.", "Three", "box"),
+    ("Two rescue helicopters joined the search.", "Two", "helicopter"),
+    ("Six ferry passengers were treated at the scene.", "Six", "passenger"),
+    ("Nine people and two dogs were rescued.", "Nine", "person"),
 ]
 
 
