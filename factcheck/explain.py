@@ -66,7 +66,7 @@ class Explanation:
         }
 
 
-_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "daypart", "weekday", "counted", "category", "attribution", "predicate", "place", "scope", "region", "role",
+_FRAME_FIELDS = ("story", "date", "event_day", "when", "day", "phase", "change", "span", "clock", "daypart", "weekday", "counted", "category", "attribution", "predicate", "place", "scope", "region", "national", "role",
                  "year", "modifier", "other", "daily", "new", "step", "attribute", "update", "progressive")
 
 

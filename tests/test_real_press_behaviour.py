@@ -518,6 +518,36 @@ def test_a_list_ends_at_its_item_joined_by_and(tmp_path):
     assert [f for f in r.findings if f.rule_id == "FC109"] == []
 
 
+def test_a_share_of_one_age_group_is_not_the_share_of_all(tmp_path):
+    r = _story(tmp_path,
+               "The survey found that 71% of voters aged 18 to 29 backed the scheme.",
+               "Overall, 54% of voters backed the scheme, the survey found, and 49% of those aged 30 to 44.",
+               lang="en")
+    assert _pairs(r) == []
+
+
+def test_a_compound_counts_its_last_noun(tmp_path):
+    r = _story(tmp_path,
+               "Four passenger coaches left the rails near the viaduct on Tuesday.",
+               "On Tuesday, nine passengers were on the train that left the rails near the viaduct.",
+               lang="en")
+    assert _pairs(r) == []
+
+
+def test_a_local_count_with_the_digits_of_a_national_one_is_no_magnitude_slip(tmp_path):
+    r = _story(tmp_path,
+               "Un autre rassemblement était organisé à Dax. Il a réuni 3 500 manifestants.",
+               "Dans tout le pays, \"plus de 3,5 millions\" de manifestants ont défilé, d'après la CGT.")
+    assert [f for f in r.findings if f.rule_id == "FC102"] == []
+
+
+def test_a_nationwide_count_and_one_towns_count_are_two_facts(tmp_path):
+    r = _story(tmp_path,
+               "Jeudi, à Vannes, 9 000 personnes ont défilé selon la police.",
+               "Jeudi, 12 000 personnes ont défilé dans tout le pays selon la police.")
+    assert _pairs(r) == []
+
+
 def test_the_number_of_a_period_is_not_a_count(tmp_path):
     from factcheck.api import extract
 

@@ -105,6 +105,7 @@ class Features:
     step: bool = False            # an increment told as one more step ("two more bodies")
     scope: str = ""               # the place bound to the number ("25 000 à Marseille"), folded
     region: bool = False          # a regional part ("en province", "outside London")
+    national: bool = False        # the whole country's ("dans tout le pays", "nationwide")
     role: str = ""                # "part" (dont …), "previous" (la veille …), "threshold" (barre des …)
     year: int | None = None       # a year named in the number's clause, when not the article's
     modifier: str = ""            # what narrows the counted noun ("graves", "seriously"), folded
@@ -160,7 +161,7 @@ _MISSING = object()
 _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
-    "attribute": False, "step": False, "scope": "", "region": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
+    "attribute": False, "step": False, "scope": "", "region": False, "national": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
     "change": 0, "span": "", "clock": -1, "daypart": "", "weekday": -1, "counted": "", "category": "", "restriction": "", "outcome": "", "aggregate": "", "ago": False}
 
 
@@ -413,7 +414,7 @@ def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) 
         return "whole"
     if any_match("threshold_patterns", lang, near_before) or any_match("threshold_after_patterns", lang, after):
         return "threshold"
-    if any_match("forecast_patterns", lang, " ".join((before, after[:40]))):
+    if any_match("forecast_patterns", lang, " ".join((before, after[:60]))):
         return "forecast"
     if any_match("previous_patterns", lang, " ".join((lead, before, after))):
         return "previous"
@@ -626,14 +627,24 @@ def _since_punctuation(head: str) -> str:
     return head[last.end():] if last else head
 
 
+_PUNCTUATION_AFTER = re.compile(r"[,;:!?()]|\.(?!\d)")
+
+
+def _to_punctuation(tail: str) -> str:
+    """The text after a number up to the next punctuation mark: its clause even past
+    another figure ("87 % of people aged 18 to 24, while…" keeps "aged 18 to 24")."""
+    m = _PUNCTUATION_AFTER.search(tail)
+    return tail[:m.start()] if m else tail
+
+
 def frame_restriction(before: str, after: str, lang: str) -> str:
     """A threshold that narrows the population the figure counts ("les demandeurs inscrits
     depuis un an ou plus", "the over-65s"), folded, or "" when the figure counts them all."""
     for text in (before, after):
         for p in _patterns("restriction_patterns", lang):
             m = p.search(text)
-            if m:
-                return fold(m.group(0))
+            if m:  # with its figures, which folding drops: "aged 18 to 24" is not "aged 25 to 34"
+                return " ".join((fold(m.group(0)), *re.findall(r"\d+", m.group(0))))
     return ""
 
 
@@ -759,6 +770,7 @@ def features(claim: Claim) -> Features:
         scope=frame_scope(before_clause, after_clause, lead, lang, sentence[max(0, offset - 60):offset] if offset >= 0 else ""),
         # the sentence's opening ("En France métropolitaine, …") scopes its figures too
         region=any_match("region_patterns", lang, " ".join((before_clause, after_clause, lead))),
+        national=any_match("national_patterns", lang, " ".join((before_clause, after_clause, lead))),
         role=frame_role(before_clause, after_clause, lead, before, lang),
         year=frame_year(before_clause, after_clause, lead, date, lang),
         modifier=frame_modifier(after_clause[:60], lang) or (frame_group(after_num[:60], lang) if claim.unit in ("", "percent") else "")
@@ -777,7 +789,8 @@ def features(claim: Claim) -> Features:
         weekday=named_weekday(timed) if day is None else -1,
         counted=frame_counted(claim, after_num, lang),
         category=frame_category(" ".join((after_clause, frame[:at] if at >= 0 else "")), lang),
-        restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:], after_clause[:50], lang),
+        restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:],
+                                      _to_punctuation(after_num)[:50], lang),
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,
                               frame_role(before_clause, after_clause, lead, before, lang), lang),
         aggregate=frame_aggregate(" ".join((before_clause, after_clause)), lang),

@@ -127,8 +127,14 @@ def _a_country(fa: Features, fb: Features) -> bool:
 
 def _scope_vs_place(fa: Features, fb: Features) -> bool:
     """One figure is bound to a place ("à Marseille, la CGT annonçait 150 000"), the other
-    is not bound and its sentence or article is about a country ("en France"): a local
-    figure and a national one."""
+    is not bound and its sentence or article is about a country ("en France"), or one
+    figure is said to be the whole country's ("dans tout le pays") and the other's
+    sentence names a town: a local figure and a national one."""
+    if fa.national != fb.national:
+        local = fb if fa.national else fa
+        where = local.scope or local.place
+        if where and not is_country(where) and where not in lexicon()["countries"]:
+            return True
     if bool(fa.scope) == bool(fb.scope):
         return False
     scope, place = (fa.scope, fb.place) if fa.scope else (fb.scope, fa.place)

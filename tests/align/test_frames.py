@@ -393,6 +393,20 @@ def test_frames_a_pluperfect_of_reported_speech_is_no_earlier_value(sentence, nu
     ("fr", "Les filières A, B et C atteignent respectivement 81,3 %, 74,6 % et 88,9 % de réussite.", "88,9 %",
      "attribute", True),
     ("fr", "Le taux atteint 77,7 % et douze séries sont concernées, respectivement.", "77,7 %", "attribute", False),
+    # a figure for the whole country
+    ("fr", "Dans tout le pays, 1,2 million de personnes ont manifesté.", "1,2 million", "national", True),
+    ("en", "Nationwide, 1.2 million people marched.", "1.2 million", "national", True),
+    ("fr", "À Pau, 1 200 personnes ont manifesté.", "1 200", "national", False),
+    # the ages of a list, after the first
+    ("en", "Late on Friday, three men, aged 19, 23 and 31, were arrested.", "23", "attribute", True),
+    ("en", "Late on Friday, three men, aged 19, 23 and 31, were arrested.", "31", "attribute", True),
+    ("fr", "Trois hommes âgés de 19, 23 et 31 ans ont été interpellés.", "23", "attribute", True),
+    ("en", "Late on Friday, three men, aged 19, 23 and 31, were arrested.", "three", "attribute", False),
+    # the age group a share is of, with its figures
+    ("en", "The poll found 71% of voters aged 18 to 29 backed it, and 40% of those aged 65 or over.", "71%",
+     "restriction", "aged to 18 29"),
+    ("fr", "Selon l'étude, 71 % des électeurs âgés de 18 à 29 ans l'approuvent.", "71 %", "restriction",
+     "age de a ans 18 29"),
     # a part told after its whole, and the first step of a count
     ("fr", "Selon le rectorat, sur 18 400 candidats, 15 900 sont reçus.", "15 900", "role", "part"),
     ("en", "Of the 18,400 candidates, 15,900 passed.", "15,900", "role", "part"),

@@ -76,8 +76,10 @@ class UnitSlip(Kind):
             if not any(marked):
                 return None
             # "five arrests" and "five million deals" share digits by chance: a figure with no
-            # magnitude word is a slip of the other only when both name the same thing
-            if not all(marked) and cand.subject not in ("same", "synonym", "typo"):
+            # magnitude word is a slip of the other only when both name the same thing, and
+            # something besides the thing says it is one event ("2 500 manifestants" at one
+            # rally and "2,5 millions" nationwide name the same thing)
+            if not all(marked) and (cand.subject not in ("same", "synonym", "typo") or not cand.support):
                 return None
         else:
             if a.unit == b.unit:
