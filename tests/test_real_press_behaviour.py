@@ -548,6 +548,27 @@ def test_a_nationwide_count_and_one_towns_count_are_two_facts(tmp_path):
     assert _pairs(r) == []
 
 
+def test_who_is_held_grows_while_the_inquiry_goes_on(tmp_path):
+    (tmp_path / "later").mkdir()
+    (tmp_path / "same").mkdir()
+    first = "Après la saisie de cocaïne sur le port, cinq personnes ont été placées en garde à vue."
+    later = "Dans cette affaire de cocaïne sur le port, neuf personnes ont été placées en garde à vue."
+    r = _story(tmp_path / "later", first, later, dates=["2024-05-04", "2024-05-09"])
+    assert _pairs(r) == []
+    r = _story(tmp_path / "same", first, later, dates=["2024-05-04", "2024-05-04"])
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+    (tmp_path / "fewer").mkdir()
+    r = _story(tmp_path / "fewer", first, later, dates=["2024-05-09", "2024-05-04"])  # nine, then five
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_town_named_by_its_adjective_is_that_towns_count(tmp_path):
+    r = _story(tmp_path,
+               "Jeudi, dans les rues nantaises, on comptait 55 000 manifestants selon les syndicats.",
+               "Jeudi, 65 000 manifestants ont défilé à Rennes selon les syndicats.")
+    assert _pairs(r) == []
+
+
 def test_the_number_of_a_period_is_not_a_count(tmp_path):
     from factcheck.api import extract
 

@@ -57,6 +57,10 @@ def lexicon() -> dict[str, Any]:
     data["source_family"] = {fold(w): fam for fam, words in data["sources"].items() for w in words}
     data["families"] = frozenset(data["sources"])
     data["not_place"] = {lang: frozenset(words) for lang, words in data["not_places"].items()}
+    data["place_adjectives"] = {
+        lang: [(place, re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")(?:e|es|s|ne|nes|x)?\b"))
+               for place, forms in table.items()]
+        for lang, table in data.get("place_adjectives", {}).items()}
     data["evolving"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["evolving_subjects"].items()}
     data["count_class"] = {lang: {fold(w): name for name, words in table.items() for w in words}
                            for lang, table in data["count_classes"].items()}
@@ -402,7 +406,15 @@ def frame_scope(before: str, after: str, lead: str, lang: str, opening: str = ""
         if m:
             listed = fold(m.group("place"))
     return (_place_in(after, lang) or listed or _place_in(before, lang, last=True)
-            or _place_in(lead, lang))
+            or _place_in(lead, lang) or _place_adjective(" ".join((before, after, lead)), lang))
+
+
+def _place_adjective(text: str, lang: str) -> str:
+    """The place an adjective of the clause names ("dans les rues albigeoises" → albi)."""
+    for place, pattern in lexicon()["place_adjectives"].get(lang, ()):
+        if pattern.search(text):
+            return fold(place)
+    return ""
 
 
 def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) -> str:
@@ -630,7 +642,7 @@ def _since_punctuation(head: str) -> str:
 _PUNCTUATION_AFTER = re.compile(r"[,;:!?()]|\.(?!\d)")
 
 
-def _to_punctuation(tail: str) -> str:
+def to_punctuation(tail: str) -> str:
     """The text after a number up to the next punctuation mark: its clause even past
     another figure ("87 % of people aged 18 to 24, while…" keeps "aged 18 to 24")."""
     m = _PUNCTUATION_AFTER.search(tail)
@@ -790,7 +802,7 @@ def features(claim: Claim) -> Features:
         counted=frame_counted(claim, after_num, lang),
         category=frame_category(" ".join((after_clause, frame[:at] if at >= 0 else "")), lang),
         restriction=frame_restriction(_since_punctuation(frame[:at] if at >= 0 else "")[-90:],
-                                      _to_punctuation(after_num)[:50], lang),
+                                      to_punctuation(after_num)[:50], lang),
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,
                               frame_role(before_clause, after_clause, lead, before, lang), lang),
         aggregate=frame_aggregate(" ".join((before_clause, after_clause)), lang),

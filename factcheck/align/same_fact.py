@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
-from factcheck.align.features import Features, any_match, clock_span, lexicon
+from factcheck.align.features import Features, any_match, clock_span, lexicon, to_punctuation
 from factcheck.align.subjects import SubjectIndex, event_verb, fold, subject_forms
 from factcheck.models import Claim
 
@@ -271,7 +271,27 @@ def evolving(c: Claim, f: Features) -> bool:
     evolving = lexicon()["evolving"]
     lang = c.lang if c.lang in evolving else "fr"
     head, _ = subject_forms(c)
-    return head in evolving[lang] or any_match("evolving_patterns", lang, f.window)
+    if head in evolving[lang]:
+        return True
+    return any_match("evolving_patterns", lang, f.window)
+
+
+def _held(c: Claim, f: Features) -> bool:
+    """Those arrested or held ("cinq personnes ont été placées en garde à vue"), the verb
+    read a few words on in the figure's clause, not past its comma."""
+    lang = c.lang or "fr"
+    end = f.offset + len(c.text)
+    return any_match("held_patterns", lang, f.window) or (
+        f.offset >= 0 and any_match("held_patterns", lang, to_punctuation(f.sentence[end:end + 70])))
+
+
+def _held_grew(a: Claim, b: Claim, fa: Features, fb: Features) -> bool:
+    """Both count those held, and the later article gives more: the inquiry went on (five in
+    custody on Saturday, nine by the next week). A later, smaller count is no revision."""
+    if fa.date is None or fb.date is None or fa.date == fb.date or not (_held(a, fa) and _held(b, fb)):
+        return False
+    (_, early), (_, late) = sorted(((fa.date, a), (fb.date, b)), key=lambda x: x[0])
+    return late.base_value > early.base_value
 
 
 def _grows(c: Claim, f: Features) -> bool:
@@ -481,7 +501,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if not update and first.base_value != last.base_value:
         other_day = _different_days(a, b, fa, fb)
         told_later = not other_day and _told_on_different_days(a, b, fa, fb)
-    moved = (other_day or told_later) and (evolving(a, fa) or evolving(b, fb) or fa.progressive or fb.progressive)
+    moved = (other_day or told_later) and (evolving(a, fa) or evolving(b, fb) or fa.progressive or fb.progressive
+                                           or _held_grew(a, b, fa, fb))
     if (not update and not moved and first.base_value != last.base_value and _one_stamped(fa, fb)
             and (evolving(a, fa) or evolving(b, fb))):
         revision = "one figure given at a stated moment, the other at none: the count may have moved"

@@ -393,6 +393,9 @@ def test_frames_a_pluperfect_of_reported_speech_is_no_earlier_value(sentence, nu
     ("fr", "Les filières A, B et C atteignent respectivement 81,3 %, 74,6 % et 88,9 % de réussite.", "88,9 %",
      "attribute", True),
     ("fr", "Le taux atteint 77,7 % et douze séries sont concernées, respectivement.", "77,7 %", "attribute", False),
+    # a place named by its adjective, in lower case only ("Le Parisien" is a newspaper)
+    ("fr", "Dans les rues brestoises, on comptait 9 000 manifestants.", "9 000", "scope", "brest"),
+    ("fr", "Selon Le Parisien, 9 000 personnes ont défilé.", "9 000", "scope", ""),
     # a figure for the whole country
     ("fr", "Dans tout le pays, 1,2 million de personnes ont manifesté.", "1,2 million", "national", True),
     ("en", "Nationwide, 1.2 million people marched.", "1.2 million", "national", True),
