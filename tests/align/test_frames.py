@@ -387,6 +387,9 @@ def test_frames_a_pluperfect_of_reported_speech_is_no_earlier_value(sentence, nu
      "holder:valley alliance"),
     ("fr", "C'est le naufrage le plus meurtrier dans la Manche avec 31 migrants décédés.", "31", "modifier", ""),
     ("en", "Police took 12 people into custody.", "12", "modifier", ""),
+    # a flattened table of results: the seats after a name's share are that name's
+    ("fr", "Résultats : RN 23,3 % et 23 sièges, LRM 22,4 % et 23 sièges.", "23", "modifier", "holder:rn"),
+    ("en", "Results: SNP 45.0% and 48 seats, Labour 24.1% and 18 seats.", "18", "modifier", "holder:labour"),
     # a share among one group
     ("fr", "Le syndicat annonce 85 % de grévistes chez les surveillants.", "85 %", "modifier", "group:surveillant"),
     # one item's figure in a list given "respectivement"
