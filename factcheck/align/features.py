@@ -57,10 +57,12 @@ def lexicon() -> dict[str, Any]:
     data["source_family"] = {fold(w): fam for fam, words in data["sources"].items() for w in words}
     data["families"] = frozenset(data["sources"])
     data["not_place"] = {lang: frozenset(words) for lang, words in data["not_places"].items()}
+    # one pattern per language, each form mapped to (its place's rank in the table, the place)
     data["place_adjectives"] = {
-        lang: [(place, re.compile(r"\b(?:" + "|".join(map(re.escape, forms)) + r")(?:e|es|s|ne|nes|x)?\b"))
-               for place, forms in table.items()]
-        for lang, table in data.get("place_adjectives", {}).items()}
+        lang: (re.compile(r"\b(?P<form>" + "|".join(re.escape(f) for forms in table.values() for f in forms)
+                          + r")(?:e|es|s|ne|nes|x)?\b"),
+               {f: (rank, place) for rank, (place, forms) in enumerate(table.items()) for f in forms})
+        for lang, table in data.get("place_adjectives", {}).items() if table}
     data["evolving"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["evolving_subjects"].items()}
     data["count_class"] = {lang: {fold(w): name for name, words in table.items() for w in words}
                            for lang, table in data["count_classes"].items()}
@@ -411,10 +413,12 @@ def frame_scope(before: str, after: str, lead: str, lang: str, opening: str = ""
 
 def _place_adjective(text: str, lang: str) -> str:
     """The place an adjective of the clause names ("dans les rues albigeoises" → albi)."""
-    for place, pattern in lexicon()["place_adjectives"].get(lang, ()):
-        if pattern.search(text):
-            return fold(place)
-    return ""
+    table = lexicon()["place_adjectives"].get(lang)
+    if table is None:
+        return ""
+    pattern, places = table
+    found = [places[m.group("form")] for m in pattern.finditer(text)]
+    return fold(min(found)[1]) if found else ""
 
 
 def frame_role(before: str, after: str, lead: str, near_before: str, lang: str) -> str:

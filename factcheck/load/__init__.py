@@ -40,7 +40,7 @@ from factcheck.errors import InputError, LanguageError
 from factcheck.load import frontmatter, html, jsonl, markdown
 from factcheck.load import text as plain
 from factcheck.load.language import detect_language, normalize_lang
-from factcheck.load.reader import DEFAULT_MAX_BYTES, check_text, display_path, read_text
+from factcheck.load.reader import DEFAULT_MAX_BYTES, check_text, display_path, read_text, replace_surrogates
 from factcheck.models import Article, LineIndex
 
 __all__ = ["load_paths", "load_file", "load_text", "article_files", "SourceFile", "detect_language", "folder_story",
@@ -172,7 +172,7 @@ def load_text(text: str, path: str = "<string>", fmt: str = "md", lang: str | No
         raise InputError(f"{path}: unknown format {fmt!r}; use md, txt or html (load_file reads .jsonl)")
     default = normalize_lang(lang) if lang else None
     label = display_path(path) if path != "<string>" else path
-    source, bom = check_text(text, label)
+    source, bom = check_text(replace_surrogates(text), label)
     pure = PurePath(path)
     story = folder_story(Path(path)) if path != "<string>" else ""
     origin = Origin(path=label, story=story, stem=pure.stem if path != "<string>" else path, bom=bom)

@@ -130,7 +130,8 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def replace_surrogates(text: str) -> str:
     """Text with each unpaired surrogate (from a JSON "\\udca0" escape) made U+FFFD, as a
     feed's are: it is no character, has no UTF-8 form, and neither the parser nor the
-    number reader can take it. One code point for one, so offsets hold."""
+    number reader can take it. One code point for one, so offsets hold. Only text handed
+    over in memory can hold one: a file is decoded strictly."""
     return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
 
 
@@ -142,7 +143,6 @@ def check_text(text: str, label: str) -> tuple[str, bool]:
     nul = text.find("\x00")
     if nul != -1:
         raise InputError(f"{label}: looks like binary data (NUL character at offset {nul}); pass UTF-8 text")
-    text = replace_surrogates(text)
     if not text:
         raise InputError(f"{label}: file is empty; add the article text or remove the file")
     if text.isspace():
