@@ -65,6 +65,8 @@ def _tables() -> dict[str, dict[str, Any]]:
                for key in ("negation_patterns", "bound_patterns", "range_after_patterns", "approx_patterns",
                            "day_skip_before_patterns", "day_skip_after_patterns", "day_night_patterns",
                            "state_patterns")},
+            "service_patterns": [(re.compile(spec["before"], re.IGNORECASE), re.compile(spec.get("after") or "", re.IGNORECASE))
+                                 for spec in table.get("service_patterns") or ()],
         }
     return out
 
@@ -217,6 +219,8 @@ def _clock_moments(text: str, lang: str, table: dict[str, Any], times: list[Time
             continue
         if any(p.search(before) for p in table["state_patterns"]) or _entry_stamp(text, t.start, t.end):
             continue
+        if any(b.search(before) and a.search(text[t.end:t.end + 60]) for b, a in table["service_patterns"]):
+            continue  # the name of a scheduled service ("the 06:38 to Glasgow train"), not a moment
         read = clock_minutes(t.text, lang)
         if read is None:
             continue

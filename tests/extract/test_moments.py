@@ -84,3 +84,23 @@ def test_moments_english():
 def test_moments_an_english_day_an_interval_after_the_event_dates_no_event():
     text = "Rescuers called off the search on Saturday three days after the collapse of the bridge."
     assert [m for m in find_moments(text, "en", DAY) if m.minutes is None] == []
+
+
+@pytest.mark.parametrize("text, lang, moments", [
+    ("The 07:12 Leeds to York train derailed near the viaduct.", "en", []),
+    ("The 07:12 Newcastle to Edinburgh train derailed near the viaduct.", "en", []),
+    ("The 9.05pm sailing to the island collided with a trawler.", "en", []),
+    ("The train derailed at 07:12 near the viaduct.", "en", ["07:12"]),
+    ("Le TER de 7 h 12 a déraillé près du viaduc.", "fr", []),
+    ("Le train a déraillé à 7 h 12 près du viaduc.", "fr", ["7 h 12"]),
+])
+def test_moments_a_time_that_names_a_scheduled_service_dates_nothing(text, lang, moments):
+    assert [m.text for m in find_moments(text, lang, DAY)] == moments
+
+
+@pytest.mark.parametrize("text, lang", [
+    ("Agence – Mardi 12 mars 2024 – Le bilan du déraillement du train s'alourdit.", "fr"),
+    ("NEWSDESK — Tuesday 12 March 2024 — The toll of the derailment rose again.", "en"),
+])
+def test_moments_a_dateline_dates_the_telling(text, lang):
+    assert [m for m in find_moments(text, lang, DAY) if m.minutes is None] == []

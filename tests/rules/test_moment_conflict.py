@@ -67,3 +67,31 @@ def test_moment_conflict_claims_carry_article_info_values():
                "Une explosion a secoué la zone artisanale vers 21 h 40.")
     assert all(isinstance(c.article, ArticleInfo) for c in f.claims)
     assert apply_suppressions([f]) == [f]
+
+
+def _run_en(*passages: str):
+    articles = [load_text(text, path=f"story/{'abc'[i]}.md", lang="en") for i, text in enumerate(passages)]
+    return apply_rules([], [RULE], articles=articles)
+
+
+def test_moment_conflict_an_accident_named_by_its_verb():
+    # "crashed … at 22:55" dates the incident as "the crash happened at about 10.25pm" does;
+    # the noun alone ("Sunday's accident", "the accident's toll revised on Sunday") does not
+    [f] = _run_en("The crash happened at about 10.25pm when the lorry hit the footbridge.",
+                  "The lorry crashed into the footbridge at 22:55, police said.")
+    assert [c.text for c in f.claims] == ["10.25pm", "22:55"]
+    [f] = _run("L'accident s'est produit vers 16 h 40 dans la descente.",
+               "Le car a basculé dans le ravin vers 16 h 10, selon la gendarmerie.")
+    assert [c.text for c in f.claims] == ["16 h 40", "16 h 10"]
+    day = "---\ndate: 2024-03-18\n---\n"
+    assert _run_en(day + "The lorry crashed into the footbridge on Saturday.",
+                   day + "On Sunday the council revised the accident's toll to four.") == []
+
+
+def test_moment_conflict_take_off_and_distress_are_events_of_their_own():
+    fs = _run("L'avion-cargo avait décollé de Lyon vers 5 h 35. La tour l'a déclaré en détresse à 6 h 47.",
+              "L'appareil a décollé de Lyon à 6 h 01 et a été déclaré en détresse vers 6 h 50.")
+    assert [[c.text for c in f.claims] for f in fs] == [["5 h 35", "6 h 01"]]
+    assert "décollage" in fs[0].message
+    # take-off in one article, landing in the other: two moments, no conflict
+    assert _run_en("The plane took off at 9.10am from the island.", "The plane landed at 11.40am on the mainland.") == []
