@@ -250,6 +250,9 @@ _YEAR_IN_CHAIN = re.compile(_YEAR)
 _YEAR_RANGE = re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d)(?![\w/-]|[.,]\d)")
 # "the 1990s"
 _DECADE = re.compile(r"(?<![\w.,])(?P<year>1[89]\d0|20\d0)['’]?s\b")
+# a decade by its two digits: "les années 80", "the '80s" (not "in their 80s", an age)
+_FR_SHORT_DECADE = re.compile(r"\bann[ée]es\s+(?P<yy>[1-9]0)(?![\d%]|[.,]\d|\s*%)")
+_EN_SHORT_DECADE = re.compile(r"\bthe\s+['’]?(?P<yy>[1-9]0)['’]?s\b")
 # "(2019)", "Le Monde, 2023." — a bare year where nothing makes it a count
 _BARE_YEAR = re.compile(rf"(?<![\w.,/-])(?P<year>{_YEAR})(?!\d|[.,]\d)(?=\s*(?:[.;!?)\]»\"]|,(?!\d)|$))")
 _QUANTITY_WORD_BEFORE = re.compile(
@@ -833,6 +836,10 @@ def _h_decade(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
     yield _year_mention(ctx, m.start(), m.end(), int(m["year"]), decade=True), 0
 
 
+def _h_short_decade(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
+    yield _year_mention(ctx, m.start("yy"), m.end(), 1900 + int(m["yy"]), decade=True), 0
+
+
 def _h_bare_year(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
     if _QUANTITY_WORD_BEFORE.search(ctx.low, max(0, m.start() - 20), m.start()):
         return  # "plus de 2000." is a count
@@ -1106,6 +1113,7 @@ _BLANKS = re.compile(r"\s*")
 _T_DIGIT_SEP = re.compile(r"\d[/.-]\d")
 _T_COLON = re.compile(r"\d:\d")
 _T_YEAR = re.compile(r"\d\d\d\d")
+_T_SHORT_DECADE = re.compile(r"[1-9]0(?:['’]?s\b|(?![\d%]|[.,]\d))")
 _T_DIGIT = re.compile(r"\d+")
 # Word triggers open on the words themselves, not on "\b": a pattern that starts with
 # literals lets the engine skip ahead, seven times faster. Their left edge is checked after.
@@ -1151,6 +1159,7 @@ _FRENCH = _SHARED + [
     _Rule(_SINCE_START, _h_since_start, _T_SINCE, 24, 40),
     _Rule(_FR_AMOUNT_UNIT, _h_fr_amount_unit, _T_FR_UNIT, 60, 48),
     _Rule(_NOON, _h_noon, _T_NOON, 24, 24),
+    _Rule(_FR_SHORT_DECADE, _h_short_decade, _T_SHORT_DECADE, 12, 4),
 ]
 _ENGLISH = _SHARED + [
     _Rule(_EN_DATE_MD, _h_en_date_md, _T_EN_MONTH, 16, 32),
@@ -1160,6 +1169,7 @@ _ENGLISH = _SHARED + [
     _Rule(_EN_ISO_WEEK, _h_iso_week, _T_EN_WEEK, 10, 24),
     _Rule(_EN_YEAR, _h_en_year, _T_YEAR, 20, 80),
     _Rule(_DECADE, _h_decade, _T_YEAR, 2, 6),
+    _Rule(_EN_SHORT_DECADE, _h_short_decade, _T_SHORT_DECADE, 8, 6),
     _Rule(_EN_REL_DAY, _h_en_rel_day, _T_EN_REL, 30, 24),
     _Rule(_EN_WEEKDAY, _h_weekday, _T_EN_WD, 8, 24),
     _Rule(_EN_CAL_REL, _h_en_cal_rel, _T_EN_CAL, 8, 8),

@@ -15,6 +15,8 @@ What is deliberately *not* a quantity, and why:
   "Section 427", a town's département "Millas (66)"): the number names a thing, two
   different values never contradict;
 - phone numbers and numbers inside URLs;
+- the base of a rate ("461 pour 100 000 habitants", "5 per 1,000 births"): a convention,
+  not a count;
 - ordinals ("deuxième", "2e", "3rd"): a rank, not an amount ("trois cinquièmes" is a
   fraction, "un troisième suspect" is an ordinal);
 - the bare article ("un homme", "a man") and pronouns ("each one"): it is 1 only before
@@ -338,6 +340,12 @@ def _is_year(text: str, atom: Atom) -> bool:
 
 # The page around an article, not the article: "Temps de lecture : 4 min", "5-min read"
 # (each language's ``page_furniture`` in its extract.yaml).
+# The base of a rate ("461 pour 100 000 habitants", "5 per 1,000 births", "520/100 000"):
+# a conventional power of ten after another figure, not a count of anything. After a
+# slash, only a figure of two digits or more has a base: "1/1000" is a fraction.
+_THOUSANDS = r"1(?:0{0,2})(?:(?:" + _SP + r"|[.,])?000)+(?!\d|[.,]\d)"
+_RATE_BASE = re.compile(r"(?<=\d)" + _SP + r"*(?:(?:pour|per)" + _SP + r"+(?P<base>" + _THOUSANDS + r"|100(?!\d|[.,]\d))"
+                        r"|(?<=\d\d)/(?P<slash>" + _THOUSANDS + r"))", re.IGNORECASE)  # 1/1000 is a fraction
 _FURNITURE = {lang: re.compile("|".join(t["page_furniture"]), re.IGNORECASE)
               for lang, t in language_tables("extract.yaml").items() if t.get("page_furniture")}
 
@@ -347,6 +355,7 @@ def _guards(text: str, blocked: Iterable[tuple[int, int]], lang: str) -> SpanSet
     furniture = _FURNITURE.get(lang)
     for pattern in (_PHONE, _URL, _DATE_CLOCK, *((furniture,) if furniture is not None else ())):
         spans.extend((m.start(), m.end()) for m in pattern.finditer(text))
+    spans.extend(m.span(m.lastgroup) for m in _RATE_BASE.finditer(text))
     return SpanSet(spans)
 
 

@@ -185,6 +185,8 @@ def test_dates_months(text: str, lang: str, anchor: dt.date, first: dt.date, las
     ("last year", "en", D(2023, 1, 1), D(2023, 12, 31), "last year"),
     ("by 2030", "en", D(2030, 1, 1), D(2030, 12, 31), "2030"),
     ("the 1990s", "en", D(1990, 1, 1), D(1999, 12, 31), "1990s"),
+    ("dans les années 80", "fr", D(1980, 1, 1), D(1989, 12, 31), "80"),
+    ("in the '70s", "en", D(1970, 1, 1), D(1979, 12, 31), "70s"),
 ])
 def test_dates_years(text: str, lang: str, first: dt.date, last: dt.date, span: str) -> None:
     m = only(text, lang, THU_MAR)
@@ -566,3 +568,11 @@ def test_find_times_refuses_durations_beyond_any_calendar(text):
 ])
 def test_dates_a_step_in_the_storys_time_is_not_a_window(text: str, lang: str) -> None:
     assert [m for m in find_times(text, lang, FRI) if m.kind == "period"] == []
+
+
+@pytest.mark.parametrize(("text", "lang"), [
+    ("les années 80 %", "fr"),          # not a decade: a share
+    ("80 people in their 80s", "en"),   # an age, not the 1980s
+])
+def test_dates_two_digits_that_are_no_decade(text: str, lang: str) -> None:
+    assert [m for m in find_times(text, lang, FRI) if m.kind == "year"] == []

@@ -238,6 +238,17 @@ def test_quantities_not_a_quantity(text, lang):
     assert scan(text, lang) == []
 
 
+@pytest.mark.parametrize("text, lang, values", [
+    ("Le taux atteint 461 pour 100 000 habitants.", "fr", [461]),
+    ("Le taux atteint 520/100 000 habitants.", "fr", [520]),
+    ("La mortalité infantile est de 3,4 pour 1 000 naissances.", "fr", [3.4]),
+    ("The rate rose to 5.2 per 1,000 births.", "en", [5.2]),
+    ("La ville compte 100 000 habitants.", "fr", [100000]),   # a count, not a rate's base
+])
+def test_quantities_the_base_of_a_rate_is_not_a_quantity(text, lang, values):
+    assert [m.value for m in scan(text, lang)] == values
+
+
 def test_quantities_blocked_spans_are_skipped():
     text = "Le 12 mars, 40 agents étaient présents."
     assert [m.value for m in scan(text, "fr", blocked=[(3, 11)])] == [40]
