@@ -114,6 +114,21 @@ def test_kinds_value_conflict_fair_approximation_is_quiet():
     assert run("FC104", a, b) == []
 
 
+@pytest.mark.parametrize("t1, v1, t2, v2, unit, fires", [
+    ("38", 38, "40", 40, "", True),            # a count with one zero is a count, not a rounding
+    ("147", 147, "150", 150, "", True),
+    ("8", 8, "10", 10, "", False),              # far apart: read as before, not as a near miss
+    ("3 960", 3960, "4 000", 4000, "", False),  # two zeros: left to the rounding rule
+    ("38 km", 38, "40 km", 40, "km", False),     # a measure with a unit may be given rounded
+    ("1,63 million", 1.63e6, "1,6 million", 1.6e6, "", False),
+])
+def test_kinds_value_conflict_a_single_zero_is_not_a_rounding(t1, v1, t2, v2, unit, fires):
+    a = fr(f"Au total, {t1} personnes ont été évacuées par les secours.", t1, v1, unit, subject="personne")
+    b = fr(f"Au total, {t2} personnes ont été évacuées par les secours.", t2, v2, unit, subject="personne",
+           path="story/b.md")
+    assert bool(run("FC104", a, b)) is fires
+
+
 # rounding ---------------------------------------------------------------------------------
 
 def test_kinds_rounding_warns_on_unmarked_round_figure():

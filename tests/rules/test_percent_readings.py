@@ -27,6 +27,17 @@ READINGS = [
     # "moins de 8" bounds a mark; it tells no change
     ("fr", "Quelque 41.300 élèves ont obtenu moins de 7 et sont recalés (6,2 %), précise le rectorat.", False),
     ("fr", "Le déficit passe de 8 M€ à 12 M€, soit une hausse de 40 %.", True),
+    # "comparé à", "par rapport à", "compared with" name the base, whatever "de" came before
+    ("fr", "Un total de 61,2 tonnes de déchets ont été triées en 2024, soit une hausse de 150 % comparé à 2023 "
+           "(24,5 tonnes).", False),
+    ("fr", "Un total de 61,2 tonnes de déchets ont été triées en 2024, soit une hausse de 60 % par rapport à 2023 "
+           "(24,5 tonnes).", True),
+    ("en", "A total of 61.2 tonnes of waste was sorted in 2024, an increase of 150% compared with 2023 (24.5 tonnes).",
+     False),
+    # a percentage of three digits ending in zero keeps two significant digits; a smaller one is read to the point
+    ("fr", "Les ventes passent de 23 millions à 53,5 millions, soit une hausse de 130 %.", False),
+    ("fr", "Les ventes passent de 24,5 millions à 61,2 millions, soit une hausse de 140 %.", True),
+    ("fr", "Les ventes passent de 20 millions à 25,7 millions, soit une hausse de 30 %.", True),
     # a figure fifty times off is not the share's part: "moins de 9 de moyenne" is a mark
     ("fr", "D'après le rectorat, 31.200 candidats ont eu moins de 9 de moyenne et ne peuvent donc pas passer l'oral, "
            "ce qui représente 5,2% des candidats.", False),

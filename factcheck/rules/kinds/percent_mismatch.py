@@ -40,7 +40,12 @@ _CHANGE = re.compile(r"\b(?:hausse|baisse|augment\w*|diminu\w*|recul\w*|progress
 _DOWN = re.compile(r"\b(?:baisse|diminu\w*|recul\w*|chute|decrease[sd]?|drop\w*|fall|fell|down|cut|decline\w*|"
                    r"moins)\b", re.IGNORECASE)
 _OLD_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bfrom|\bcontre|\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus)\s*(?:the\s+|l[ae]s?\s+)?"
-                         r"(?:\S+\s+){0,1}$", re.IGNORECASE)
+                         r"(?:\S+\s+){0,1}\(?$", re.IGNORECASE)
+# a comparison that names the base outright ("comparé à 2023 (23 tonnes)", "par rapport à",
+# "compared with"): it outweighs a "de" that only introduces the other figure ("un total de")
+_BASE_BEFORE = re.compile(r"(?:\bcompar[ée]e?s?\s+(?:à|a|aux|avec)|\bpar rapport\s+(?:à|a|aux)|\bcontre|"
+                          r"\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus)\s*(?:the\s+|l[ae]s?\s+|l['’])?"
+                          r"(?:\S+\s+){0,1}\(?$", re.IGNORECASE)
 _TO = re.compile(r"(?:^|\s)(?:à|a|to|jusqu['’]à)\s*$", re.IGNORECASE)
 _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing) from\s*(?:the\s+)?$|\bcontre\s*$|"
                       r"\bcompared (?:with|to)\s*(?:the\s+)?$", re.IGNORECASE)
@@ -49,6 +54,18 @@ _POINTS = re.compile(r"^\s*(?:de\s+)?points?\b|^\s*(?:percentage )?points?\b", r
 # two sides set against each other ("14,5 contre 8,5", "55 to 45", "3-1"): a split, not a
 # part and its whole
 _VERSUS = re.compile(r"\s*(?:contre|face à|against|vs\.?|versus|to|à|-|–)\s*", re.IGNORECASE)
+
+
+def _tolerance(percent: float) -> float:
+    """Half the unit a percentage is written to: a whole one is read to the point (12 %
+    is not 12,6 %), but one of three digits or more ending in zero keeps two significant
+    digits, as writers round ("130 %" for 132,6 %, not for 145 %)."""
+    if percent != int(percent):
+        return half_unit(percent)
+    digits = len(str(abs(int(percent))))
+    if digits >= 3 and int(percent) % 10 == 0:
+        return 0.5 * 10 ** (digits - 2)
+    return 0.5
 
 
 def _unrelated(expected: float, stated: float) -> bool:
@@ -221,11 +238,15 @@ class PercentMismatch(Kind):
             return None
         around_p = sentence[max(0, p_offset - 40):p_offset + len(p.text) + 5]
         lang = p.lang or "fr"
-        tol = (0.5 if p.value == int(p.value) else half_unit(p.value)) + self.params["abs_tol"]
+        tol = _tolerance(p.value) + self.params["abs_tol"]
         approx = x.qualifier != "exact" or y.qualifier != "exact"
         if _CHANGE.search(around_p):
+            base_x = bool(_BASE_BEFORE.search(sentence[max(0, x_offset - 30):x_offset]))
+            base_y = bool(_BASE_BEFORE.search(sentence[max(0, y_offset - 30):y_offset]))
             if from_to is not None:
                 old, new = from_to
+            elif base_x != base_y:
+                old, new = (x, y) if base_x else (y, x)
             elif _OLD_BEFORE.search(sentence[max(0, y_offset - 25):y_offset]) and \
                     not _OLD_BEFORE.search(sentence[max(0, x_offset - 25):x_offset]):
                 old, new = y, x

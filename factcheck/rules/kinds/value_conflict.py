@@ -45,7 +45,7 @@ from __future__ import annotations
 from factcheck.align import Candidate
 from factcheck.models import Finding
 from factcheck.rules.kinds.base import Kind
-from factcheck.rules.values import gap, half_unit, interval, lang_of, last_digit, pair_subject
+from factcheck.rules.values import MAGNITUDE, gap, half_unit, interval, lang_of, last_digit, pair_subject
 
 
 _ARTICLE_LIKE = frozenset({"un", "une", "one", "a", "an"})
@@ -86,6 +86,20 @@ def rounds_to(a, b) -> bool:
     return abs(coarse.base_value - fine.base_value) <= _precision(coarse) * abs(scale) + 1e-9
 
 
+def read_as_rounded(a, b) -> bool:
+    """The coarser figure reads as a rounding of the other: it ends in two zeros or more
+    (300 kg for 236 kg), has fewer decimals (3,4 t for 3,45 t), is a whole number against
+    decimals, carries a magnitude word ("1,6 million") or a unit ("à 40 km de la ville").
+    A plain count with one zero within a tenth of the other (40 dead, 150 evacuated) is a
+    figure as it was counted: "quarante morts" against "trente-huit morts" are two tolls,
+    not a toll and its rounding. (Further apart, "ten" against "five", the rounding reading
+    stays: such pairs are more often two counts of different things.)"""
+    coarse, fine = (a, b) if _precision(a) >= _precision(b) else (b, a)
+    near = abs(coarse.base_value - fine.base_value) <= 0.1 * abs(coarse.base_value)
+    return not (near and not coarse.unit and coarse.value == int(coarse.value) and last_digit(coarse.value) == 1
+                and not MAGNITUDE.search(coarse.text))
+
+
 def converted_alike(a, b) -> bool:
     """The same measure in two units of one dimension ("70 mph (112 kph)", "3 miles,
     4.8 km"): a conversion is rounded or cut to its last written digit, so the two agree
@@ -115,7 +129,7 @@ class ValueConflict(Kind):
             return None
         if not plausible_pair(cand, self.params):
             return None
-        if a.unit == b.unit and a.qualifier == b.qualifier == "exact" and rounds_to(a, b):
+        if a.unit == b.unit and a.qualifier == b.qualifier == "exact" and rounds_to(a, b) and read_as_rounded(a, b):
             return None  # rounding: the rounding rule judges whether it misleads
         if converted_alike(a, b):
             return None
