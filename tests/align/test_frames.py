@@ -38,9 +38,12 @@ def _frame(sentence: str, number: str, lang: str = "fr", date: dt.date | None = 
     ("Dans la région Bretagne, la participation s'élève à 41,2 %.", "41,2 %", "bretagne"),
     ("Dans la commune de Villeurbanne, 800 foyers restaient sans courant.", "800", "villeurbanne"),
     ("In the state of Oregon, 120 homes were evacuated.", "120", "oregon"),
+    # after a possessive, or with the kind of place after the name
+    ("In the town's Riverside district, 65% of the shops stayed shut.", "65%", "riverside"),
+    ("Crews lost 40% of the houses in the Oak Ridge neighbourhood overnight.", "40%", "oak ridge"),
 ])
 def test_frames_scope_is_the_place_bound_to_the_number(sentence, number, scope):
-    lang = "en" if sentence.startswith(("Across", "Rankings", "In the")) else "fr"
+    lang = "en" if sentence.startswith(("Across", "Rankings", "In the", "Crews")) else "fr"
     assert _frame(sentence, number, lang)[0] == scope
 
 
