@@ -256,7 +256,7 @@ def bench_against(cfg: dict) -> str:
         rows.append([f"{s['articles']:,}", f"{s['claims']:,}", f"{s['store_bytes'] / 2 ** 20:.0f}",
                      f"{s['warm_median'] * 1000:.0f} / {s['warm_max'] * 1000:.0f}",
                      f"{s['drafts_with_findings']}/{s['drafts']}",
-                     f"{s['cold']:.1f} ({s['cold'] - s['load_cold']:+.1f})", str(s["cold_exit"])])
+                     f"{s['cold']:.2f} ({s['cold'] - s['load_cold']:+.2f})", str(s["cold_exit"])])
     return "\n".join([
         f"## A draft against the store (`check_draft`, `factcheck check DRAFT --against`; {r['articles']:,} indexed "
         "articles, grown by copies)\n",
@@ -267,7 +267,9 @@ def bench_against(cfg: dict) -> str:
         f"the larger stores. Drafts: {r['sizes'][0]['drafts']} articles of the corpus (~{r['sizes'][0]['words']} "
         "words) with one figure changed; warm = `api.check_draft` in a process with the French model loaded; cold = "
         f"a new `factcheck check --against` process, shown against a process that only loads the model "
-        f"({r['sizes'][0]['load_cold']:.1f} s; both timed from outside, median of 3, bytecode cached as installed). Peak RSS of the warm process: {_mem(r)} MB. "
+        f"({', '.join(format(s['load_cold'], '.2f') for s in r['sizes'])} s beside each store; both timed from outside, "
+        "in turns, median of 5, bytecode cached as installed). "
+        f"Peak RSS of the warm process: {_mem(r)} MB. "
         f"Load average {_la(r)}.\n",
     ])
 

@@ -532,21 +532,28 @@ def row_against(n_stories: int, per_story: int, seed: int, copies: list[int], dr
         words = len(texts[0].split())
         # Cold runs are new processes, timed from outside, as a user sees them: the model's
         # cold load is a process that only loads it (interpreter start and exit included on
-        # both sides), each the median of three. Python may write its bytecode cache, as it
-        # does for any installed package (PYTHONDONTWRITEBYTECODE would make every run compile).
+        # both sides). The two are run in turns, five of each, beside each store, and each is
+        # the median of its five, so that a shared machine's load weighs on both alike.
+        # Python may write its bytecode cache, as it does for any installed package
+        # (PYTHONDONTWRITEBYTECODE would make every run compile).
         env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+        load_only = ["-c", "from factcheck.extract.pipeline import nlp_for; nlp_for('fr')"]
 
-        def cold_run(argv: list[str]) -> tuple[float, int]:
-            times, code = [], 0
-            for _ in range(3):
-                t = time.perf_counter()
-                proc = subprocess.run([sys.executable, *argv], capture_output=True, text=True, env=env)
-                times.append(time.perf_counter() - t)
-                code = proc.returncode
-            return statistics.median(times), code
+        def timed(argv: list[str]) -> tuple[float, int]:
+            t = time.perf_counter()
+            proc = subprocess.run([sys.executable, *argv], capture_output=True, text=True, env=env)
+            return time.perf_counter() - t, proc.returncode
 
-        cold_run(["-c", "import factcheck.cli, factcheck.api, factcheck.archive"])  # bytecode written once
-        load_cold, _ = cold_run(["-c", "from factcheck.extract.pipeline import nlp_for; nlp_for('fr')"])
+        def cold_pair(argv: list[str]) -> tuple[float, float, int]:
+            """(median check, median model load, exit code of the check)."""
+            checks, loads, code = [], [], 0
+            for _ in range(5):
+                loads.append(timed(load_only)[0])
+                took, code = timed(argv)
+                checks.append(took)
+            return statistics.median(checks), statistics.median(loads), code
+
+        timed(["-c", "import factcheck.cli, factcheck.api, factcheck.archive"])  # bytecode written once
         for copies_n in copies:
             path = os.path.join(root, f"store-{copies_n}.sqlite")
             shutil.copy(base, path)
@@ -565,7 +572,8 @@ def row_against(n_stories: int, per_story: int, seed: int, copies: list[int], dr
                 report = api.check_draft(text, store=path)
                 warm.append(time.perf_counter() - t)
                 found += bool(report.findings)
-            cold, cold_exit = cold_run(["-m", "factcheck", "check", draft_file, "--against", path, "--format", "json"])
+            cold, load_cold, cold_exit = cold_pair(["-m", "factcheck", "check", draft_file, "--against", path,
+                                                    "--format", "json"])
             out["sizes"].append({"copies": copies_n, "articles": n_articles, "claims": n_claims,
                                  "store_bytes": _store_bytes(path), "grow": grow,
                                  "warm_median": statistics.median(warm), "warm_max": max(warm),

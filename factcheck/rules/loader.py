@@ -8,6 +8,7 @@ bad rule file is an error the user can fix without reading a traceback.
 from __future__ import annotations
 
 import copy
+import dataclasses
 import math
 import os
 import re
@@ -207,7 +208,8 @@ _PARSED: dict[tuple[str, int, int], Rule] = {}
 def _cached_rule_file(path: Path) -> Rule:
     """``load_rule_file``, parsed once per file version: a long-running process (a server, a
     library caller checking draft after draft) does not parse the YAML again on every check.
-    Each call gets its own copy, so a caller may change a rule (its severity) freely."""
+    Each call gets its own copy of what may be changed (the rule, its params and messages),
+    so a caller may change a rule (its severity, a param) freely; the examples are shared."""
     try:
         st = path.stat()
         key = (str(path.resolve()), st.st_mtime_ns, st.st_size)
@@ -215,7 +217,8 @@ def _cached_rule_file(path: Path) -> Rule:
         return load_rule_file(path)  # its own error message
     if key not in _PARSED:
         _PARSED[key] = load_rule_file(path)
-    return copy.deepcopy(_PARSED[key])
+    rule = _PARSED[key]
+    return dataclasses.replace(rule, params=copy.deepcopy(rule.params), message=dict(rule.message))
 
 
 def load_rules(dirs: Iterable[str | os.PathLike[str]] | None = None) -> list[Rule]:

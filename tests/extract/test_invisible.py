@@ -30,3 +30,16 @@ def test_invisible_map_points_at_the_same_characters(parts):
 @pytest.mark.parametrize("char", ["\u200b", "\u200c", "\u200d", "\u00ad", "\u2060", "\u202e", "\ufeff", "\U000e0041"])
 def test_invisible_characters_removed(char):
     assert strip_format_chars(f"1{char}2")[0] == "12"
+
+
+def test_format_table_covers_every_format_character_of_this_python():
+    import sys
+    import unicodedata
+
+    from factcheck.extract.invisible import FORMAT_RANGES, strip_format_chars
+
+    table = {c for a, b in FORMAT_RANGES for c in range(a, b + 1)}
+    missing = [hex(c) for c in range(sys.maxunicode + 1)
+               if unicodedata.category(chr(c)) == "Cf" and not 0xD800 <= c < 0xE000 and c not in table]
+    assert missing == [], f"Unicode {unicodedata.unidata_version} has format characters the table lacks"
+    assert strip_format_chars("8\U000E0020300\u2064 €")[0] == "8300 €"
