@@ -255,12 +255,14 @@ def bench_against(cfg: dict) -> str:
     for s in r["sizes"]:
         rows.append([f"{s['articles']:,}", f"{s['claims']:,}", f"{s['store_bytes'] / 2 ** 20:.0f}",
                      f"{s['warm_median'] * 1000:.0f} / {s['warm_max'] * 1000:.0f}",
+                     f"{s['warm_long_median'] * 1000:.0f} / {s['warm_long_max'] * 1000:.0f}",
                      f"{s['drafts_with_findings']}/{s['drafts']}",
                      f"{s['cold']:.2f} ({s['cold'] - s['load_cold']:+.2f})", str(s["cold_exit"])])
     return "\n".join([
         f"## A draft against the store (`check_draft`, `factcheck check DRAFT --against`; {r['articles']:,} indexed "
         "articles, grown by copies)\n",
         table(["articles in store", "claims", "store (MB)", "warm check_draft median / max (ms)",
+               f"the same at ~{r['sizes'][0]['long_words']} words (ms)",
                "drafts with findings", "cold CLI s (vs model load)", "exit"], rows),
         f"\nIndexed once ({r['index']:.0f} s for {r['articles']:,} articles), then copied under new article keys and "
         "story ids (the names in the story index suffixed per copy, so each copy is a story of its own) to make "

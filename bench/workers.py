@@ -497,7 +497,8 @@ def row_against(n_stories: int, per_story: int, seed: int, copies: list[int], dr
     """``check_draft`` (warm, in this process) and ``factcheck check DRAFT --against`` (cold, a
     new process) against a store of ``n_stories × per_story`` indexed articles, then the same
     store grown by copies (``_replicate``). Each draft is an article of the corpus with one
-    figure changed, as a draft that contradicts its story."""
+    figure changed, as a draft that contradicts its story; it is timed warm again grown to
+    about 600 words with sentences of the other articles of its story."""
     import re
     import shutil
     import subprocess
@@ -520,12 +521,21 @@ def row_against(n_stories: int, per_story: int, seed: int, copies: list[int], dr
             t = time.perf_counter()
             index_paths(store, [os.path.join(root, "articles")])
             out["index"] = time.perf_counter() - t
-        picked = [stories[i * len(stories) // drafts].articles[0] for i in range(drafts)]
-        texts = []
-        for a in picked:  # one figure changed: the first number of three digits or more
-            md = a.markdown()
-            texts.append(re.sub(r"(?<![\d\u202f ])(\d)(\d\d)(?![\d\u202f])", lambda m: str((int(m[1]) % 9) + 1) + m[2],
-                                md, count=1))
+        picked_stories = [stories[i * len(stories) // drafts] for i in range(drafts)]
+        texts, long_texts = [], []
+        for story in picked_stories:  # one figure changed: the first number of three digits or more
+            md = story.articles[0].markdown()
+            text = re.sub(r"(?<![\d\u202f ])(\d)(\d\d)(?![\d\u202f])", lambda m: str((int(m[1]) % 9) + 1) + m[2],
+                          md, count=1)
+            texts.append(text)
+            # the same draft grown to about 600 words with sentences of another article of its story
+            extra, words = [], len(text.split())
+            for sentence in re.split(r"(?<=[.!?])\s+", " ".join(a.text for a in story.articles[1:])):
+                if words >= 600:
+                    break
+                extra.append(sentence)
+                words += len(sentence.split())
+            long_texts.append(text.rstrip("\n") + "\n\n" + " ".join(extra) + "\n")
         draft_file = os.path.join(root, "draft.md")
         with open(draft_file, "w", encoding="utf-8") as fh:
             fh.write(texts[0])
@@ -566,17 +576,23 @@ def row_against(n_stories: int, per_story: int, seed: int, copies: list[int], dr
             with ClaimStore.open(path, readonly=True) as store:
                 n_articles, n_claims = store.counts()
             api.check_draft(texts[0], store=path)  # first call: lazy imports, SQLite page cache
-            warm, found = [], 0
+            warm, found, warm_long = [], 0, []
             for text in texts:
                 t = time.perf_counter()
                 report = api.check_draft(text, store=path)
                 warm.append(time.perf_counter() - t)
                 found += bool(report.findings)
+            for text in long_texts:
+                t = time.perf_counter()
+                api.check_draft(text, store=path)
+                warm_long.append(time.perf_counter() - t)
             cold, load_cold, cold_exit = cold_pair(["-m", "factcheck", "check", draft_file, "--against", path,
                                                     "--format", "json"])
             out["sizes"].append({"copies": copies_n, "articles": n_articles, "claims": n_claims,
                                  "store_bytes": _store_bytes(path), "grow": grow,
                                  "warm_median": statistics.median(warm), "warm_max": max(warm),
+                                 "warm_long_median": statistics.median(warm_long), "warm_long_max": max(warm_long),
+                                 "long_words": round(statistics.mean(len(t.split()) for t in long_texts)),
                                  "drafts_with_findings": found, "drafts": len(texts), "cold": cold,
                                  "cold_exit": cold_exit, "load_cold": load_cold, "words": words})
             os.remove(path)
