@@ -1125,3 +1125,17 @@ def test_a_share_among_a_group_and_the_share_of_that_group_are_one_fact(tmp_path
                "Selon la direction du réseau, 41 % des contrôleurs étaient en grève jeudi.",
                "La direction du réseau faisait état jeudi de 14 % de grévistes parmi les contrôleurs.")
     assert {f.rule_id for f in _pairs(r)} & {"FC103", "FC104"}
+
+
+def test_custody_is_not_the_count_of_arrests(tmp_path):
+    # those placed in custody are a part of those arrested: two counts, never one fact
+    r = _story(tmp_path,
+               "Samedi soir, la préfecture a indiqué que 240 personnes avaient été arrêtées en marge du cortège.",
+               "Samedi soir, 215 personnes étaient placées en garde à vue après le cortège, selon la préfecture.")
+    assert _pairs(r) == []
+    # the same count of arrests given twice still disagrees
+    (tmp_path / "again").mkdir()
+    r = _story(tmp_path / "again",
+               "Samedi soir, la préfecture a indiqué que 240 personnes avaient été arrêtées en marge du cortège.",
+               "Samedi soir, 215 personnes avaient été interpellées en marge du cortège, selon la préfecture.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

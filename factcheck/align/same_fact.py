@@ -423,6 +423,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         different = f"counted over another period ({a.period} / {b.period})"
     if not different and fa.modifier != fb.modifier and not _group_counted_by_other(a, b, fa, fb):
         different = f"another measure ({fa.modifier or '-'} / {fb.modifier or '-'})"
+    if (not different and fa.outcome and fb.outcome and fa.outcome != fb.outcome
+            and not (fa.role == "part" or fb.role == "part")):
+        # those arrested and those held in custody, the dead and the injured: two counts
+        different = f"another outcome ({fa.outcome} / {fb.outcome})"
     if not different and (fa.year or fb.year):
         ya = fa.year or (fa.date.year if fa.date else None)
         yb = fb.year or (fb.date.year if fb.date else None)
