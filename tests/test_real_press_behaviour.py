@@ -9,7 +9,7 @@ from factcheck.api import check
 
 def _write_story(tmp_path, *bodies, dates=None, lang="fr"):
     story = tmp_path / "story"
-    story.mkdir()
+    story.mkdir(parents=True)  # tmp_path / "again": a second story of one test
     for i, body in enumerate(bodies):
         date = (dates or ["2024-05-02"] * len(bodies))[i]
         (story / f"{chr(97 + i)}.md").write_text(
@@ -101,7 +101,6 @@ def test_toll_told_a_day_later_about_the_same_crash_is_a_revision(tmp_path):
     r = check([story])
     assert r.findings == [] and r.hidden["revisions"] == 1
     # told the same day, the two tolls conflict
-    (tmp_path / "same").mkdir()
     same_day = _write_story(tmp_path / "same", "The train struck a truck on Monday, killing three people near the crossing.",
                             "The train hit a truck on Monday near the crossing. The collision left four people dead, officials said.",
                             dates=["2022-06-27", "2022-06-27"], lang="en")
@@ -161,7 +160,6 @@ def test_a_share_of_a_base_the_sentence_does_not_give_is_not_checked(tmp_path):
                lang="en")
     assert r.findings == []
     # a share whose base is the figure told after it is checked
-    (tmp_path / "share").mkdir()
     r = check([_write_story(tmp_path / "share", "Le feu a parcouru 900 hectares, soit 40 % du massif, qui couvre 3 000 ha.")])
     assert [f.rule_name for f in r.findings] == ["percent-mismatch"]
 
@@ -170,7 +168,6 @@ def test_one_measure_converted_into_another_unit_agrees_to_its_last_digit(tmp_pa
     warned = "Forecasters warned on Friday that the storm could bring gusts of {} over the bay."
     r = _story(tmp_path, warned.format("60mph"), warned.format("96 km/h"), lang="en")  # 96.56 km/h, cut
     assert r.findings == []
-    (tmp_path / "off").mkdir()
     r = check([_write_story(tmp_path / "off", warned.format("60mph"), warned.format("90 km/h"), lang="en")])
     assert [f.rule_name for f in r.findings] == ["value-conflict"]
 
@@ -179,7 +176,6 @@ def test_a_count_of_a_named_group_is_not_the_whole_count(tmp_path):
     r = _story(tmp_path, "Au terme du premier tour, 48 conseillers ont été élus dans le département.",
                "Dès le premier tour, 21 conseillers du Mouvement citoyen ont été élus dans le département.")
     assert _pairs(r) == []
-    (tmp_path / "bare").mkdir()
     r = check([_write_story(tmp_path / "bare", "Au terme du premier tour, 48 conseillers ont été élus dans le département.",
                             "Dès le premier tour, 41 conseillers ont été élus dans le département.")])
     assert [f.rule_name for f in _pairs(r)] == ["value-conflict"]
@@ -246,7 +242,6 @@ def test_two_tolls_each_told_as_rising_are_two_moments(tmp_path):
                "Officials said the flood death toll rises to 44 after more bodies were found.", lang="en")
     assert _pairs(r) == []
     # the same figures told as plain tolls on the same day conflict
-    (tmp_path / "plain").mkdir()
     r = check([_write_story(tmp_path / "plain", "The flood killed 41 people in the valley.",
                             "The flood killed 44 people in the valley.", lang="en")])
     assert [f.rule_name for f in _pairs(r)] == ["value-conflict"]
@@ -276,7 +271,6 @@ def test_a_toll_another_article_gives_as_the_earlier_one_is_not_a_conflict(tmp_p
                lang="en")
     assert _pairs(r) == []
     # without the article that tells the toll moved, the two tolls of one day conflict
-    (tmp_path / "two").mkdir()
     r = check([_write_story(tmp_path / "two", first, later, lang="en")])
     assert [f.rule_name for f in _pairs(r)] == ["bound-conflict"]
 
@@ -509,7 +503,6 @@ def test_parts_picked_among_a_total_may_leave_some_out(tmp_path):
 
 
 def test_a_list_ends_at_its_item_joined_by_and(tmp_path):
-    (tmp_path / "en").mkdir()
     r = _story(tmp_path, "Le dernier bilan fait état de 21 tués, dont 16 civils et 5 policiers, 4 assaillants "
                          "ayant été abattus.")
     assert [f for f in r.findings if f.rule_id == "FC109"] == []
@@ -549,15 +542,12 @@ def test_a_nationwide_count_and_one_towns_count_are_two_facts(tmp_path):
 
 
 def test_who_is_held_grows_while_the_inquiry_goes_on(tmp_path):
-    (tmp_path / "later").mkdir()
-    (tmp_path / "same").mkdir()
     first = "Après la saisie de cocaïne sur le port, cinq personnes ont été placées en garde à vue."
     later = "Dans cette affaire de cocaïne sur le port, neuf personnes ont été placées en garde à vue."
     r = _story(tmp_path / "later", first, later, dates=["2024-05-04", "2024-05-09"])
     assert _pairs(r) == []
     r = _story(tmp_path / "same", first, later, dates=["2024-05-04", "2024-05-04"])
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
-    (tmp_path / "fewer").mkdir()
     r = _story(tmp_path / "fewer", first, later, dates=["2024-05-09", "2024-05-04"])  # nine, then five
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
 
@@ -792,7 +782,6 @@ def test_parts_of_two_different_wholes_do_not_conflict(tmp_path):
                "Le lendemain, on comptait 409 blessés, dont quatorze grièvement, selon le ministre.")
     assert _pairs(r) == []
     # even when nothing else tells the two snapshots apart
-    (tmp_path / "plain").mkdir()
     r = _story(tmp_path / "plain",
                "Selon le ministre, 227 personnes ont été blessées dont sept gravement dans les blocages.",
                "Selon le ministre, plus de 400 personnes ont été blessées dont quatorze gravement dans les blocages.")
@@ -846,7 +835,6 @@ def test_a_count_at_noon_and_one_in_the_evening_are_two_snapshots(tmp_path):
                "Ce dimanche soir, quatre blessés de l'accident du car étaient toujours hospitalisés au CHU, selon la préfecture.",
                dates=["2024-03-03", "2024-03-03"])
     assert _pairs(r) == []
-    (tmp_path / "en").mkdir()
     r = _story(tmp_path / "en",
                "At 11 a.m. five injured from the coach crash were still in hospital, the prefecture said.",
                "On Sunday evening four injured from the coach crash were still in hospital, the prefecture said.",
@@ -906,7 +894,6 @@ def test_a_weekday_tells_the_day_of_a_figure_in_an_article_dated_to_the_month(tm
     r = _story(tmp_path, friday, saturday, dates=["2024-05", "2024-05-04"])
     assert _pairs(r) == [] and r.hidden["revisions"] == 1
     # the same weekday and part of the day: one moment, two figures
-    (tmp_path / "same").mkdir()
     r = _story(tmp_path / "same", friday.replace("Vendredi", "Samedi"), saturday, dates=["2024-05", "2024-05-04"])
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
 
@@ -917,7 +904,6 @@ def test_a_running_count_at_a_stated_moment_against_one_at_none(tmp_path):
     r = _story(tmp_path, stamped, unstamped)
     assert _pairs(r) == [] and r.hidden["revisions"] == 1
     # neither says when: two figures for one count
-    (tmp_path / "none").mkdir()
     r = _story(tmp_path / "none", stamped.replace("Ce matin, ", ""), unstamped)
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
 
@@ -928,7 +914,6 @@ def test_the_same_outage_counted_in_households_and_in_people(tmp_path):
                "La tempête a privé d'électricité 236 400 habitants de la région.")
     assert [f.rule_id for f in _pairs(r)] == ["FC115"]
     # the same noun, or a figure under a hundred, is no slip
-    (tmp_path / "same").mkdir()
     r = _story(tmp_path / "same",
                "Au plus fort de la tempête, 236 400 foyers étaient privés d'électricité dans la région.",
                "La tempête a privé d'électricité 236 400 foyers de la région.")
@@ -941,7 +926,6 @@ def test_parts_that_make_the_other_articles_figure_are_parts(tmp_path):
                "Les médecins suivent l'état des 14 blessés en urgence absolue et des 27 en urgence relative.")
     assert _pairs(r) == []
     # parts that do not make it are still two figures for one count
-    (tmp_path / "apart").mkdir()
     r = _story(tmp_path / "apart",
                "Le déraillement a fait 41 blessés, selon la préfecture.",
                "Le déraillement a fait 27 blessés, selon la préfecture.")
@@ -954,7 +938,6 @@ def test_a_toll_the_story_tells_as_still_rising_is_told_at_moments(tmp_path):
     r = _story(tmp_path, running, other, lang="en")
     assert _pairs(r) == [] and r.hidden["revisions"] == 1
     # told as a settled figure, the same two tolls conflict
-    (tmp_path / "settled").mkdir()
     r = _story(tmp_path / "settled", running.replace("So far 31", "In all, 31"), other, lang="en")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
 
@@ -965,7 +948,6 @@ def test_one_places_figure_of_a_list_is_not_the_figure_for_no_place(tmp_path):
     r = _story(tmp_path, listed, "Jeudi, les pointes de vent ont dépassé 180 km/h, selon Météo-France.")
     assert _pairs(r) == []
     # the same place on both sides is one fact
-    (tmp_path / "same").mkdir()
     r = _story(tmp_path / "same", listed, "Jeudi, les pointes de vent ont dépassé 180 km/h à Granville, selon Météo-France.")
     assert [f.rule_id for f in _pairs(r)] == ["FC106"]
 
@@ -986,7 +968,6 @@ def test_people_brought_to_safety_are_a_running_count(tmp_path):
                "Les pompiers ont déjà mis en sécurité ou fait des sauvetages pour 380 personnes.",
                dates=["2024-05-06", "2024-05-06"])  # a Monday
     assert _pairs(r) == []
-    (tmp_path / "same").mkdir()
     r = _story(tmp_path / "same",
                "Lundi soir, 412 personnes ont été mises en sécurité par les pompiers.",
                "Lundi soir, 380 personnes ont été mises en sécurité par les pompiers.",
@@ -1009,7 +990,6 @@ def test_one_article_giving_a_place_two_counts_of_one_thing(tmp_path):
                "À Quimper, environ 9 000 personnes ont défilé dimanche.")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
     # two places of one list are two facts
-    (tmp_path / "two").mkdir()
     r = _story(tmp_path / "two",
                "Dimanche, 12 000 personnes ont défilé à Quimper. Plus tard, la préfecture a publié son bilan. "
                "À Brest, environ 9 000 personnes ont défilé dimanche.")
@@ -1134,7 +1114,6 @@ def test_custody_is_not_the_count_of_arrests(tmp_path):
                "Samedi soir, 215 personnes étaient placées en garde à vue après le cortège, selon la préfecture.")
     assert _pairs(r) == []
     # the same count of arrests given twice still disagrees
-    (tmp_path / "again").mkdir()
     r = _story(tmp_path / "again",
                "Samedi soir, la préfecture a indiqué que 240 personnes avaient été arrêtées en marge du cortège.",
                "Samedi soir, 215 personnes avaient été interpellées en marge du cortège, selon la préfecture.")

@@ -8,26 +8,27 @@ What it checks
     breaks out, a collision, an explosion, a vehicle that crashes or plunges; the fire
     brought under control, put out; the alert or distress call; a flight's take-off and
     landing). An event is known by its verb: a noun alone ("Sunday's accident", "the
-    accident's toll revised on Sunday") is as often the telling's day as the event's. Two times conflict when they are further apart than both their tolerances:
+    accident's toll revised on Sunday") is as often the telling's day as the event's.
+    Two times conflict when they are further apart than both their tolerances:
     ``exact_tol`` minutes for a time given exactly, ``approx_tol`` for an approximate one
     ("vers 21 h 10"), and ``approx_hour_tol`` for an approximate whole hour ("vers 7 h").
     Two days conflict when they differ, by more than a day when one is an evening or a
     night ("mardi soir" may run into Wednesday).
 
-    Not compared: times on days named differently, bounds and spans ("avant 7 h", "entre
-    1 h et 6 h", "dans la nuit de lundi à mardi"), the day after an event, a day that
-    dates the telling ("a annoncé mardi que"), the stamp of a live report's entry
-    ("10h02 : le préfet indique…"), a time that names a scheduled service ("the 06:38
-    Aberdeen to Glasgow train", "le TER de 7 h 12"), a time that dates a count ("as of 9 p.m."), a day
-    that dates a purpose ("arriveront mardi pour enquêter sur la collision"), negated
-    events ("pas encore maîtrisé à 3 h"), an event that one article itself times or
-    dates twice (two fires, two collisions: the event is not unique; two clock times
-    stop the comparison of clock times, two days that of days), and a moment whose
-    sentence names a country the other article never names (another event abroad, a
-    "related news" line). Two days are compared only when one is written as a calendar
-    date ("mercredi 11 septembre") or both articles were published the same day: a
-    weekday or "today" is read against its article's publication date, which a wire
-    filed in another time zone or an updated page may give as another day.
+    Not compared: times on days named differently, bounds and spans ("avant 7 h", "entre 1 h
+    et 6 h", "dans la nuit de lundi à mardi"), the day after an event, a day that dates the
+    telling ("a annoncé mardi que"), the stamp of a live report's entry ("10h02 : le préfet
+    indique…"), a time that names a scheduled service ("the 06:38 Aberdeen to Glasgow
+    train", "le TER de 7 h 12"), a time that dates a count ("as of 9 p.m."), a day that
+    dates a purpose ("arriveront mardi pour enquêter sur la collision"), negated events
+    ("pas encore maîtrisé à 3 h"), an event that one article itself times or dates twice
+    (two fires, two collisions: the event is not unique; two clock times stop the comparison
+    of clock times, two days that of days), and a moment whose sentence names a country the
+    other article never names (another event abroad, a "related news" line). Two days are
+    compared only when one is written as a calendar date ("mercredi 11 septembre") or both
+    articles were published the same day: a weekday or "today" is read against its article's
+    publication date, which a wire filed in another time zone or an updated page may give as
+    another day.
 
 Why it matters
     A time of day or a day is a fact a reader may rely on (a timeline, an alert, an

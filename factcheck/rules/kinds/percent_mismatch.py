@@ -39,13 +39,13 @@ _CHANGE = re.compile(r"\b(?:hausse|baisse|augment\w*|diminu\w*|recul\w*|progress
                      r"|[+−-]\s*\d", re.IGNORECASE)
 _DOWN = re.compile(r"\b(?:baisse|diminu\w*|recul\w*|chute|decrease[sd]?|drop\w*|fall|fell|down|cut|decline\w*|"
                    r"moins)\b", re.IGNORECASE)
-_OLD_BEFORE = re.compile(r"(?:\bde|\bd['’]|\bfrom|\bcontre|\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus)\s*(?:the\s+|l[ae]s?\s+)?"
+_AGAINST = r"\bcontre|\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus"
+_OLD_BEFORE = re.compile(rf"(?:\bde|\bd['’]|\bfrom|{_AGAINST})\s*(?:the\s+|l[ae]s?\s+)?"
                          r"(?:\S+\s+){0,1}\(?$", re.IGNORECASE)
 # a comparison that names the base outright ("comparé à 2023 (23 tonnes)", "par rapport à",
 # "compared with"): it outweighs a "de" that only introduces the other figure ("un total de")
-_BASE_BEFORE = re.compile(r"(?:\bcompar[ée]e?s?\s+(?:à|a|aux|avec)|\bpar rapport\s+(?:à|a|aux)|\bcontre|"
-                          r"\bcompared (?:with|to)|\bagainst|\bvs\.?|\bversus)\s*(?:the\s+|l[ae]s?\s+|l['’])?"
-                          r"(?:\S+\s+){0,1}\(?$", re.IGNORECASE)
+_BASE_BEFORE = re.compile(rf"(?:\bcompar[ée]e?s?\s+(?:à|a|aux|avec)|\bpar rapport\s+(?:à|a|aux)|{_AGAINST})"
+                          r"\s*(?:the\s+|l[ae]s?\s+|l['’])?(?:\S+\s+){0,1}\(?$", re.IGNORECASE)
 _TO = re.compile(r"(?:^|\s)(?:à|a|to|jusqu['’]à)\s*$", re.IGNORECASE)
 _UP_FROM = re.compile(r"\b(?:up|down|rising|falling|increasing|decreasing) from\s*(?:the\s+)?$|\bcontre\s*$|"
                       r"\bcompared (?:with|to)\s*(?:the\s+)?$", re.IGNORECASE)
