@@ -5,7 +5,7 @@ from pathlib import Path
 import yaml
 
 INDEX = Path(__file__).resolve().parent.parent / "eval" / "real" / "clusters.yaml"
-SPLITS = {"tune", "validation", "holdout", "holdout2", "holdout3", "holdout4", "holdout4-dev-events", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11"}
+SPLITS = {"tune", "validation", "holdout", "holdout2", "holdout3", "holdout4", "holdout4-dev-events", "holdout5", "holdout6", "holdout7", "holdout8", "holdout9", "holdout10", "holdout11", "holdout12"}
 KINDS = {"count_conflict", "rounding", "unit_slip", "bound_conflict", "weekday_date", "period_conflict",
          "sum_mismatch", "digit_error", "other"}
 
