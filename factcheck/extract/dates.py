@@ -153,7 +153,7 @@ _EN_UNIT_WORDS = r"years?|months?|weeks?|days?|hours?|minutes?|seconds|decades?|
 
 # "mercredi 13 décembre 2023", "1er janvier", "le 5 mars 2024"
 _FR_DATE = re.compile(
-    rf"\b(?:(?P<wd>{_FR_WD})\s+)?{_FR_DAY}\s*(?P<month>{_FR_MONTH_ANY})"
+    rf"\b(?:(?P<wd>{_FR_WD})\s+)?{_FR_DAY}\s*(?:-\s*)?(?P<month>{_FR_MONTH_ANY})"
     rf"(?:\s+(?P<year>{_YEAR}){_YEAR_END}|\s+(?P<rel>dernier|passé|prochain)\b)?")
 # the first day of "du 3 au 5 mars", "les 3 et 4 mars", "3-5 mars"
 _FR_DAY_RANGE = re.compile(
@@ -620,6 +620,11 @@ def _day_number(s: str) -> int:
 def _h_fr_date(m: re.Match, ctx: _Ctx) -> Iterator[_Candidate]:
     """"5 mars 2024", "le 2 mai dernier" (the last 2 May before the anchor), "le 9 juin prochain"."""
     mention = _calendar_day(ctx, m, _month_of(m["month"]), _day_number(m["day"]), m["year"], wd=m["wd"])
+    if "-" in m.string[m.end("day"):m.start("month")]:
+        # "les attentats du 13-Novembre": the name of an event, of a year the text does not
+        # give; its numbers are no count, and it says nothing of the day a figure is about
+        yield dataclasses.replace(mention, date=None, weekday_ok=None), 0
+        return
     date, anchor = mention.date, ctx.anchor
     if date is not None and anchor is not None and m["rel"]:
         step = -1 if m["rel"] != "prochain" else 1

@@ -81,6 +81,14 @@ def test_dates_first_day_of_a_day_range() -> None:
         ("3", "date", D(2024, 3, 3)), ("5 mars 2024", "date", D(2024, 3, 5))]
 
 
+@pytest.mark.parametrize(("text", "span"), [("le procès du 14-Juillet", "14-Juillet"),
+                                            ("les otages du 7 -Octobre", "7 -Octobre")])
+def test_dates_a_day_joined_to_its_month_names_an_event(text: str, span: str) -> None:
+    # "les attentats du 13-Novembre": no count, and no day of this year either
+    m = only(text, "fr", FRI)
+    assert (m.kind, m.date, m.text) == ("date", None, span)
+
+
 def test_dates_impossible_day_has_no_date() -> None:
     m = only("le 31 février 2024", "fr")
     assert (m.kind, m.date, m.weekday_ok) == ("date", None, None)
