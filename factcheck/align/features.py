@@ -82,7 +82,11 @@ def _patterns(name: str, lang: str) -> list[re.Pattern[str]]:
     return table.get(lang) or table.get("fr", [])
 
 
+@functools.lru_cache(maxsize=65536)
 def any_match(name: str, lang: str, text: str) -> bool:
+    """Whether a pattern of table ``name`` is found in ``text``. Remembered: a pair's
+    checks ask it of the same windows and sentences again and again (each claim is in
+    many pairs), and the tables do not change while the program runs."""
     return any(p.search(text) for p in _patterns(name, lang))
 
 
