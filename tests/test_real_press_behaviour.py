@@ -1118,3 +1118,77 @@ def test_custody_is_not_the_count_of_arrests(tmp_path):
                "Samedi soir, la préfecture a indiqué que 240 personnes avaient été arrêtées en marge du cortège.",
                "Samedi soir, 215 personnes avaient été interpellées en marge du cortège, selon la préfecture.")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_the_height_of_a_thing_is_not_its_length(tmp_path):
+    # a length names the extent it measures: a roof 100 m long and 10 m high are two facts
+    r = _story(tmp_path,
+               "La charpente du toit s'étendait sur 100 mètres de long.",
+               "Le toit de 110 mètres de long, 13 mètres de large et 10 mètres de haut a brûlé.")
+    assert not [f for f in _pairs(r) if {c.text for c in f.claims} & {"10 mètres", "13 mètres"}]
+    r = _story(tmp_path / "en",
+               "The roof of the nave was 100 metres long.",
+               "The roof was 110 metres long, 13 metres wide and 10 metres high.", lang="en")
+    assert not [f for f in _pairs(r) if {c.text for c in f.claims} & {"10 metres", "13 metres"}]
+    # the same extent given twice still disagrees, with or without its name on both sides
+    r = _story(tmp_path / "again",
+               "La flèche, haute de 96 mètres, s'est effondrée lundi soir dans l'incendie.",
+               "Lundi soir, la flèche de 93 mètres de haut s'est effondrée dans l'incendie.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_a_result_recalled_from_back_then_is_an_earlier_value(tmp_path):
+    r = _story(tmp_path,
+               "Au second scrutin, le oui l'emporte avec 52,4 % des voix. Le oui l'avait à l'époque emporté "
+               "avec 58,1 % des voix.",
+               "Le oui l'emporte avec 52,4 % des voix au second scrutin, selon les résultats définitifs.")
+    assert _pairs(r) == []
+    r = _story(tmp_path / "en",
+               "In the second vote, Yes won 52.4% of the vote. Back then, Yes had won with 58.1% of the vote.",
+               "Yes won 52.4% of the vote in the second ballot, the final results show.", lang="en")
+    assert _pairs(r) == []
+
+
+def test_two_nouns_counted_side_by_side_are_two_measures(tmp_path):
+    # the headline names both measures; each figure counts the noun written after it
+    r = _story(tmp_path,
+               "Bilan de la nuit : 1 700 interpellations, 1 100 gardes à vue dans tout le pays.",
+               "Dans tout le pays, les forces de l'ordre ont procédé à 1 400 interpellations dans la nuit.")
+    assert not [f for f in _pairs(r) if "1 100" in {c.text for c in f.claims}]
+    r = _story(tmp_path / "en",
+               "Overnight toll: 1,700 arrests, 1,100 detentions across the country.",
+               "Across the country, police made 1,400 arrests overnight.", lang="en")
+    assert not [f for f in _pairs(r) if "1,100" in {c.text for c in f.claims}]
+
+
+def test_the_votes_of_a_rival_named_after_his_figure_are_his(tmp_path):
+    r = _story(tmp_path,
+               "Le candidat sortant a été déclaré élu lundi soir avec 7 176 141 voix, selon la commission électorale.",
+               "Selon la commission électorale, Samuel Okafor l'emporte lundi soir avec 7 176 141 voix, contre "
+               "6 942 930 voix pour son rival Paul Adeyemi.")
+    assert not [f for f in _pairs(r) if "6 942 930" in {c.text for c in f.claims}]
+    r = _story(tmp_path / "en",
+               "The incumbent was declared the winner on Monday evening with 7,176,141 votes, the commission said.",
+               "The commission said Samuel Okafor won on Monday evening with 7,176,141 votes, against 6,942,930 "
+               "for his rival Paul Adeyemi.", lang="en")
+    assert not [f for f in _pairs(r) if "6,942,930" in {c.text for c in f.claims}]
+
+
+def test_a_place_s_figure_and_one_from_an_article_that_never_names_it(tmp_path):
+    # "à Lyon" against a count whose article names no place: two facts
+    r = _story(tmp_path,
+               "Samedi, 53 personnes ont été interpellées à Lyon, selon la préfecture.",
+               "Samedi, 122 personnes ont été interpellées en marge des cortèges, selon la préfecture.")
+    assert _pairs(r) == []
+    # the other article is set in Lyon: its count is Lyon's, and the two disagree
+    r = _story(tmp_path / "again",
+               "Samedi, 53 personnes ont été interpellées à Lyon, selon la préfecture.",
+               "Les cortèges ont défilé samedi dans Lyon. Selon la préfecture, 61 personnes ont été interpellées.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_seats_and_mandates_are_one_count(tmp_path):
+    r = _story(tmp_path,
+               "Au second tour dimanche, l'alliance présidentielle obtient 162 sièges à l'Assemblée.",
+               "Dimanche au second tour, l'alliance présidentielle obtient 158 mandats à l'Assemblée.")
+    assert [f.rule_id for f in _pairs(r)] == ["FC104"]

@@ -44,6 +44,8 @@ def lexicon() -> dict[str, Any]:
                         for lang, table in data["outcomes"].items()}
     data["modifiers"] = {lang: [(name, re.compile(p, re.IGNORECASE)) for name, pats in table.items() for p in pats]
                          for lang, table in data["modifiers"].items()}
+    data["axes"] = {lang: [(name, re.compile(ways["after"], re.IGNORECASE), re.compile(ways["before"], re.IGNORECASE))
+                           for name, ways in table.items()] for lang, table in data["axes"].items()}
     data["generic"] = {lang: frozenset(fold(w) for w in words) for lang, words in data["generic_subjects"].items()}
     data["daypart_spans"] = {name: tuple(part["span"]) for table in data.get("dayparts", {}).values()
                              for name, part in table.items()}
@@ -134,6 +136,7 @@ class Features:
                                   # for a part ("30 blessés, dont six pompiers"), what befell the whole
     aggregate: str = ""           # the several things the figure is summed over ("sur deux bateaux" → bateau)
     ago: bool = False             # a span counted back from the day of writing ("il y a quatre jours", "five days ago")
+    axis: str = ""                # which extent a length measures ("10 mètres de haut" → hauteur, "100 m long" → longueur)
 
     def to_record(self) -> dict[str, Any]:
         """What the claim alone decides, as JSON-ready data (sets sorted, so that a record
@@ -172,7 +175,7 @@ _RECORD_DEFAULTS: dict[str, Any] = {
     "offset": 0, "words": [], "near": [], "window": "", "attribution": "", "predicate": "",
     "place": "", "update": False, "progressive": False, "other": False, "daily": False, "new": False,
     "attribute": False, "step": False, "scope": "", "region": False, "national": False, "role": "", "year": None, "modifier": "", "phase": [0, ""],
-    "change": 0, "span": "", "clock": -1, "daypart": "", "weekday": -1, "counted": "", "category": "", "restriction": "", "outcome": "", "aggregate": "", "ago": False}
+    "change": 0, "span": "", "clock": -1, "daypart": "", "weekday": -1, "counted": "", "category": "", "restriction": "", "outcome": "", "aggregate": "", "ago": False, "axis": ""}
 
 
 def story_of(claim: Claim) -> str:
@@ -544,6 +547,20 @@ def frame_daypart(text: str, lang: str) -> str:
                  if any(p.search(text) for p in patterns)), "")
 
 
+def frame_axis(claim: Claim, before: str, after: str, lang: str) -> str:
+    """Which extent of a thing a length gives, named right after it ("110 mètres de long,
+    13 mètres de large", "35 feet deep") or right before it ("haute de 96 mètres", "a
+    height of 30 feet"), by the ``axes`` table: a roof's length and its height are two
+    facts, whatever their figures. "" for other figures and for a length that names none."""
+    if claim.dimension != "[length]":
+        return ""
+    table = lexicon()["axes"]
+    for name, after_pattern, before_pattern in table.get(lang) or table["fr"]:
+        if after_pattern.search(after) or before_pattern.search(before):
+            return name
+    return ""
+
+
 def frame_counted(claim: Claim, after: str, lang: str) -> str:
     """What a count without a unit counts, by the class of the noun written right after it
     ("182 000 foyers", "clients" → household; "personnes", "habitants" → person), "" for
@@ -587,13 +604,16 @@ def frame_group(after: str, lang: str) -> str:
     return ""
 
 
-def frame_holder(before: str, lang: str) -> str:
+def frame_holder(before: str, lang: str, after: str = "") -> str:
     """Who holds the count or the share, named just before a verb of winning ("Fianna
-    Fáil won 38 seats" → Fianna Fáil), by the ``holder_patterns_cased`` table; a
-    determiner or a word that names no one ("Le", "They", a weekday) is not a holder."""
+    Fáil won 38 seats" → Fianna Fáil), by the ``holder_patterns_cased`` table, or right
+    after the figure ("6.9 million votes for his rival Raila Odinga"), by the
+    ``holder_after_patterns_cased`` one; a determiner or a word that names no one ("Le",
+    "They", a weekday) is not a holder."""
     stop = lexicon()["not_place"].get(lang) or lexicon()["not_place"]["fr"]
-    for p in _patterns("holder_patterns_cased", lang):
-        m = p.search(before)
+    found = ((p.search(before) for p in _patterns("holder_patterns_cased", lang)),
+             (p.search(after) for p in _patterns("holder_after_patterns_cased", lang)))
+    for m in (m for matches in found for m in matches):
         if m:
             words = m.group("holder").split()
             while words and words[0] in stop:
@@ -794,7 +814,8 @@ def features(claim: Claim) -> Features:
         role=frame_role(before_clause, after_clause, lead, before, lang),
         year=frame_year(before_clause, after_clause, lead, date, lang),
         modifier=frame_modifier(after_clause[:60], lang) or (frame_group(after_num[:60], lang) if claim.unit in ("", "percent") else "")
-        or (frame_holder(sentence[max(0, offset - 80):offset], lang) if claim.unit in ("", "percent") and offset >= 0 else ""),
+        or (frame_holder(sentence[max(0, offset - 80):offset], lang, after_num[:80])
+            if claim.unit in ("", "percent") and offset >= 0 else ""),
         day=(day := claim_day(claim)),
         event_day=art.event_day if art is not None else None,
         phase=frame_phase(before_clause, after_clause, lead, lang),
@@ -803,8 +824,10 @@ def features(claim: Claim) -> Features:
         span=change[1],
         # a time of day after the figure may follow other figures of its clause: "34 % de
         # participation à 17 h" (the clause is cut at "17", a figure, but the time is its)
-        clock=(clock := frame_clock(timed := " ".join((lead, before_clause, after_clause,
-                                                       _CLOCK_TAIL.match(after_num).group())), lang)),
+        # … and a live page's entry may open on the time it was posted ("12:00 am seven
+        # people confirmed dead"), cut from the figure's clause by its colon
+        clock=(clock := frame_clock(timed := " ".join((sentence[:10] if offset >= 0 else "", lead, before_clause,
+                                                       after_clause, _CLOCK_TAIL.match(after_num).group())), lang)),
         daypart=frame_daypart(timed, lang) if clock < 0 else "",
         weekday=named_weekday(timed) if day is None else -1,
         counted=frame_counted(claim, after_num, lang),
@@ -814,6 +837,7 @@ def features(claim: Claim) -> Features:
         outcome=frame_outcome(frame, at, len(claim.text), after_clause,
                               frame_role(before_clause, after_clause, lead, before, lang), lang),
         aggregate=frame_aggregate(" ".join((before_clause, after_clause)), lang),
+        axis=frame_axis(claim, before, after_num[:30], lang),
         ago=claim.dimension == "[time]" and (any_match("ago_patterns", lang, before[-30:])
                                              or any_match("ago_after_patterns", lang, after_num[:12])),
     )

@@ -10,6 +10,7 @@ something still growing). Rules decide what score they need.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Mapping
 
@@ -60,7 +61,8 @@ def _subject_score(a: Claim, b: Claim, fa: Features, fb: Features, index: Subjec
     ha, _ = subject_forms(a)
     hb, _ = subject_forms(b)
     same_sentence = fa.article_key == fb.article_key and fa.sentence == fb.sentence
-    if not same_sentence and ((ha and ha in fb.words) or (hb and hb in fa.words)):
+    if not same_sentence and ((ha and ha in fb.words and not _counted_apart(b, fb, hb, ha))
+                              or (hb and hb in fa.words and not _counted_apart(a, fa, ha, hb))):
         return w["subject_in_sentence"], "sentence"
     union = fa.words | fb.words
     jacc = len(fa.words & fb.words) / len(union) if union else 0.0
@@ -68,6 +70,29 @@ def _subject_score(a: Claim, b: Claim, fa: Features, fb: Features, index: Subjec
     if ha and hb:  # both name what they count, and it differs
         score = min(score, 0.3)
     return round(score, 3), "context"
+
+
+_NOUN_AFTER = re.compile(r"[\s\u00a0\u202f]*(?:(?:de|of)[\s\u00a0\u202f]+|d['’][\s\u00a0\u202f]*)?([^\W\d_][\w'’-]*)")
+_FIGURE = re.compile(r"\d(?:[\d\u00a0\u202f .,]*\d)?")
+
+
+def _noun_after(sentence: str, end: int) -> str:
+    m = _NOUN_AFTER.match(sentence, end)
+    return fold(m.group(1)) if m else ""
+
+
+def _counted_apart(c: Claim, f: Features, head: str, other: str) -> bool:
+    """The figure counts its own noun, written right after it ("1 220 gardes à vue"), and
+    the other figure's noun is in its sentence only as what another figure there counts
+    ("1 723 interpellations, 1 220 gardes à vue"): a list of measures, each its own. That
+    sentence names the other noun, but not as what this figure counts. A generic noun
+    ("personnes"), whose clause says what is counted, is never read so."""
+    if not head or f.offset < 0 or head in lexicon()["generic"].get(c.lang or "fr", frozenset()):
+        return False
+    if _noun_after(f.sentence, f.offset + len(c.text)) != head:
+        return False
+    return any(_noun_after(f.sentence, m.end()) == other for m in _FIGURE.finditer(f.sentence)
+               if not f.offset <= m.start() < f.offset + len(c.text))
 
 
 def _specific_same_value(a: Claim, b: Claim) -> bool:
@@ -396,6 +421,14 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
         # "à Paris" in an article whose place is Paris names the whole story, not a part of it
         if not (unscoped.place and same_scope(scoped.scope, unscoped.place)):
             different = f"one article's figure for {scoped.scope} and its figure without that place"
+    if not different and fa.article_key != fb.article_key and bool(fa.scope) != bool(fb.scope):
+        (scoped, unscoped, other) = (fa, fb, b) if fa.scope else (fb, fa, a)
+        told = (texts or {}).get(other.article_key)
+        told = told if told is not None else fold(unscoped.sentence)
+        # "53 interpellés à Paris" against "122 interpellés" in an article that never names
+        # Paris: one place's figure against a figure for no place its reader is told of
+        if not unscoped.place and not is_country(scoped.scope) and scoped.scope not in told:
+            different = f"a figure for {scoped.scope} vs one whose article never names {scoped.scope}"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
     if not different and _place_differs(fa, fb, a, b, texts or {}) and not (subject == "event" and _a_country(fa, fb)):
@@ -421,6 +454,8 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
     if (not different and a.base_value != b.base_value and a.period_days and b.period_days
             and abs(a.period_days - b.period_days) > 0.1 * max(a.period_days, b.period_days)):
         different = f"counted over another period ({a.period} / {b.period})"
+    if not different and fa.axis and fb.axis and fa.axis != fb.axis:
+        different = f"another extent of the thing measured ({fa.axis} / {fb.axis})"
     if not different and fa.modifier != fb.modifier and not _group_counted_by_other(a, b, fa, fb):
         different = f"another measure ({fa.modifier or '-'} / {fb.modifier or '-'})"
     if (not different and fa.outcome and fb.outcome and fa.outcome != fb.outcome

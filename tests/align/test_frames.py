@@ -135,6 +135,9 @@ def test_frames_forecast_is_a_role(sentence, number, lang, role):
     ("Le taux atteint 41 % dans le second degré.", "41", "fr", (0, "")),
     ("Prices rose 4% for the second year in a row.", "4%", "en", (0, "")),
     ("La participation atteignait 41 % dimanche.", "41", "fr", (0, "")),
+    # a rank, not a round: "came second with"
+    ("The challenger came second with 44.2% of the vote.", "44.2%", "en", (0, "")),
+    ("La challengeuse arrive deuxième avec 44,2 % des voix.", "44,2", "fr", (0, "")),
 ])
 def test_frames_phase_of_a_repeated_event(sentence, number, lang, phase):
     from factcheck.align.features import frame_phase
@@ -384,12 +387,23 @@ def test_frames_a_pluperfect_of_reported_speech_is_no_earlier_value(sentence, nu
     ("fr", "Municipales : 38,2 % de participation à 17 h, en recul.", "38,2 %", "clock", 1020),
     ("en", "Turnout stood at 41% at 5 p.m. on Sunday.", "41%", "clock", 1020),
     ("fr", "A midi, la participation s'élevait à 17,4 %.", "17,4 %", "daypart", "midi"),
+    # a live page's entry opens on the time it was posted
+    ("en", "6:00 pm death toll rises to 10", "10", "clock", 1080),
+    ("en", "12:00 am seven people confirmed dead", "seven", "clock", 0),
+    ("fr", "18 h Le bilan s'alourdit à 12 morts.", "12", "clock", 1080),
     # who holds the seats or the share
     ("fr", "Au terme du dépouillement, le Bloc citoyen obtient 31 sièges.", "31", "modifier", "holder:bloc citoyen"),
     ("en", "Final results: the Harbour Party won 41 seats, the Valley Alliance with 12 seats.", "12", "modifier",
      "holder:valley alliance"),
     ("fr", "C'est le naufrage le plus meurtrier dans la Manche avec 31 migrants décédés.", "31", "modifier", ""),
     ("en", "Police took 12 people into custody.", "12", "modifier", ""),
+    # named after the figure ("for his rival …"), or by the rank the figure gave them
+    ("en", "He won 7.2 million votes, against 6.9 million for his rival Paul Adeyemi.", "6.9 million", "modifier",
+     "holder:paul adeyemi"),
+    ("fr", "Il l'emporte avec 7,2 millions de voix, contre 6,9 millions de voix pour son rival Paul Adeyemi.",
+     "6,9 millions", "modifier", "holder:paul adeyemi"),
+    ("en", "The Harbour Party came third with just 35 seats.", "35", "modifier", "holder:harbour party"),
+    ("fr", "Le Bloc citoyen est arrivé deuxième avec 31 sièges.", "31", "modifier", "holder:bloc citoyen"),
     # a flattened table of results: the seats after a name's share are that name's
     ("fr", "Résultats : RN 23,3 % et 23 sièges, LRM 22,4 % et 23 sièges.", "23", "modifier", "holder:rn"),
     ("en", "Results: SNP 45.0% and 48 seats, Labour 24.1% and 18 seats.", "18", "modifier", "holder:labour"),

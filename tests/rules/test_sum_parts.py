@@ -82,6 +82,9 @@ READINGS = [
     ("Le chalutier avait 15 marins à bord : six mécaniciens, neuf matelots et le capitaine.", True),
     ("Sept victimes sont désormais recensées : trois retrouvées à Saint-Jean, deux à Bel", False),
     ("Sept victimes sont désormais recensées : trois retrouvées à Saint-Jean, deux à Belcaire.", True),
+    # multipliers and ratios set against counts: nothing to add up
+    ("Les organisateurs revendiquent trois à quatre fois plus de marcheurs : l'écart va de un à six à "
+     "Nancy (60 000) et Metz (20 000).", False),
 ]
 
 

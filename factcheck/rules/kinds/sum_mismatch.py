@@ -261,6 +261,8 @@ class SumMismatch(Kind):
             return False
         frame = claim_features(total)
         frames = [claim_features(p) for p in parts]
+        if frame.attribute or any(f.attribute for f in frames):
+            return False  # a multiplier, a ratio, an average or an age is no part of a count
         if frame.role == "previous" and not any(f.role == "previous" for f in frames):
             return False  # an earlier figure recalled ("la CGT avait alors compté…"), then today's
         sources = {f.attribution for f in frames} - {""}
