@@ -1192,3 +1192,14 @@ def test_seats_and_mandates_are_one_count(tmp_path):
                "Au second tour dimanche, l'alliance présidentielle obtient 162 sièges à l'Assemblée.",
                "Dimanche au second tour, l'alliance présidentielle obtient 158 mandats à l'Assemblée.")
     assert [f.rule_id for f in _pairs(r)] == ["FC104"]
+
+
+def test_the_adults_on_board_are_not_all_on_board(tmp_path):
+    r = _story(tmp_path,
+               "The plane was carrying 174 adult passengers, 10 children and six crew.",
+               "The plane was carrying 184 passengers and six crew.", lang="en")
+    assert not [f for f in _pairs(r) if "174" in {c.text for c in f.claims}]
+    r = _story(tmp_path / "fr",
+               "L'avion transportait 174 passagers adultes, 10 enfants et six membres d'équipage.",
+               "L'avion transportait 184 passagers et six membres d'équipage.")
+    assert not [f for f in _pairs(r) if "174" in {c.text for c in f.claims}]

@@ -95,3 +95,14 @@ def test_moment_conflict_take_off_and_distress_are_events_of_their_own():
     assert "décollage" in fs[0].message
     # take-off in one article, landing in the other: two moments, no conflict
     assert _run_en("The plane took off at 9.10am from the island.", "The plane landed at 11.40am on the mainland.") == []
+
+
+def test_moment_conflict_a_timetable_is_no_moment_of_the_event():
+    # the time a flight should have landed is its timetable, not the landing's
+    assert _run_en("The jet should have landed at 7.27 pm, the airline said.",
+                   "The jet landed at about 7.45 pm in heavy rain.") == []
+    assert _run("L'avion devait atterrir à 19 h 27 selon la compagnie.",
+                "L'avion a atterri vers 19 h 45 sous une pluie battante.") == []
+    # two landing times still disagree
+    [f] = _run_en("The jet landed at 7.10 pm in heavy rain.", "The jet landed at about 7.45 pm in heavy rain.")
+    assert [c.text for c in f.claims] == ["7.10 pm", "7.45 pm"]
