@@ -403,6 +403,7 @@ def test_frames_a_pluperfect_of_reported_speech_is_no_earlier_value(sentence, nu
     ("fr", "Il l'emporte avec 7,2 millions de voix, contre 6,9 millions de voix pour son rival Paul Adeyemi.",
      "6,9 millions", "modifier", "holder:paul adeyemi"),
     ("en", "The Harbour Party came third with just 35 seats.", "35", "modifier", "holder:harbour party"),
+    ("en", "The Harbour Party lost 12 seats to come third with just 35.", "35", "modifier", "holder:harbour party"),
     ("fr", "Le Bloc citoyen est arrivé deuxième avec 31 sièges.", "31", "modifier", "holder:bloc citoyen"),
     # a flattened table of results: the seats after a name's share are that name's
     ("fr", "Résultats : RN 23,3 % et 23 sièges, LRM 22,4 % et 23 sièges.", "23", "modifier", "holder:rn"),
