@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
+import itertools
 import os
 import re
 from dataclasses import dataclass
@@ -611,9 +612,9 @@ def frame_holder(before: str, lang: str, after: str = "") -> str:
     ``holder_after_patterns_cased`` one; a determiner or a word that names no one ("Le",
     "They", a weekday) is not a holder."""
     stop = lexicon()["not_place"].get(lang) or lexicon()["not_place"]["fr"]
-    found = ((p.search(before) for p in _patterns("holder_patterns_cased", lang)),
-             (p.search(after) for p in _patterns("holder_after_patterns_cased", lang)))
-    for m in (m for matches in found for m in matches):
+    found = itertools.chain((p.search(before) for p in _patterns("holder_patterns_cased", lang)),
+                            (p.search(after) for p in _patterns("holder_after_patterns_cased", lang)))
+    for m in found:
         if m:
             words = m.group("holder").split()
             while words and words[0] in stop:

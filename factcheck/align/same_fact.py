@@ -133,10 +133,14 @@ def _place_differs(fa: Features, fb: Features, a: Claim, b: Claim, texts: Mappin
     if a.article_key == b.article_key:
         titled = fold(a.article.place) if a.article is not None and a.article.place else ""
         return titled not in (fa.place, fb.place)
-    text_a, text_b = texts.get(a.article_key), texts.get(b.article_key)
-    text_a = text_a if text_a is not None else fold(fa.sentence)
-    text_b = text_b if text_b is not None else fold(fb.sentence)
-    return fa.place not in text_b and fb.place not in text_a
+    return fa.place not in _told(texts, b, fb) and fb.place not in _told(texts, a, fa)
+
+
+def _told(texts: Mapping[str, str], c: Claim, f: Features) -> str:
+    """What the claim's reader is told: its article folded (``align.article_texts``), else
+    its sentence."""
+    text = texts.get(c.article_key)
+    return text if text is not None else fold(f.sentence)
 
 
 def is_country(place: str) -> bool:
@@ -423,11 +427,10 @@ def score_pair(a: Claim, b: Claim, fa: Features, fb: Features, index: SubjectInd
             different = f"one article's figure for {scoped.scope} and its figure without that place"
     if not different and fa.article_key != fb.article_key and bool(fa.scope) != bool(fb.scope):
         (scoped, unscoped, other) = (fa, fb, b) if fa.scope else (fb, fa, a)
-        told = (texts or {}).get(other.article_key)
-        told = told if told is not None else fold(unscoped.sentence)
         # "53 interpellés à Paris" against "122 interpellés" in an article that never names
         # Paris: one place's figure against a figure for no place its reader is told of
-        if not unscoped.place and not is_country(scoped.scope) and scoped.scope not in told:
+        if (not unscoped.place and not is_country(scoped.scope)
+                and scoped.scope not in _told(texts or {}, other, unscoped)):
             different = f"a figure for {scoped.scope} vs one whose article never names {scoped.scope}"
     if not different and _scope_vs_place(fa, fb):
         different = f"a figure for {fa.scope or fb.scope} vs one for {fb.place if fa.scope else fa.place}"
